@@ -1,0 +1,68 @@
+"""Plain dataclasses passed from ingest to the later stages."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+STATUS_OK = "ok"
+STATUS_DUPLICATE = "duplicate"
+STATUS_SKIPPED = "skipped"
+STATUS_FAILED = "failed"
+
+
+def content_id(*parts: str) -> str:
+    """Short stable hash of text content; the basis of ``doc_id``."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+@dataclass
+class Document:
+    """One input document (or one row of a tabular export) after ingest.
+
+    ``text`` is the clean text all later offsets refer to; paragraphs are separated by a blank line
+    and listed as ``(start, end)`` character offsets.
+    """
+
+    source_path: str
+    format: str
+    text: str = ""
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    doc_id: str = ""
+    status: str = STATUS_OK
+    error: str = ""
+    title: str = ""
+    date: str = ""
+    publisher: str = ""
+    projekttraeger: str = ""
+    funder: str = ""
+    url: str = ""
+    language: str = ""
+    duplicate_of: str = ""
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == STATUS_OK
+
+    def paragraph_texts(self) -> list[str]:
+        return [self.text[s:e] for s, e in self.paragraphs]
+
+    def to_row(self) -> dict:
+        """Row of ``documents.csv`` (metadata only, no text)."""
+        row = asdict(self)
+        del row["text"], row["paragraphs"]
+        row["n_chars"] = self.n_chars
+        row["n_paragraphs"] = len(self.paragraphs)
+        return row
+
+    def to_json(self) -> dict:
+        """Line of ``documents.jsonl``: metadata plus the clean text and paragraph offsets."""
+        record = self.to_row()
+        record["text"] = self.text
+        record["paragraphs"] = [list(p) for p in self.paragraphs]
+        return record

@@ -1,0 +1,48 @@
+"""Run settings with defaults that work from a clean checkout.
+
+Paths to data that must not live in the repository (``../shared``) and to caches outside it are
+resolved here and nowhere else, so every stage and test agrees on them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent
+RESOURCES_DIR = PACKAGE_DIR / "resources"
+
+
+def default_shared_dir() -> Path:
+    """``$PROJEKTRADAR_SHARED``, else ``../shared`` beside the checkout, else beside the working dir."""
+    if env := os.environ.get("PROJEKTRADAR_SHARED"):
+        return Path(env).expanduser()
+    for candidate in (REPO_DIR.parent / "shared", Path.cwd().parent / "shared"):
+        if candidate.is_dir():
+            return candidate
+    return REPO_DIR.parent / "shared"
+
+
+def default_cache_dir() -> Path:
+    """Model and artefact cache outside the repository (``$PROJEKTRADAR_CACHE`` or XDG cache)."""
+    if env := os.environ.get("PROJEKTRADAR_CACHE"):
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "projektradar"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs of one run; every field has a default that a new user never needs to change."""
+
+    shared_dir: Path = field(default_factory=default_shared_dir)
+    cache_dir: Path = field(default_factory=default_cache_dir)
+    max_file_bytes: int = 50_000_000
+    min_chars: int = 20
+    languages: tuple[str, ...] = ("de",)
+
+    @property
+    def nlp_data_dir(self) -> Path:
+        return self.shared_dir / "german-nlp-data"
