@@ -1,0 +1,98 @@
+"""Per-document extraction results: plain dataclasses, independent of spaCy.
+
+Components in :mod:`pipeline.extract` fill these from a spaCy ``Doc`` (stored on ``doc._``); the
+runner serialises them per document (``asdict``) and the combine step turns document-local ids
+(``local_id``) into corpus-wide ``person_id``/``org_id``. All offsets are character offsets into
+the clean document text written by ingest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Mention:
+    """A stretch of the document text that refers to a person or organisation."""
+
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    sentence: str = ""
+
+
+@dataclass
+class Person:
+    """A person within one document, with all mentions resolved to it."""
+
+    local_id: int
+    name: str  # canonical full name without titles: "Robert Böhmer", "Ursula von der Leyen"
+    first_name: str = ""
+    surname: str = ""
+    title: str = ""  # "Dr.", "Prof. Dr."
+    gender: str = "unknown"  # female | male | unknown
+    gender_evidence: str = ""  # e.g. "Frau", "role noun: Leiterin", "first name: Kristin"
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Organisation:
+    """An organisation within one document."""
+
+    local_id: int
+    name: str  # canonical long form
+    abbreviation: str = ""
+    legal_form: str = ""
+    org_type: str = ""
+    function: str = ""  # Projektträger | Förderer | Partner/Mitglied | ""
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Role:
+    """A role phrase attached to a person."""
+
+    person_local_id: int
+    text: str  # as written
+    start: int
+    end: int
+    role_normalized: str  # e.g. "Leiter/in"
+    qualifier: str = ""  # e.g. "kaufmännisch"
+    role_category: str = "Sonstiges"
+    org_local_id: int | None = None
+    org_text: str = ""
+    construction: str = ""  # apposition | prenominal | als | ad | ...
+    sentence_index: int = 0
+    sentence: str = ""
+
+
+@dataclass
+class Quote:
+    """A direct, indirect or reported speech event (or a speakerless quoted mention)."""
+
+    kind: str  # direct | indirect | reported | mention
+    text: str
+    start: int
+    end: int
+    speaker: str = ""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_type: str = ""  # person | organisation | group | ""
+    person_local_id: int | None = None
+    org_local_id: int | None = None
+    cue: str = ""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sentence_index: int = 0
+
+
+@dataclass
+class DocExtraction:
+    """Everything extracted from one document."""
+
+    doc_id: str
+    persons: list[Person] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
