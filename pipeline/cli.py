@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from pipeline import __version__
+from pipeline.errors import UserFacingError
 from pipeline.runner import count_inputs, run
 from pipeline.settings import Settings
 
@@ -19,7 +20,7 @@ app = typer.Typer(
     "people, roles, organisations, quotes and themes, written as CSV tables and a report.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 console = Console(stderr=True)
 
@@ -48,7 +49,7 @@ def _settings(shared: Path | None, max_file_mb: int) -> Settings:
     return Settings(**kwargs)
 
 
-def _run_with_progress(corpus: list[Path], out: Path, settings: Settings) -> None:
+def _run_with_progress(corpus: list[Path], out: Path, settings: Settings, **options) -> None:
     total = count_inputs(corpus)
     columns = (
         TextColumn("[bold]{task.description}"),
@@ -58,7 +59,13 @@ def _run_with_progress(corpus: list[Path], out: Path, settings: Settings) -> Non
     )
     with Progress(*columns, console=console, transient=True, disable=total < 2) as progress:
         task = progress.add_task("Dokumente", total=total)
-        result = run(corpus, out, settings=settings, on_document=lambda _doc: progress.advance(task))
+        try:
+            result = run(
+                corpus, out, settings=settings, on_document=lambda _doc: progress.advance(task), **options
+            )
+        except UserFacingError as error:
+            console.print(f"[red]Fehler:[/red] {error}")
+            raise typer.Exit(2) from error
     console.print(f"[green]✓[/green] {result.summary} → {out}")
     failed = result["documents"].query("status in ['failed', 'skipped']")
     for row in failed.itertuples():
@@ -69,11 +76,48 @@ def _run_with_progress(corpus: list[Path], out: Path, settings: Settings) -> Non
 def run_command(
     corpus: CorpusArg,
     out: OutOption = Path("outputs"),
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            envvar="PROJEKTRADAR_MODEL",
+            help="spaCy pipeline (package or path) [default: de_core_news_sm, else project-trained].",
+        ),
+    ] = None,
+    codebook: Annotated[
+        Path | None,
+        typer.Option(
+            "--codebook", exists=True, dir_okay=False, help="Theme codebook YAML [default: built-in]."
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Worker processes for the NLP stage.")
+    ] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask (dask.distributed).")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://host:port); default: LocalCluster."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ignore cached per-document results.")] = False,
     shared: SharedOption = None,
     max_file_mb: MaxBytesOption = 50,
 ) -> None:
-    """Run all stages over CORPUS and write every table to --out."""
-    _run_with_progress(corpus, out, _settings(shared, max_file_mb))
+    """Run all stages over CORPUS and write every table to --out.
+
+    Unchanged documents are taken from the result cache, so reruns are fast and an interrupted run
+    continues where it stopped.
+    """
+    _run_with_progress(
+        corpus,
+        out,
+        _settings(shared, max_file_mb),
+        model=model,
+        codebook=codebook,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        force=force,
+    )
 
 
 @app.command("ingest")
@@ -83,7 +127,7 @@ def ingest_command(
     max_file_mb: MaxBytesOption = 50,
 ) -> None:
     """Only read and clean the documents: writes documents.csv and documents.jsonl."""
-    _run_with_progress(corpus, out, _settings(None, max_file_mb))
+    _run_with_progress(corpus, out, _settings(None, max_file_mb), ingest_only=True)
 
 
 @app.command("schema")

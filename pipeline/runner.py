@@ -2,6 +2,11 @@
 
 The CLI and the notebook API (:func:`pipeline.run`) both call :func:`run`; nothing here parses
 arguments or prints, so the same code serves scripts, tests and the Dask engine.
+
+Flow: ingest yields documents one by one → documents whose result is cached (same text, model, theme
+model and code) are skipped → the rest go in batches to an engine → each result is cached as soon as
+it arrives (so a killed run resumes where it stopped) → the combine step builds the corpus-wide
+tables from the cached results of exactly the current documents (so reruns never duplicate rows).
 """
 
 from __future__ import annotations
@@ -10,16 +15,17 @@ import json
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline import __version__
-from pipeline.document import Document
+from pipeline.document import STATUS_FAILED, Document
 from pipeline.export import atomic_write_text, frame_for, write_jsonl, write_table
 from pipeline.ingest import discover_files, iter_documents
+from pipeline.processing import DocResult, ProcessorConfig, ResultCache
 from pipeline.settings import Settings
 
 ProgressCallback = Callable[[Document], None]
@@ -27,10 +33,11 @@ ProgressCallback = Callable[[Document], None]
 
 @dataclass
 class RunResult:
-    """Tables of one run as DataFrames, plus the run's summary counts."""
+    """Tables of one run as DataFrames, plus the run's summary counts and metadata."""
 
     tables: dict[str, pd.DataFrame]
     counts: Counter = field(default_factory=Counter)
+    info: dict = field(default_factory=dict)
     out_dir: Path | None = None
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -40,7 +47,8 @@ class RunResult:
     def summary(self) -> str:
         c = self.counts
         return (
-            f"{c['ok']} processed, {c['duplicate']} duplicates, {c['skipped']} skipped, {c['failed']} failed"
+            f"{c['ok']} processed ({c['cached']} from cache), {c['duplicate']} duplicates, "
+            f"{c['skipped']} skipped, {c['failed']} failed"
         )
 
 
@@ -54,39 +62,115 @@ def run(
     out_dir: Path | str | None = None,
     *,
     settings: Settings | None = None,
+    model: str | None = None,
+    codebook: Path | str | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    force: bool = False,
+    batch_size: int = 32,
+    ingest_only: bool = False,
     on_document: ProgressCallback | None = None,
 ) -> RunResult:
-    """Run all stages over files or folders; write the tables to ``out_dir`` when given."""
+    """Run the stages over files or folders; write the tables to ``out_dir`` when given.
+
+    ``model`` names a spaCy package or path (default: resolved automatically), ``codebook`` a theme
+    codebook YAML, ``workers``/``engine``/``scheduler`` where the NLP work runs, ``force`` ignores
+    cached per-document results, ``ingest_only`` stops after reading and cleaning the documents.
+    """
+    from pipeline.engines import make_engine
+
     settings = settings or Settings()
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    paths = [Path(p) for p in inputs]
-    out = Path(out_dir) if out_dir is not None else None
+    paths = [Path(p) for p in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]
     started = time.time()
+    notify = on_document or (lambda _document: None)
+    config = ProcessorConfig(settings, model, Path(codebook) if codebook else None, batch_size)
+    cache = None if ingest_only else ResultCache(settings.result_cache_dir, config)
 
     documents: list[Document] = []
     counts: Counter = Counter()
-    for document in iter_documents(paths, settings):
-        counts[document.status] += 1
-        documents.append(document)
-        if on_document:
-            on_document(document)
 
+    def batches_to_process() -> Iterator[list[Document]]:
+        batch: list[Document] = []
+        for document in iter_documents(paths, settings):
+            documents.append(document)
+            if cache is None or not document.ok:
+                notify(document)
+                continue
+            if not force and cache.get(cache.key(document)) is not None:
+                counts["cached"] += 1
+                notify(document)
+                continue
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    if cache is None:
+        for _ in batches_to_process():
+            pass
+    else:
+        for batch, results in make_engine(engine, config, workers, scheduler).map(batches_to_process()):
+            for document, result in zip(batch, results, strict=True):
+                store_result(document, result, cache)
+                notify(document)
+
+    for document in documents:
+        counts[document.status] += 1
     tables = {"documents": frame_for("documents", (d.to_row() for d in documents))}
-    result = RunResult(tables=tables, counts=counts, out_dir=out)
-    if out is not None:
-        for name, frame in tables.items():
-            write_table(frame, name, out)
-        write_jsonl(
-            (d.to_json() for d in sorted(documents, key=lambda d: d.source_path) if d.ok),
-            out / "documents.jsonl",
+    info: dict = {"projektradar": __version__, "python": platform.python_version()}
+    if cache is not None:
+        ok_documents = [d for d in documents if d.ok]
+        results = [cache.get(cache.key(d)) for d in ok_documents]
+        tables.update(combine(ok_documents, results))
+        info.update(
+            model=cache.model_info,
+            theme_model=cache.theme_fingerprint,
+            codebook=str(codebook) if codebook else "default",
         )
-        run_info = {
-            "projektradar": __version__,
-            "python": platform.python_version(),
-            "inputs": [str(p) for p in paths],
-            "counts": dict(sorted(counts.items())),
-            "seconds": round(time.time() - started, 3),
-        }
-        atomic_write_text(out / "run.json", json.dumps(run_info, ensure_ascii=False, indent=2) + "\n")
-    return result
+    info.update(
+        inputs=[str(p) for p in paths],
+        engine=engine,
+        workers=workers,
+        counts=dict(sorted(counts.items())),
+        seconds=round(time.time() - started, 3),
+    )
+    out = Path(out_dir) if out_dir is not None else None
+    if out is not None:
+        write_outputs(out, tables, documents, info)
+    return RunResult(tables=tables, counts=counts, info=info, out_dir=out)
+
+
+def store_result(document: Document, result: DocResult | Exception, cache: ResultCache) -> None:
+    """Cache a result at once (resume point); a failed document is marked with the reason."""
+    if isinstance(result, Exception):
+        document.status = STATUS_FAILED
+        document.error = f"Verarbeitung fehlgeschlagen ({type(result).__name__}: {result}); bitte melden"
+        return
+    cache.put(cache.key(document), result)
+
+
+def combine(documents: Sequence[Document], results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
+    """Corpus-wide tables from per-document results (people/org registries, quotes, themes)."""
+    from pipeline.extract.combine import build_tables
+
+    tables = build_tables(zip(documents, (r.extraction for r in results), strict=True))
+    tables["paragraph_themes"] = frame_for(
+        "paragraph_themes", (row for r in results for row in r.paragraph_themes)
+    )
+    tables["themes"] = frame_for("themes", (row for r in results for row in r.themes))
+    return tables
+
+
+def write_outputs(
+    out: Path, tables: dict[str, pd.DataFrame], documents: Sequence[Document], info: dict
+) -> None:
+    """Write every table, the clean texts and run.json (each file atomically)."""
+    for name, frame in tables.items():
+        write_table(frame, name, out)
+    write_jsonl(
+        (d.to_json() for d in sorted(documents, key=lambda d: d.source_path) if d.ok), out / "documents.jsonl"
+    )
+    atomic_write_text(out / "run.json", json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n")

@@ -42,6 +42,11 @@ class Settings:
     max_file_bytes: int = 50_000_000
     min_chars: int = 20
     languages: tuple[str, ...] = ("de",)
+    results_dir: Path | None = None  # per-document result cache; default: <cache_dir>/results
+
+    @property
+    def result_cache_dir(self) -> Path:
+        return self.results_dir or self.cache_dir / "results"
 
     @property
     def nlp_data_dir(self) -> Path:

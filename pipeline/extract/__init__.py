@@ -39,4 +39,6 @@ def add_extractors(nlp: Language) -> Language:
 
 def extract(doc: Doc, doc_id: str) -> DocExtraction:
     """Plain-data view of what the components found in ``doc``."""
-    return DocExtraction(doc_id=doc_id, **{name: list(getattr(doc._, name) or []) for name in _DOC_ATTRIBUTES})
+    return DocExtraction(
+        doc_id=doc_id, **{name: list(getattr(doc._, name) or []) for name in _DOC_ATTRIBUTES}
+    )

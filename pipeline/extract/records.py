@@ -96,3 +96,18 @@ class DocExtraction:
     organisations: list[Organisation] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+
+
+def extraction_from_dict(data: dict) -> DocExtraction:
+    """Rebuild a :class:`DocExtraction` from its ``dataclasses.asdict`` form (the result cache)."""
+
+    def with_mentions(cls, item: dict):
+        return cls(**{**item, "mentions": [Mention(**m) for m in item.get("mentions", [])]})
+
+    return DocExtraction(
+        doc_id=data["doc_id"],
+        persons=[with_mentions(Person, p) for p in data.get("persons", [])],
+        organisations=[with_mentions(Organisation, o) for o in data.get("organisations", [])],
+        roles=[Role(**r) for r in data.get("roles", [])],
+        quotes=[Quote(**q) for q in data.get("quotes", [])],
+    )

@@ -1,0 +1,102 @@
+"""Execution engines: map :class:`~pipeline.processing.DocumentProcessor` over batches of documents.
+
+All engines yield results batch by batch in input order and keep only a bounded number of batches
+in flight, so memory stays flat however large the corpus is. Each worker (process or Dask worker)
+builds its processor once and reuses the loaded models for every batch it receives.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from pipeline.document import Document
+from pipeline.processing import DocResult, DocumentProcessor, ProcessorConfig
+
+BatchResults = list[DocResult | Exception]
+Done = tuple[list[Document], BatchResults]
+_WORKER_PROCESSORS: dict[ProcessorConfig, DocumentProcessor] = {}
+
+
+def worker_processor(config: ProcessorConfig) -> DocumentProcessor:
+    """The processor of this worker process for ``config`` (models load on first use)."""
+    if config not in _WORKER_PROCESSORS:
+        _WORKER_PROCESSORS[config] = DocumentProcessor(config)
+    return _WORKER_PROCESSORS[config]
+
+
+def process_batch(config: ProcessorConfig, documents: Sequence[Document]) -> BatchResults:
+    """Top-level (picklable) task run in workers."""
+    return worker_processor(config).process(documents)
+
+
+def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Iterator[Done]:
+    """Submit batches, keep at most ``in_flight`` pending, yield (batch, results) in order."""
+    pending: deque[tuple[list[Document], Future]] = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= in_flight:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
+
+
+class LocalEngine:
+    """This process (``workers=1``) or a pool of worker processes."""
+
+    def __init__(self, config: ProcessorConfig, workers: int = 1):
+        self.config = config
+        self.workers = max(1, workers)
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[Done]:
+        if self.workers == 1:
+            processor = worker_processor(self.config)
+            for batch in batches:
+                yield batch, processor.process(batch)
+            return
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            yield from _bounded(
+                lambda b: pool.submit(process_batch, self.config, b), batches, 2 * self.workers
+            )
+
+
+class DaskEngine:
+    """A ``dask.distributed`` cluster: a LocalCluster here, or an existing one via ``scheduler``."""
+
+    def __init__(self, config: ProcessorConfig, workers: int = 2, scheduler: str | None = None):
+        self.config = config
+        self.workers = max(1, workers)
+        self.scheduler = scheduler
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[Done]:
+        from dask.distributed import Client, LocalCluster
+
+        if self.scheduler:
+            client, cluster = Client(self.scheduler), None
+        else:
+            cluster = LocalCluster(
+                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            client = Client(cluster)
+        try:
+            n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+            yield from _bounded(
+                lambda b: client.submit(process_batch, self.config, b, pure=False), batches, 2 * n_workers
+            )
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def make_engine(name: str, config: ProcessorConfig, workers: int, scheduler: str | None):
+    if name == "local":
+        return LocalEngine(config, workers)
+    if name == "dask":
+        return DaskEngine(config, workers, scheduler)
+    raise ValueError(f"unknown engine {name!r}: use 'local' or 'dask'")

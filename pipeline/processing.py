@@ -1,0 +1,148 @@
+"""The per-document work of the NLP, extraction and theme stages, and its result cache.
+
+:class:`DocumentProcessor` is what every engine maps over documents: the local engine in this
+process or in worker processes, the Dask engine on cluster workers. Each worker builds one processor
+(the spaCy model and theme model load once) and turns batches of :class:`Document` into
+:class:`DocResult` — plain data that is cached per document, so reruns skip unchanged documents and a
+crashed run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pipeline.document import Document
+from pipeline.export import atomic_write_text
+from pipeline.extract.records import DocExtraction, extraction_from_dict
+from pipeline.settings import PACKAGE_DIR, Settings
+
+CODE_SUFFIXES = {".py", ".yml", ".yaml", ".csv", ".tsv", ".txt", ".json", ".cfg"}
+
+
+@dataclass
+class DocResult:
+    """Everything the later stages found in one document (JSON-serialisable)."""
+
+    doc_id: str
+    extraction: DocExtraction
+    paragraph_themes: list[dict] = field(default_factory=list)
+    themes: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> DocResult:
+        data = json.loads(text)
+        return cls(
+            doc_id=data["doc_id"],
+            extraction=extraction_from_dict(data["extraction"]),
+            paragraph_themes=data["paragraph_themes"],
+            themes=data["themes"],
+        )
+
+
+def code_version() -> str:
+    """Hash of the package's code and resources: a result cached by other code is not reused."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ProcessorConfig:
+    """What a worker needs to build a :class:`DocumentProcessor` (picklable, sent to workers)."""
+
+    settings: Settings
+    model: str | None = None
+    codebook: Path | None = None
+    batch_size: int = 32
+
+
+class DocumentProcessor:
+    """Runs spaCy (model + extraction components) and the theme model over documents."""
+
+    def __init__(self, config: ProcessorConfig):
+        self.config = config
+
+    @cached_property
+    def nlp(self):
+        from pipeline.extract import add_extractors
+        from pipeline.nlp import load_nlp
+
+        nlp, _info = load_nlp(self.config.model, self.config.settings)
+        return add_extractors(nlp)
+
+    @cached_property
+    def theme_model(self):
+        from pipeline.themes import load_theme_model
+
+        return load_theme_model(self.config.settings, self.config.codebook)
+
+    def process(self, documents: Sequence[Document]) -> list[DocResult | Exception]:
+        """Results in input order; a document that breaks a component yields its exception."""
+        try:
+            return list(self._process_batch(documents))
+        except Exception:
+            if len(documents) == 1:
+                raise
+        results: list[DocResult | Exception] = []
+        for document in documents:  # isolate the document that broke the batch
+            try:
+                results.extend(self._process_batch([document]))
+            except Exception as error:  # reported per document, the run goes on
+                results.append(error)
+        return results
+
+    def _process_batch(self, documents: Sequence[Document]) -> Iterable[DocResult]:
+        from pipeline.extract import extract
+
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
+            paragraph_rows, theme_rows = self.theme_model.classify(document)
+            yield DocResult(document.doc_id, extract(doc, document.doc_id), paragraph_rows, theme_rows)
+
+
+class ResultCache:
+    """One JSON file per (document content, model, theme model, code) key; written atomically.
+
+    The key's fixed part is computed once per run in the driver from the resolved model (without
+    loading it), the theme model's fingerprint and the code version, so a rerun over an unchanged
+    corpus loads no spaCy pipeline at all.
+    """
+
+    def __init__(self, root: Path, config: ProcessorConfig):
+        from pipeline.nlp import resolve_model
+        from pipeline.themes import load_theme_model
+
+        self.root = Path(root)
+        self.model_info = resolve_model(config.model, config.settings).as_dict()
+        self.theme_fingerprint = load_theme_model(config.settings, config.codebook).fingerprint
+        parts = [json.dumps(self.model_info, sort_keys=True), self.theme_fingerprint, code_version()]
+        self._base = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def key(self, document: Document) -> str:
+        return hashlib.sha256(f"{self._base}\x1f{document.doc_id}".encode()).hexdigest()[:32]
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> DocResult | None:
+        path = self._path(key)
+        if not path.is_file():
+            return None
+        try:
+            return DocResult.from_json(path.read_text(encoding="utf-8"))
+        except (ValueError, KeyError, TypeError):
+            return None  # a result written by an incompatible version: recompute it
+
+    def put(self, key: str, result: DocResult) -> None:
+        atomic_write_text(self._path(key), result.to_json())
