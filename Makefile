@@ -6,7 +6,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format clean
+.PHONY: help setup run test lint format clean evaluate-quotes
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -20,6 +20,9 @@ setup: $(PY) ## Create .venv and install projektradar with its dev tools
 
 run: ## Process $(CORPUS)/ into $(OUT)/
 	$(VENV)/bin/projektradar run $(CORPUS) --out $(OUT)
+
+evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N for a quick run)
+	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT))
 
 test: ## Run the test suite
 	$(PY) -m pytest -q

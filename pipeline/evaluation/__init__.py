@@ -1,0 +1,1 @@
+"""Scorers for the extraction stages against gold data outside the repository."""

@@ -1,0 +1,281 @@
+"""Quote extraction scored on the SpkAtt-2023 news articles (GermEval 2023, task 2).
+
+``python -m pipeline.evaluation.quotes`` (``make evaluate-quotes``) rebuilds each article's text
+from its tokens, runs it through the project's spaCy pipeline (the components and the per-document
+code the runner uses), maps predicted quote and speaker character spans back onto the gold tokens
+and reports the shared task's "simplified" metric:
+
+- only non-nested gold events count;
+- each predicted event is matched to the gold event whose Message it overlaps most (no overlap:
+  all its tokens are false positives);
+- precision/recall/F1 over tokens, for Message and for Source, counted as (token, gold event)
+  pairs so two predictions of one gold event never count a token twice.
+
+Forms are grouped as **direct** (Direct) and **indirect** (Indirect, FreeIndirect,
+IndirectFreeIndirect, Reported — everything the reporter paraphrased). Gold Direct messages include
+their quotation marks, so direct predictions are scored on their quoted segments with the marks;
+an interrupted quote's attribution between its parts is not message. Quotes of kind ``mention``
+(titles, mottos) are not speech events and are not scored.
+
+Articles are split once into dev and test halves by a hash of the article id; rules are developed
+on dev only. Data licence CC BY-NC-SA 4.0: evaluation only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.export import atomic_write_text
+from pipeline.extract.quote_marks import quoted_segments
+from pipeline.extract.records import Quote
+from pipeline.settings import REPO_DIR, Settings
+
+GROUPS = {
+    "Direct": "direct",
+    "Indirect": "indirect",
+    "FreeIndirect": "indirect",
+    "IndirectFreeIndirect": "indirect",
+    "Reported": "indirect",
+}
+KIND_GROUP = {"direct": "direct", "indirect": "indirect", "reported": "indirect"}
+_NO_SPACE_BEFORE = set(",.:;!?)]“”‘%")
+_NO_SPACE_AFTER = set("„‚([")
+
+
+@dataclass
+class GoldEvent:
+    form: str
+    message: frozenset[int]
+    source: frozenset[int]
+
+    @property
+    def group(self) -> str:
+        return GROUPS.get(self.form, "indirect")
+
+
+@dataclass
+class PredictedEvent:
+    kind: str
+    message: frozenset[int]
+    source: frozenset[int]
+
+
+@dataclass
+class Article:
+    article_id: str
+    text: str
+    token_spans: list[tuple[int, int]]  # char offsets of every token, in reading order
+    gold: list[GoldEvent] = field(default_factory=list)
+
+    @property
+    def split(self) -> str:
+        digest = hashlib.sha256(self.article_id.encode()).hexdigest()
+        return "dev" if int(digest, 16) % 2 == 0 else "test"
+
+    def tokens_in(self, start: int, end: int) -> set[int]:
+        return {i for i, (a, b) in enumerate(self.token_spans) if a < end and b > start}
+
+
+def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Readable text from tokens (no space before „,“ or after „„“) with each token's offsets."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    ascii_open = False
+    glue_next = True
+    for token in tokens:
+        opening = token == '"' and not ascii_open
+        glue = glue_next or token in _NO_SPACE_BEFORE or (token == '"' and ascii_open)
+        if not glue:
+            parts.append(" ")
+            length += 1
+        spans.append((length, length + len(token)))
+        parts.append(token)
+        length += len(token)
+        if token == '"':
+            ascii_open = not ascii_open
+        glue_next = token in _NO_SPACE_AFTER or opening
+    return "".join(parts), spans
+
+
+def load_article(path: Path) -> Article:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    keys: list[str] = []
+    tokens: list[str] = []
+    for sentence in data["Sentences"]:
+        for i, token in enumerate(sentence["Tokens"]):
+            keys.append(f"{sentence['SentenceId']}:{i}")
+            tokens.append(token)
+    text, spans = detokenize(tokens)
+    index = {key: i for i, key in enumerate(keys)}
+    gold = [
+        GoldEvent(
+            form=a["Form"],
+            message=frozenset(index[k] for k in a["Message"]),
+            source=frozenset(index[k] for k in a["Source"]),
+        )
+        for a in data["Annotations"]
+        if not a["IsNested"] and a["Message"]
+    ]
+    return Article(path.name.split(" - ")[0], text, spans, gold)
+
+
+def predicted_events(article: Article, quotes: Iterable[Quote]) -> list[PredictedEvent]:
+    """Quotes mapped onto the article's gold tokens (mentions are not speech events)."""
+    events = []
+    for quote in quotes:
+        if quote.kind not in KIND_GROUP:
+            continue
+        if quote.kind == "direct":
+            segments = quoted_segments(article.text, quote.start, quote.end)
+        else:
+            segments = [(quote.start, quote.end)]
+        message = set().union(*(article.tokens_in(a, b) for a, b in segments))
+        source = set()
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            source = article.tokens_in(quote.speaker_start, quote.speaker_end)
+        events.append(PredictedEvent(quote.kind, frozenset(message), frozenset(source)))
+    return events
+
+
+def count(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent], counts: Counter) -> None:
+    """Add one article's token counts per (role, group) to ``counts``."""
+    gold_pairs = {
+        role: {(t, g) for g, event in enumerate(gold) for t in getattr(event, role)}
+        for role in ("message", "source")
+    }
+    for role in ("message", "source"):
+        for _t, g in gold_pairs[role]:
+            counts[role, gold[g].group, "gold"] += 1
+            counts[role, gold[g].form, "gold"] += 1
+    predicted_pairs: dict[str, dict[tuple[int, int], tuple[str, str | None]]] = {"message": {}, "source": {}}
+    for event in predicted:
+        overlaps = [len(event.message & g.message) for g in gold]
+        best = max(range(len(gold)), key=overlaps.__getitem__) if gold else -1
+        if best >= 0 and overlaps[best] == 0:
+            best = -1
+        label = (gold[best].group, gold[best].form) if best >= 0 else (KIND_GROUP[event.kind], None)
+        for role in ("message", "source"):
+            predicted_pairs[role].update({(t, best): label for t in getattr(event, role)})
+    for role, pairs in predicted_pairs.items():
+        for pair, (group, form) in pairs.items():
+            outcome = "tp" if pair in gold_pairs[role] else "fp"
+            counts[role, group, outcome] += 1
+            if form:
+                counts[role, form, outcome] += 1
+
+
+def prf(counts: Counter, role: str, group: str) -> dict:
+    tp = counts[role, group, "tp"]
+    fp = counts[role, group, "fp"]
+    gold = counts[role, group, "gold"]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(100 * precision, 1),
+        "recall": round(100 * recall, 1),
+        "f1": round(100 * f1, 1),
+    }
+
+
+def summarise(counts: Counter) -> dict:
+    """Scores per group for Message and Source (``overall`` sums direct and indirect)."""
+    for role in ("message", "source"):
+        for kind in ("tp", "fp", "gold"):
+            counts[role, "overall", kind] = counts[role, "direct", kind] + counts[role, "indirect", kind]
+    groups = ["overall", "direct", "indirect", *GROUPS]
+    return {g: {role: prf(counts, role, g) for role in ("message", "source")} for g in groups}
+
+
+def predict(articles: Sequence[Article], settings: Settings) -> list[list[Quote]]:
+    """Quotes per article from the same spaCy pipeline and extraction code the runner uses."""
+    from pipeline.extract import extract
+    from pipeline.processing import DocumentProcessor, ProcessorConfig
+
+    nlp = DocumentProcessor(ProcessorConfig(settings=settings)).nlp
+    docs = nlp.pipe((a.text for a in articles), batch_size=32)
+    return [extract(doc, a.article_id).quotes for doc, a in zip(docs, articles, strict=True)]
+
+
+def evaluate(articles: Sequence[Article], settings: Settings) -> dict:
+    predictions = predict(articles, settings)
+    result = {}
+    for split in ("dev", "test"):
+        counts: Counter = Counter()
+        chosen = [(a, q) for a, q in zip(articles, predictions, strict=True) if a.split == split]
+        for article, quotes in chosen:
+            count(article.gold, predicted_events(article, quotes), counts)
+        result[split] = {
+            "articles": len(chosen),
+            "gold_events": sum(len(a.gold) for a, _ in chosen),
+            "scores": summarise(counts),
+        }
+    return result
+
+
+def markdown(result: dict) -> str:
+    lines = [
+        "# Quote extraction on SpkAtt-2023 (GermEval 2023, task 2 news, simplified metric)",
+        "",
+        "Token-level precision/recall/F1 (%) for Message and Source; direct = Direct, indirect = "
+        "Indirect + FreeIndirect + IndirectFreeIndirect + Reported. Produced by `make evaluate-quotes`.",
+        "",
+    ]
+    for split, data in result.items():
+        lines += [
+            f"## {split} ({data['articles']} articles, {data['gold_events']} gold events)",
+            "",
+            "| group | Message P | Message R | Message F1 | Source P | Source R | Source F1 |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for group, scores in data["scores"].items():
+            m, s = scores["message"], scores["source"]
+            lines.append(
+                f"| {group} | {m['precision']} | {m['recall']} | {m['f1']} "
+                f"| {s['precision']} | {s['recall']} | {s['f1']} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def print_table(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for split, data in result.items():
+        table = Table(title=f"SpkAtt-2023 {split}: {data['articles']} articles, {data['gold_events']} events")
+        for column in ("group", "Msg P", "Msg R", "Msg F1", "Src P", "Src R", "Src F1"):
+            table.add_column(column, justify="left" if column == "group" else "right")
+        for group, scores in data["scores"].items():
+            m, s = scores["message"], scores["source"]
+            table.add_row(group, *(str(x[k]) for x in (m, s) for k in ("precision", "recall", "f1")))
+        console.print(table)
+
+
+def main(argv: Sequence[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--out", type=Path, default=REPO_DIR / "outputs" / "evaluation")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    folder = settings.nlp_data_dir / "quotes" / "spkatt2023-train" / "articles"
+    paths = sorted(folder.glob("*.json"))[: args.limit]
+    if not paths:
+        raise SystemExit(f"no SpkAtt-2023 articles in {folder}")
+    result = evaluate([load_article(p) for p in paths], settings)
+    print_table(result)
+    atomic_write_text(args.out / "quotes.md", markdown(result))
+    atomic_write_text(args.out / "quotes.json", json.dumps(result, indent=2) + "\n")
+    return result
+
+
+if __name__ == "__main__":
+    main()

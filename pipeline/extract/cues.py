@@ -1,0 +1,167 @@
+"""Speech cues from the data file ``resources/speech_verbs.yml`` and the morphology they need.
+
+Shared by the direct and indirect quote finders. Label sets cover both dependency schemes a German
+spaCy model may use (TIGER as in de_core_news_*, Universal Dependencies as in models trained on UD
+treebanks), so the rules work with either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Token
+
+from pipeline.settings import RESOURCES_DIR
+
+SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "csubj"}
+PARTICLE_DEPS = {"svp", "compound:prt"}
+CLAUSE_DEPS = {"oc", "ccomp", "xcomp", "parataxis", "re"}
+RELATIVE_DEPS = {"rc", "acl", "acl:relcl"}
+CONJ_DEPS = {"cj", "conj"}
+REFLEXIVE_FORMS = {"sich", "mich", "dich", "uns", "euch"}
+# Konjunktiv I/II forms that the morphologizer may miss; regular 3rd-person Konjunktiv I
+# (stem + e: „habe“, „könne“, „arbeite“) is recognised by rule in :func:`is_subjunctive`.
+SUBJUNCTIVE_FORMS = {
+    "sei", "seien", "seiest", "seist", "wäre", "wären", "hätte", "hätten", "würde", "würden",
+    "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "möge", "mögen", "gebe",
+}  # fmt: skip
+REPORTATIVE_MODALS = {"soll", "sollen", "solle", "sollten", "sollte", "will", "wollen"}
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    lemma: str
+    particle: str = ""
+    reflexive: bool = False
+    predicate: tuple[str, ...] = ()
+    stwr: str = "speech"
+    reported: bool = False
+
+    @property
+    def base(self) -> str:
+        """The verb without its separable particle (``ankündigen`` → ``kündigen``)."""
+        return self.lemma[len(self.particle) :] if self.particle else self.lemma
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[VerbCue]]  # keyed by base lemma and by full lemma
+    noun_cues: frozenset[str]
+    prepositions: dict[str, dict]
+    group_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load((RESOURCES_DIR / "speech_verbs.yml").read_text(encoding="utf-8"))
+    verbs: dict[str, list[VerbCue]] = {}
+    for lemma, spec in data["verbs"].items():
+        spec = spec or {}
+        cue = VerbCue(
+            lemma=lemma,
+            particle=spec.get("particle", ""),
+            reflexive=bool(spec.get("reflexive")),
+            predicate=tuple(spec.get("predicate", ())),
+            stwr=spec.get("stwr", "speech"),
+            reported=bool(spec.get("reported")),
+        )
+        for key in {cue.lemma, cue.base}:
+            verbs.setdefault(key, []).append(cue)
+    return Lexicon(
+        verbs=verbs,
+        noun_cues=frozenset(data["noun_cues"]),
+        prepositions=data["prepositional_cues"],
+        group_nouns=frozenset(data["group_nouns"]),
+        organisation_nouns=frozenset(data["organisation_nouns"]),
+    )
+
+
+def lemma_of(token: Token) -> str:
+    """Lemma, falling back to the lower-cased form when the model has no lemmatizer."""
+    return (token.lemma_ or token.text).lower()
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("V")
+
+
+def separated_particle(verb: Token) -> Token | None:
+    """The split-off particle of a main-clause particle verb („kündigte … an“)."""
+    for child in verb.children:
+        if child.dep_ in PARTICLE_DEPS or child.tag_ == "PTKVZ":
+            return child
+    # Parsers attach particles wrongly often enough: take a PTKVZ later in the same clause.
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.text in {",", ":", ";"} or token.text in {"„", "“", "»", "«", '"'}:
+            break
+        if token.tag_ == "PTKVZ":
+            return token
+    return None
+
+
+def _has_reflexive(verb: Token) -> bool:
+    window = verb.doc[max(verb.sent.start, verb.i - 6) : min(verb.sent.end, verb.i + 4)]
+    return any(t.lower_ in REFLEXIVE_FORMS for t in window)
+
+
+def _has_predicate(verb: Token, words: tuple[str, ...]) -> Token | None:
+    for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]:
+        if token.lower_ in words:
+            return token
+        if token.text in {",", ":"}:
+            break
+    return None
+
+
+def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
+    """The lexicon entry ``token`` realises, with all cue tokens (verb, particle, predicate)."""
+    if not is_verb(token):
+        return None
+    lemma = lemma_of(token)
+    candidates = lexicon().verbs.get(lemma, [])
+    if not candidates:
+        return None
+    particle = separated_particle(token)
+    particle_text = particle.lower_ if particle is not None else ""
+    for cue in candidates:
+        if lemma == cue.base and cue.particle and particle_text != cue.particle:
+            continue  # „kündigte“ alone is not „ankündigen“
+        if lemma == cue.base and not cue.particle and particle_text:
+            continue  # „sagte … ab“ is „absagen“, not „sagen“
+        if cue.reflexive and not _has_reflexive(token):
+            continue
+        tokens = [token]
+        if cue.predicate:
+            predicate = _has_predicate(token, cue.predicate)
+            if predicate is None:
+                continue
+            tokens.append(predicate)
+        if particle is not None and lemma == cue.base:
+            tokens.append(particle)
+        return cue, tokens
+    return None
+
+
+def is_subjunctive(token: Token) -> bool:
+    """Konjunktiv I/II of a finite verb: the morphologizer's ``Mood=Sub``, else by form."""
+    if "Sub" in token.morph.get("Mood"):
+        return True
+    form = token.lower_
+    if form in SUBJUNCTIVE_FORMS:
+        return True
+    lemma = lemma_of(token)
+    # 3rd person singular Konjunktiv I is the infinitive stem + e („könne“, „arbeite“), which the
+    # indicative only shares in the 1st person („ich arbeite“).
+    person = token.morph.get("Person")
+    return (
+        is_verb(token)
+        and lemma.endswith("en")
+        and form == lemma[:-1]
+        and "1" not in person
+        and not any(t.lower_ == "ich" for t in token.head.children)
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ != "ich"
+    )

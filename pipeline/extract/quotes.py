@@ -1,0 +1,92 @@
+"""The ``projektradar_quotes`` component: direct and indirect quotes with their speakers.
+
+Direct quotes come from paired quotation marks (:mod:`pipeline.extract.quotes_direct`), indirect
+and reported speech from cue verbs and prepositional cues in the remaining text
+(:mod:`pipeline.extract.quotes_indirect`); speakers are resolved through the people component
+(:mod:`pipeline.extract.speakers`), which therefore runs first.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.quotes_direct import find_direct
+from pipeline.extract.quotes_indirect import find_indirect
+from pipeline.extract.records import Quote
+from pipeline.extract.speakers import Speaker
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token."""
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _quote(
+    kind: str, text: str, start: int, end: int, speaker: Speaker | None, cue: list[Token], sentence: int
+) -> Quote:
+    quote = Quote(kind=kind, text=text, start=start, end=end, sentence_index=sentence)
+    if speaker is not None:
+        quote.speaker, quote.speaker_start, quote.speaker_end = speaker.text, speaker.start, speaker.end
+        quote.speaker_type = speaker.type
+        quote.person_local_id, quote.org_local_id = speaker.person_local_id, speaker.org_local_id
+    if cue:
+        first, last = min(cue, key=lambda t: t.i), max(cue, key=lambda t: t.i)
+        quote.cue = " ".join(t.text for t in sorted(cue, key=lambda t: t.i))
+        quote.cue_start, quote.cue_end = first.idx, last.idx + len(last)
+    return quote
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotes of ``doc`` in text order."""
+    sentence_of = _sentence_index(doc)
+    quotes: list[Quote] = []
+    blocked: set[int] = set()
+    speakers_at: dict[int, Speaker] = {}
+    for first, last, attribution, kind in find_direct(doc):
+        span = doc.char_span(first.open, last.close + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = attribution.speaker if attribution is not None else None
+        if kind == "direct":
+            blocked |= {t.i for t in span}
+            if speaker is not None:
+                speakers_at[span[-1].i] = speaker
+        parts = [doc.text[first.start : first.end]]
+        if last is not first:
+            parts.append(doc.text[last.start : last.end])
+        quotes.append(
+            _quote(
+                kind,
+                " ".join(parts),
+                first.start,
+                last.end,
+                speaker if kind == "direct" else None,
+                attribution.cue if attribution is not None and kind == "direct" else [],
+                sentence_of[span[0].i],
+            )
+        )
+    for event in find_indirect(doc, blocked, speakers_at):
+        first, last = event.message[0], event.message[-1]
+        start, end = first.idx, last.idx + len(last)
+        quotes.append(
+            _quote(
+                event.kind, doc.text[start:end], start, end, event.speaker, event.cue, sentence_of[first.i]
+            )
+        )
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+@Language.factory("projektradar_quotes")
+def make_quotes_component(nlp: Language, name: str):
+    """Sets ``doc._.quotes``; add after ``projektradar_people`` so speakers can be resolved."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc)
+        return doc
+
+    return component

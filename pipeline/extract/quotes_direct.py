@@ -1,0 +1,160 @@
+"""Direct quotes: quotation marks paired in the text, attributed through the cue around them.
+
+Attribution is tried in the order a German reader resolves it: a postposed cue right after the
+closing mark („…“, so X / „…“, sagte X / „…“, heißt es in X), a colon introduction (X betonte: „…“),
+then any cue verb of the sentence. A quote interrupted by its attribution („A“, sagte sie, „B“) is
+one quote. A speakerless quotation inside a sentence is a title or motto (kind ``mention``); a
+speakerless quote standing as a sentence of its own continues the preceding quote's speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.cues import match_verb
+from pipeline.extract.quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans
+from pipeline.extract.speakers import Speaker, make_speaker, phrase_after, phrase_from_head, subject_of
+
+_SENTENCE_END = ".!?"
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker | None
+    cue: list[Token]
+    last: Token  # last token of the attribution (cue or speaker), for merging interrupted quotes
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _attribution(doc: Doc, cue_tokens: list[Token], phrase: list[Token]) -> Attribution:
+    speaker = make_speaker(doc, phrase)
+    last = max([*cue_tokens, *phrase], key=lambda t: t.i)
+    return Attribution(speaker, cue_tokens, last)
+
+
+def _verb_attribution(doc: Doc, verb: Token, blocked: set[int], postposed: bool) -> Attribution | None:
+    match = match_verb(verb)
+    if match is None:
+        return None
+    _cue, cue_tokens = match
+    subject = subject_of(verb)
+    phrase = phrase_from_head(subject, blocked) if subject is not None else []
+    if not phrase and postposed:
+        phrase = phrase_after(verb, blocked)
+    return _attribution(doc, cue_tokens, phrase)
+
+
+def _after(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:
+    """Postposed cue: „…“, so X / „…“, sagte X / „…“, heißt es in der Mitteilung."""
+    close = _token_at(doc, span.close)
+    if close is None:
+        return None
+    i = close.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    elif doc.text[span.close - 1 : span.close] != ",":
+        return None
+    if i >= len(doc):
+        return None
+    first = doc[i]
+    if first.lower_ == "so":
+        return _attribution(doc, [first], phrase_after(first, blocked))
+    if first.lower_ == "heißt" or (first.lower_ == "hieß" and i + 1 < len(doc)):
+        source = [t for t in phrase_after(doc[i + 1], blocked) if t.lower_ != "es"]
+        return _attribution(doc, [first, doc[i + 1]], source)
+    for verb in doc[i : min(len(doc), i + 3)]:
+        if verb.i in blocked or verb.is_punct:
+            break
+        attribution = _verb_attribution(doc, verb, blocked, postposed=True)
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def _before(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:
+    """Colon introduction: X betonte: „…“ / Die Teilnehmenden waren überzeugt: „…“ / Dazu X: „…“."""
+    opening = _token_at(doc, span.open)
+    if opening is None or opening.i == 0 or doc[opening.i - 1].text != ":":
+        return None
+    colon = doc[opening.i - 1]
+    start = colon.i
+    while (
+        start > 0 and doc[start - 1].text not in {".", "!", "?", ";", ":"} and "\n" not in doc[start - 1].text
+    ):
+        start -= 1
+    clause = [t for t in doc[start : colon.i] if t.i not in blocked]
+    for verb in reversed(clause):
+        attribution = _verb_attribution(doc, verb, blocked, postposed=False)
+        if attribution is not None:
+            return attribution
+    names = [e for e in doc[start : colon.i].ents if e.label_ in {"PER", "ORG"}]
+    if names:
+        return _attribution(doc, [colon], list(names[-1]))
+    return None
+
+
+def _in_sentence(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:
+    """Any cue verb of the sentence(s) around the quote, nearest first („nannte es ein „…““)."""
+    first, last = _token_at(doc, span.open), _token_at(doc, span.close)
+    if first is None or last is None:
+        return None
+    tokens = [t for t in doc[first.sent.start : last.sent.end] if t.i not in blocked]
+    for verb in sorted(tokens, key=lambda t: min(abs(t.i - first.i), abs(t.i - last.i))):
+        attribution = _verb_attribution(doc, verb, blocked, postposed=verb.i > last.i)
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def _standalone(text: str, span: QuotedSpan) -> bool:
+    """The quotation is a sentence of its own (not a title inside a sentence)."""
+    before = text[: span.open].rstrip(" \t")
+    after = text[span.close + 1 :].lstrip(" \t")
+    content = text[span.start : span.end].strip()
+    opens_sentence = not before or before[-1] in _SENTENCE_END + ":\n" + QUOTE_CHARS
+    closes_sentence = not after or after[0] in _SENTENCE_END + "\n" or content[-1:] in _SENTENCE_END
+    return opens_sentence and closes_sentence and len(content.split()) >= 3
+
+
+def find_direct(doc: Doc) -> list[tuple[QuotedSpan, QuotedSpan, Attribution | None, str]]:
+    """Top-level quotations as ``(first part, last part, attribution, kind)``, interruptions merged."""
+    spans = [s for s in find_quoted_spans(doc.text) if s.depth == 0 and s.end > s.start]
+    blocked = set()
+    for span in spans:
+        chars = doc.char_span(span.open, span.close + 1, alignment_mode="expand")
+        if chars is not None:
+            blocked |= {t.i for t in chars}
+    results = []
+    previous: Attribution | None = None
+    previous_end = -1
+    k = 0
+    while k < len(spans):
+        span = spans[k]
+        attribution = _after(doc, span, blocked)
+        last_span = span
+        # „A“, sagte sie, „B“: the attribution sits between two parts of one quote.
+        while attribution is not None and k + 1 < len(spans):
+            following = spans[k + 1]
+            gap = doc.text[attribution.last.idx + len(attribution.last) : following.open].strip()
+            if gap not in {",", ":"}:
+                break
+            last_span, k = following, k + 1
+        attribution = attribution or _before(doc, span, blocked) or _in_sentence(doc, span, blocked)
+        kind = "direct"
+        if attribution is None:
+            close_to_previous = previous is not None and "\n\n" not in doc.text[previous_end : span.open]
+            if _standalone(doc.text, span):
+                attribution = previous if close_to_previous else None
+            else:
+                kind = "mention"
+        results.append((span, last_span, attribution, kind))
+        if kind == "direct":
+            previous, previous_end = attribution, last_span.close
+        k += 1
+    return results

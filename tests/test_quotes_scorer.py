@@ -1,0 +1,68 @@
+"""The SpkAtt-2023 scorer on tiny hand-made gold/prediction pairs with known numbers."""
+
+from collections import Counter
+
+from pipeline.evaluation.quotes import GoldEvent, PredictedEvent, count, detokenize, summarise
+from pipeline.extract.quote_marks import find_quoted_spans, quoted_segments
+
+
+def _gold(form, message, source):
+    return GoldEvent(form, frozenset(message), frozenset(source))
+
+
+def _pred(kind, message, source):
+    return PredictedEvent(kind, frozenset(message), frozenset(source))
+
+
+def test_partial_overlap_counts_tokens():
+    gold = [_gold("Indirect", range(0, 10), {10, 11})]
+    predicted = [_pred("indirect", range(2, 12), {11})]  # 8 of 10 message tokens right, 2 extra
+    counts = Counter()
+    count(gold, predicted, counts)
+    scores = summarise(counts)["overall"]
+    assert scores["message"] == {"precision": 80.0, "recall": 80.0, "f1": 80.0}
+    assert scores["source"] == {"precision": 100.0, "recall": 50.0, "f1": 66.7}
+
+
+def test_unmatched_prediction_and_missed_gold():
+    gold = [_gold("Direct", {0, 1, 2, 3}, {5}), _gold("Reported", {20, 21}, {22})]
+    predicted = [_pred("direct", {0, 1, 2, 3}, {5}), _pred("indirect", {30, 31}, {32})]
+    counts = Counter()
+    count(gold, predicted, counts)
+    scores = summarise(counts)
+    assert scores["direct"]["message"]["f1"] == 100.0
+    assert scores["indirect"]["message"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert scores["overall"]["message"] == {"precision": 66.7, "recall": 66.7, "f1": 66.7}
+
+
+def test_prediction_matches_gold_with_largest_overlap_and_tokens_count_once():
+    gold = [_gold("Indirect", {0, 1, 2}, {9}), _gold("Indirect", {3, 4, 5, 6}, {8})]
+    # overlaps gold 1 more; its source token 9 belongs to gold 0, so it is wrong for gold 1
+    predicted = [_pred("indirect", {2, 3, 4, 5}, {9}), _pred("indirect", {3, 4}, {8})]
+    counts = Counter()
+    count(gold, predicted, counts)
+    scores = summarise(counts)["overall"]
+    assert scores["message"]["precision"] == 75.0  # 3 of 4 distinct (token, event) pairs
+    assert scores["message"]["recall"] == 42.9  # 3 of 7
+    assert scores["source"] == {"precision": 50.0, "recall": 50.0, "f1": 50.0}
+
+
+def test_detokenize_keeps_offsets():
+    tokens = ["„", "Wir", "sind", "stolz", "“", ",", "sagte", "sie", "."]
+    text, spans = detokenize(tokens)
+    assert text == "„Wir sind stolz“, sagte sie."
+    assert [text[a:b] for a, b in spans] == tokens
+
+
+def test_quote_marks_all_styles_and_nesting():
+    text = "„A“ und \"B\" und »C« und «D» und ‚E‘ und “F” und „G” und „H ‚I‘ J“ geht’s."
+    contents = [(text[s.start : s.end], s.depth) for s in find_quoted_spans(text)]
+    assert contents == [
+        ("A", 0), ("B", 0), ("C", 0), ("D", 0), ("E", 0), ("F", 0), ("G", 0), ("H ‚I‘ J", 0), ("I", 1),
+    ]  # fmt: skip
+
+
+def test_quoted_segments_leave_out_the_interruption():
+    text = "„Wir sind stolz“, sagte sie, „und wir machen weiter.“"
+    segments = quoted_segments(text, 1, len(text) - 1)
+    assert [text[a:b] for a, b in segments] == ["„Wir sind stolz“", "„und wir machen weiter.“"]
