@@ -61,8 +61,12 @@ class Document:
         return row
 
     def to_json(self) -> dict:
-        """Line of ``documents.jsonl``: metadata plus the clean text and paragraph offsets."""
+        """Line of ``documents.jsonl``: metadata plus the clean text and paragraph offsets.
+
+        Only ingested (ok) documents are written there; their final status is in documents.csv.
+        """
         record = self.to_row()
+        del record["status"], record["error"], record["duplicate_of"]
         record["text"] = self.text
         record["paragraphs"] = [list(p) for p in self.paragraphs]
         return record

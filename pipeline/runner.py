@@ -11,11 +11,12 @@ tables from the cached results of exactly the current documents (so reruns never
 
 from __future__ import annotations
 
+import contextlib
 import json
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,8 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.document import STATUS_FAILED, Document
-from pipeline.export import atomic_write_text, frame_for, write_jsonl, write_table
+from pipeline.export import atomic_path, atomic_write_text, frame_for, write_table
+from pipeline.extract.records import DocExtraction
 from pipeline.ingest import discover_files, iter_documents
 from pipeline.processing import DocResult, ProcessorConfig, ResultCache
 from pipeline.settings import Settings
@@ -82,40 +84,50 @@ def run(
 
     settings = settings or Settings()
     paths = [Path(p) for p in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]
+    out = Path(out_dir) if out_dir is not None else None
     started = time.time()
     notify = on_document or (lambda _document: None)
     config = ProcessorConfig(settings, model, Path(codebook) if codebook else None, batch_size)
     cache = None if ingest_only else ResultCache(settings.result_cache_dir, config)
 
+    # Only metadata stays in memory; texts go to documents.jsonl as they are read and are dropped
+    # once their document is processed, so memory does not grow with the corpus.
     documents: list[Document] = []
     counts: Counter = Counter()
 
-    def batches_to_process() -> Iterator[list[Document]]:
-        batch: list[Document] = []
-        for document in iter_documents(paths, settings):
-            documents.append(document)
-            if cache is None or not document.ok:
-                notify(document)
-                continue
-            if not force and cache.get(cache.key(document)) is not None:
-                counts["cached"] += 1
-                notify(document)
-                continue
-            batch.append(document)
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+    def done(document: Document) -> None:
+        document.text, document.paragraphs = "", []
+        notify(document)
 
-    if cache is None:
-        for _ in batches_to_process():
-            pass
-    else:
-        for batch, results in make_engine(engine, config, workers, scheduler).map(batches_to_process()):
-            for document, result in zip(batch, results, strict=True):
-                store_result(document, result, cache)
-                notify(document)
+    with _texts_writer(out) as write_text:
+
+        def batches_to_process() -> Iterator[list[Document]]:
+            batch: list[Document] = []
+            for document in iter_documents(paths, settings):
+                documents.append(document)
+                if document.ok:
+                    write_text(document)
+                if cache is None or not document.ok:
+                    done(document)
+                elif not force and cache.get(cache.key(document)) is not None:
+                    counts["cached"] += 1
+                    done(document)
+                else:
+                    batch.append(document)
+                if len(batch) >= batch_size:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        if cache is None:
+            for _ in batches_to_process():
+                pass
+        else:
+            for batch, results in make_engine(engine, config, workers, scheduler).map(batches_to_process()):
+                for document, result in zip(batch, results, strict=True):
+                    store_result(document, result, cache)
+                    done(document)
 
     for document in documents:
         counts[document.status] += 1
@@ -123,8 +135,7 @@ def run(
     info: dict = {"projektradar": __version__, "python": platform.python_version()}
     if cache is not None:
         ok_documents = [d for d in documents if d.ok]
-        results = [cache.get(cache.key(d)) for d in ok_documents]
-        tables.update(combine(ok_documents, results))
+        tables.update(combine(ok_documents, (cache.get(cache.key(d)) for d in ok_documents)))
         info.update(
             model=cache.model_info,
             theme_model=cache.theme_fingerprint,
@@ -137,10 +148,24 @@ def run(
         counts=dict(sorted(counts.items())),
         seconds=round(time.time() - started, 3),
     )
-    out = Path(out_dir) if out_dir is not None else None
     if out is not None:
-        write_outputs(out, tables, documents, info)
+        write_outputs(out, tables, info)
     return RunResult(tables=tables, counts=counts, info=info, out_dir=out)
+
+
+@contextlib.contextmanager
+def _texts_writer(out: Path | None) -> Iterator[Callable[[Document], None]]:
+    """Append clean texts to ``documents.jsonl`` as they are read (renamed into place at the end)."""
+    if out is None:
+        yield lambda _document: None
+        return
+    with (
+        atomic_path(out / "documents.jsonl") as tmp,
+        open(tmp, "w", encoding="utf-8", newline="\n") as handle,
+    ):
+        yield lambda document: handle.write(
+            json.dumps(document.to_json(), ensure_ascii=False, sort_keys=True) + "\n"
+        )
 
 
 def store_result(document: Document, result: DocResult | Exception, cache: ResultCache) -> None:
@@ -152,25 +177,30 @@ def store_result(document: Document, result: DocResult | Exception, cache: Resul
     cache.put(cache.key(document), result)
 
 
-def combine(documents: Sequence[Document], results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
-    """Corpus-wide tables from per-document results (people/org registries, quotes, themes)."""
+def combine(documents: Sequence[Document], results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
+    """Corpus-wide tables from per-document results (people/org registries, quotes, themes).
+
+    ``results`` is consumed once, lazily (read from the cache one by one).
+    """
     from pipeline.extract.combine import build_tables
 
-    tables = build_tables(zip(documents, (r.extraction for r in results), strict=True))
-    tables["paragraph_themes"] = frame_for(
-        "paragraph_themes", (row for r in results for row in r.paragraph_themes)
-    )
-    tables["themes"] = frame_for("themes", (row for r in results for row in r.themes))
+    paragraph_rows: list[dict] = []
+    theme_rows: list[dict] = []
+
+    def extractions() -> Iterator[tuple[Document, DocExtraction]]:
+        for document, result in zip(documents, results, strict=True):
+            paragraph_rows.extend(result.paragraph_themes)
+            theme_rows.extend(result.themes)
+            yield document, result.extraction
+
+    tables = build_tables(extractions())
+    tables["paragraph_themes"] = frame_for("paragraph_themes", paragraph_rows)
+    tables["themes"] = frame_for("themes", theme_rows)
     return tables
 
 
-def write_outputs(
-    out: Path, tables: dict[str, pd.DataFrame], documents: Sequence[Document], info: dict
-) -> None:
-    """Write every table, the clean texts and run.json (each file atomically)."""
+def write_outputs(out: Path, tables: dict[str, pd.DataFrame], info: dict) -> None:
+    """Write every table and run.json (each file atomically)."""
     for name, frame in tables.items():
         write_table(frame, name, out)
-    write_jsonl(
-        (d.to_json() for d in sorted(documents, key=lambda d: d.source_path) if d.ok), out / "documents.jsonl"
-    )
     atomic_write_text(out / "run.json", json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
