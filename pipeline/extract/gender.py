@@ -1,0 +1,84 @@
+"""Gender of a person, only as far as the text or a name lexicon supports it, with the evidence kept.
+
+Evidence is ranked: a form of address („Frau“, „Herr“) outranks a feminine role noun („Leiterin“),
+which outranks pronoun reference and the first-name lexicon, which outrank a masculine role noun (the
+generic masculine often names women too). The strongest evidence decides; if evidence of the same rank
+disagrees, the gender stays ``unknown``. No evidence, no gender.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.extract.tokens import Sentences
+
+SALUTATION, ROLE_FEMININE, PRONOUN, FIRST_NAME, ROLE_MASCULINE = 4, 3, 2, 2, 1
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    gender: str  # female | male
+    rank: int
+    label: str  # „Frau“, „role noun: Leiterin“, „first name: Kristin“, „pronoun: sie“
+
+
+def role_evidence(word: str, gender: str) -> Evidence | None:
+    if gender not in ("female", "male"):
+        return None
+    return Evidence(gender, ROLE_FEMININE if gender == "female" else ROLE_MASCULINE, f"role noun: {word}")
+
+
+def first_name_evidence(first_name: str) -> Evidence | None:
+    """From the first-name lexicon (gender-guesser, via the NLP package); unisex names give none."""
+    from pipeline.nlp import first_name_gender
+
+    if not first_name:
+        return None
+    gender = first_name_gender(first_name)
+    return Evidence(gender, FIRST_NAME, f"first name: {first_name}") if gender in ("female", "male") else None
+
+
+def pronoun_evidence(
+    doc: Doc, sentences: Sentences, mentions: list[tuple[int, int]]
+) -> dict[int, list[Evidence]]:
+    """Person id → evidence from a singular „er“/„sie“ whose only candidate antecedent is that person.
+
+    ``mentions`` are (start token, person id). Candidates are the persons mentioned earlier in the same
+    sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) gives nothing.
+    """
+    found: dict[int, list[Evidence]] = {}
+    for token in doc:
+        lower = token.lower_
+        if (
+            token.pos_ != "PRON"
+            or lower not in ("er", "sie")
+            or "Nom" not in token.morph.get("Case", ["Nom"])
+        ):
+            continue
+        if lower == "sie" and (
+            token.morph.get("Number") != ["Sing"] or token.head.morph.get("Number") == ["Plur"]
+        ):
+            continue
+        index = sentences.index(token.i)
+        window_start = sentences[max(index - 1, 0)].start
+        candidates = {person for start, person in mentions if window_start <= start < token.i}
+        if len(candidates) == 1:
+            gender = "female" if lower == "sie" else "male"
+            found.setdefault(candidates.pop(), []).append(Evidence(gender, PRONOUN, f"pronoun: {lower}"))
+    return found
+
+
+def decide(evidence: list[Evidence]) -> tuple[str, str]:
+    """(gender, evidence text) from all evidence for one person."""
+    if not evidence:
+        return UNKNOWN, ""
+    top = max(e.rank for e in evidence)
+    genders = {e.gender for e in evidence if e.rank == top}
+    if len(genders) > 1:
+        return UNKNOWN, "conflicting: " + "; ".join(sorted({e.label for e in evidence}))
+    gender = genders.pop()
+    labels = [e.label for e in sorted(evidence, key=lambda e: -e.rank) if e.gender == gender]
+    return gender, "; ".join(dict.fromkeys(labels))

@@ -1,0 +1,89 @@
+"""Personal names: separating titles and forms of address from the name and splitting it into parts.
+
+Works on token texts, so the same code serves NER spans, salutation patterns and corpus-wide merging.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extract.lexicon import load_resource
+
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str]]:
+    data = load_resource("person_titles.yml")
+    return (
+        frozenset(data["titles"]),
+        dict(data["salutations"]),
+        frozenset(data["particles"]),
+        frozenset(data["suffixes"]),
+    )
+
+
+def is_title(word: str) -> bool:
+    return word in _lexicon()[0]
+
+
+def salutation_gender(word: str) -> str:
+    """``female``/``male`` for „Frau“/„Herr(n)“, else ``""``."""
+    return _lexicon()[1].get(word, "")
+
+
+def is_particle(word: str) -> bool:
+    return word in _lexicon()[2]
+
+
+def is_name_suffix(word: str) -> bool:
+    return word in _lexicon()[3]
+
+
+def is_name_token(word: str) -> bool:
+    """Capitalised word (double names, apostrophes and initials allowed), no digits, not a title."""
+    return bool(_NAME_TOKEN.match(word)) and not is_title(word) and not any(c.isdigit() for c in word)
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A personal name split into its parts (title kept separately, never part of ``name``)."""
+
+    name: str  # canonical: given names without initials + surname („Frank-Jürgen Weise“)
+    first_name: str
+    surname: str
+    middle: str = ""  # further given names and initials; not part of the key
+
+    @property
+    def key(self) -> str:
+        """Comparison key: case-folded first given name and surname (titles and initials ignored)."""
+        return f"{self.first_name} {self.surname}".strip().casefold()
+
+
+def split_name(words: list[str]) -> NameParts | None:
+    """Split name words („Ursula von der Leyen“, „Robert M. Böhmer“) or ``None`` if they are no name.
+
+    The surname is the last word with the particles before it; the first word is the given name,
+    further words before the surname are middle names; initials („M.“) stay out of the canonical name.
+    """
+    words = [w for w in words if w]
+    if not words or not is_name_token(words[-1]) or _INITIAL.match(words[-1]):
+        return None
+    start = len(words) - 1
+    while start > 0 and is_particle(words[start - 1]):
+        start -= 1
+    given, surname_words = words[:start], words[start:]
+    if any(not is_name_token(w) for w in given):
+        return None
+    surname = " ".join(surname_words)
+    if not given:
+        return NameParts(name=surname, first_name="", surname=surname)
+    if _INITIAL.match(given[0]):
+        return NameParts(name=surname, first_name="", surname=surname, middle=" ".join(given))
+    full = [w for w in given if not _INITIAL.match(w)]
+    return NameParts(
+        name=" ".join([*full, surname]), first_name=given[0], surname=surname, middle=" ".join(given[1:])
+    )

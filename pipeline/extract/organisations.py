@@ -1,0 +1,264 @@
+"""Organisations of one document: NER ORG spans, names ending in a legal form, acronyms and their long forms.
+
+Type, legal form and the document's function for an organisation (Projektträger, Förderer,
+Partner/Mitglied) come from ``resources/organisations.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from pipeline.extract.lexicon import load_resource
+from pipeline.extract.records import Mention, Organisation
+from pipeline.extract.tokens import Sentences, glued
+
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
+_LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
+_JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
+_MAX_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    legal_forms: tuple[str, ...]
+    type_words: dict[str, str]  # lower-case ending → type
+    exact_words: dict[str, str]  # acronyms and short words → type (whole word only)
+    legal_form_types: dict[str, str]
+    function_cues: dict[str, str]  # lower-case cue → function
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_resource("organisations.yml")
+    type_words, exact_words = {}, {}
+    for org_type, words in data["types"].items():
+        for word in words:
+            target = exact_words if len(word) <= 3 or word.isupper() else type_words
+            target.setdefault(word if target is exact_words else word.lower(), org_type)
+    return _Lexicon(
+        legal_forms=tuple(sorted(data["legal_forms"], key=len, reverse=True)),
+        type_words=type_words,
+        exact_words=exact_words,
+        legal_form_types={form: t for t, forms in data["legal_form_types"].items() for form in forms},
+        function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
+    )
+
+
+def is_legal_form(text: str) -> bool:
+    """„GmbH“, „e.V.“, also with a sentence-final period glued on („mbH.“)."""
+    forms = _lexicon().legal_forms
+    return text in forms or (text.endswith(".") and text[:-1] in forms)
+
+
+def legal_form(name: str) -> str:
+    """The legal form a name ends with („… Bautzen mbH“ → „mbH“)."""
+    return next((f for f in _lexicon().legal_forms if name == f or name.endswith(" " + f)), "")
+
+
+def org_type(name: str) -> str:
+    """Type from the first word of the name that names one, else from the legal form."""
+    lexicon = _lexicon()
+    for word in re.findall(r"[\wÄÖÜäöüß]+", name):
+        if word in lexicon.exact_words:
+            return lexicon.exact_words[word]
+        lower = word.lower()
+        endings = [lower[k:] for k in range(len(lower)) if lower[k:] in lexicon.type_words]
+        if endings:
+            return lexicon.type_words[endings[0]]
+    return lexicon.legal_form_types.get(legal_form(name), "")
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text))
+
+
+def org_key(name: str) -> str:
+    """Comparison key of an organisation name (case, spacing and a glued period ignored)."""
+    return " ".join(name.replace("\u00ad", "").split()).rstrip(".").casefold()
+
+
+@dataclass
+class _Found:
+    """An organisation mention before grouping: token span and the name as written."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    name: str
+    abbreviation: str = ""
+    mentions: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+class OrganisationFinder:
+    """Finds and groups the organisations of one ``Doc``; ``anchors`` maps token spans to local ids."""
+
+    def __init__(self, doc: Doc, sentences: Sentences, blocked: set[int] = frozenset()):
+        self.doc = doc
+        self.sentences = sentences
+        self.blocked = blocked  # tokens inside person names
+
+    # -- spans -------------------------------------------------------------------------------------
+    def _trim(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """Token and character bounds without leading articles/prepositions, trailing punctuation, logos."""
+        doc = self.doc
+        while start < end and (
+            doc[start].pos_ in {"DET", "ADP"} or doc[start].is_punct or doc[start].is_space
+        ):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if start >= end or end - start > _MAX_TOKENS:
+            return None
+        start_char, text = doc[start].idx, doc[start:end].text
+        if text.endswith(".") and doc[end - 1].text[:-1] in _lexicon().legal_forms:
+            text = text[:-1]  # „mbH.“ at the end of a sentence
+        text = _LOGO.sub("", text)
+        if not any(c.isupper() for c in text) or any(i in self.blocked for i in range(start, end)):
+            return None
+        return start, end, start_char, start_char + len(text)
+
+    def _legal_form_spans(self) -> list[tuple[int, int]]:
+        """Names that end in a legal form: extend left over capitalised words and joiners."""
+        doc = self.doc
+        spans = []
+        for i, token in enumerate(doc):
+            if not is_legal_form(token.text) or (i > 0 and is_legal_form(doc[i - 1].text)):
+                continue
+            sentence_start = self.sentences[self.sentences.index(i)].start
+            k = i
+            while k - 1 >= sentence_start and i - k < _MAX_TOKENS:
+                prev = doc[k - 1]
+                capitalised = prev.text[:1].isupper() and prev.pos_ not in {"DET", "ADP", "PRON", "VERB"}
+                if not (capitalised or prev.text in _JOINERS) or prev.is_space or k - 1 in self.blocked:
+                    break
+                k -= 1
+            while k < i and doc[k].text in _JOINERS:
+                k += 1
+            if k < i:
+                spans.append((k, glued(doc, i, is_legal_form) or i + 1))
+        return spans
+
+    def _cue_acronyms(self) -> list[tuple[int, int]]:
+        """An acronym right after a function cue („gefördert vom BMBF“, „Projektträgerin EAF-Logo“)."""
+        doc = self.doc
+        cues = _lexicon().function_cues
+        spans = []
+        for i, token in enumerate(doc):
+            if not is_acronym(_LOGO.sub("", token.text)):
+                continue
+            k = i - 1
+            while k >= 0 and (doc[k].is_space or doc[k].pos_ in {"ADP", "DET"}):
+                k -= 1
+            if k >= 0 and doc[k].lower_ in cues:
+                spans.append((i, i + 1))
+        return spans
+
+    def _candidates(self) -> list[tuple[int, int]]:
+        spans = [(e.start, e.end) for e in self.doc.ents if e.label_ == "ORG"]
+        spans += self._legal_form_spans() + self._cue_acronyms()
+        # Longest first; a span that overlaps a longer one is dropped.
+        chosen: list[tuple[int, int]] = []
+        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            if all(end <= s or start >= e for s, e in chosen):
+                chosen.append((start, end))
+        return sorted(chosen)
+
+    # -- grouping ----------------------------------------------------------------------------------
+    def find(self) -> tuple[list[Organisation], list[tuple[int, int, int]]]:
+        """Organisations with their mentions, and (start token, end token, local id) of every mention."""
+        doc = self.doc
+        found: list[_Found] = []
+        for start, end in self._candidates():
+            bounds = self._trim(start, end)
+            if bounds:
+                s, e, cs, ce = bounds
+                found.append(_Found(s, e, cs, ce, doc.text[cs:ce]))
+        self._link_abbreviations(found)
+        orgs: list[Organisation] = []
+        spans: list[tuple[int, int, int]] = []
+        by_key: dict[str, Organisation] = {}
+        for item in found:
+            keys = (
+                [org_key(item.name), org_key(item.abbreviation)]
+                if item.abbreviation
+                else [org_key(item.name)]
+            )
+            org = next((by_key[k] for k in keys if k in by_key), None)
+            if org is None:
+                org = Organisation(local_id=len(orgs), name=item.name, abbreviation=item.abbreviation)
+                orgs.append(org)
+            elif item.abbreviation and not org.abbreviation:
+                org.abbreviation = item.abbreviation
+                if is_acronym(org.name):
+                    org.name = item.name
+            for key in keys:
+                by_key.setdefault(key, org)
+            for s, e, cs, ce in item.mentions or [(item.start, item.end, item.start_char, item.end_char)]:
+                index = self.sentences.index(s)
+                org.mentions.append(Mention(cs, ce, doc.text[cs:ce], index, self.sentences[index].text))
+                spans.append((s, e, org.local_id))
+        for org in orgs:
+            org.mentions.sort(key=lambda m: m.start)
+            if is_acronym(org.name) and not org.abbreviation:
+                org.abbreviation = org.name
+            org.legal_form = legal_form(org.name)
+            org.org_type = org_type(org.name) or org_type(org.abbreviation)
+            org.function = self._function(org, spans)
+        return orgs, sorted(spans)
+
+    def _link_abbreviations(self, found: list[_Found]) -> None:
+        """„Bundesministerium für … (BMFSFJ)“: the acronym in brackets names the long form before it.
+
+        The long form then also collects every later mention of the acronym (as a token or an NER span).
+        """
+        doc = self.doc
+        acronyms: dict[str, _Found] = {}
+        for item in found:
+            e = item.end
+            if (
+                e + 2 < len(doc)
+                and doc[e].text == "("
+                and doc[e + 2].text == ")"
+                and is_acronym(doc[e + 1].text)
+            ):
+                item.abbreviation = doc[e + 1].text
+                acronyms[item.abbreviation] = item
+        if not acronyms:
+            return
+        taken = {i for item in found for i in range(item.start, item.end)}
+        for item in list(found):
+            owner = acronyms.get(item.name)
+            if owner is not None and owner is not item:
+                owner.mentions.append((item.start, item.end, item.start_char, item.end_char))
+                found.remove(item)
+        for owner in acronyms.values():
+            owner.mentions.insert(0, (owner.start, owner.end, owner.start_char, owner.end_char))
+        for i, token in enumerate(doc):
+            word = _LOGO.sub("", token.text)
+            if word in acronyms and i not in taken:
+                acronyms[word].mentions.append((i, i + 1, token.idx, token.idx + len(word)))
+        for owner in acronyms.values():
+            owner.mentions.sort()
+
+    def _function(self, org: Organisation, spans: list[tuple[int, int, int]]) -> str:
+        """Projektträger/Förderer/Partner from a cue right before a mention or „als …“ right after it."""
+        doc = self.doc
+        cues = _lexicon().function_cues
+        starts = {s for s, _, _ in spans}
+        for s, e, local_id in spans:
+            if local_id != org.local_id:
+                continue
+            k, seen = s - 1, 0
+            while k >= 0 and seen < 4 and k not in starts and doc[k].text not in {".", ":", ";"}:
+                if doc[k].lower_ in cues or doc[k].lemma_.lower() in cues:
+                    return cues.get(doc[k].lower_) or cues[doc[k].lemma_.lower()]
+                seen += 0 if doc[k].is_space else 1
+                k -= 1
+            if e + 1 < len(doc) and doc[e].lower_ == "als" and doc[e + 1].lower_ in cues:
+                return cues[doc[e + 1].lower_]
+        return ""

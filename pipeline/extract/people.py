@@ -1,0 +1,358 @@
+"""People component: persons with their mentions, roles and organisations of one document.
+
+Registered as the spaCy factory ``projektradar_people``; it sets ``doc._.persons``,
+``doc._.organisations`` and ``doc._.roles``. :func:`resolve_person` and :func:`resolve_organisation`
+map any stretch of the text (a quote's speaker, say) to those records.
+
+Persons come from the NER's PER spans and from forms of address and titles („Frau Jentsch“, „Dr.
+Böhmer“). Full names define the persons; a surname alone resolves to the one person of the document
+with that surname and stays unresolved when there are several (never guessed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract import gender as gender_rules
+from pipeline.extract.names import (
+    NameParts,
+    is_name_token,
+    is_particle,
+    is_title,
+    salutation_gender,
+    split_name,
+)
+from pipeline.extract.organisations import OrganisationFinder, org_key
+from pipeline.extract.records import Mention, Organisation, Person, Role
+from pipeline.extract.roles import OrgAnchor, PersonAnchor, RoleFinder, match_role_noun
+from pipeline.extract.tokens import Sentences, glued
+
+_MAX_NAME_TOKENS = 6
+_NOT_IN_NAMES = frozenset(
+    {"ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "ADJ", "NUM", "PUNCT"}
+)
+
+
+@dataclass
+class _NameMention:
+    """A person mention: ``left`` includes titles and form of address, ``start:end`` is the name."""
+
+    left: int
+    start: int
+    end: int
+    parts: NameParts
+    titles: list[str] = field(default_factory=list)
+    salutation: str = ""  # „Frau“/„Herr“ as written
+    person: int | None = None
+
+    @property
+    def gender(self) -> str:
+        return salutation_gender(self.salutation)
+
+
+def _title_before(doc: Doc, end: int) -> int | None:
+    """Start of a title ending right before token ``end`` („Dr.“, „Dr.-Ing.“ split by the tokenizer)."""
+    for k in range(end - 1, max(end - 4, -1), -1):
+        if doc[k].whitespace_ and k < end - 1:
+            break
+        if is_title(doc[k:end].text):
+            return k
+    return None
+
+
+def _name_mention(doc: Doc, start: int, end: int) -> _NameMention | None:
+    """Clean a candidate span to the name proper and collect the titles and address before it."""
+    while start < end and (
+        not is_name_token(doc[start].text)
+        or doc[start].pos_ in _NOT_IN_NAMES
+        or match_role_noun(doc[start].text)
+        or salutation_gender(doc[start].text)
+        or glued(doc, start, is_title)
+    ):
+        start = glued(doc, start, is_title) or start + 1
+    stop = start
+    while stop < end and (is_name_token(doc[stop].text) or (stop > start and is_particle(doc[stop].text))):
+        stop += 1
+    if stop == start or stop - start > _MAX_NAME_TOKENS:
+        return None
+    while stop > start and is_particle(doc[stop - 1].text):
+        stop -= 1
+    parts = split_name([t.text for t in doc[start:stop]])
+    if parts is None:
+        return None
+    left, titles = start, []
+    while (k := _title_before(doc, left)) is not None:
+        titles.insert(0, doc[k:left].text)
+        left = k
+    salutation = ""
+    if left > 0 and salutation_gender(doc[left - 1].text):
+        left -= 1
+        salutation = doc[left].text
+    return _NameMention(left, start, stop, parts, titles, salutation)
+
+
+def _address_candidates(doc: Doc) -> list[tuple[int, int]]:
+    """Spans opened by a form of address or a title: „Frau Jentsch“, „Herrn Dr. Böhmer“, „Prof. Weise“."""
+    spans = []
+    for i, token in enumerate(doc):
+        if not (salutation_gender(token.text) or glued(doc, i, is_title)):
+            continue
+        j = i
+        while j < len(doc) and (salutation_gender(doc[j].text) or glued(doc, j, is_title)):
+            j = glued(doc, j, is_title) or j + 1
+        k = j
+        while k < len(doc) and k - j < 4 and (is_name_token(doc[k].text) or is_particle(doc[k].text)):
+            k += 1
+        if k > j:
+            spans.append((i, k))
+    return spans
+
+
+def _name_mentions(doc: Doc) -> list[_NameMention]:
+    """Person mentions from NER PER spans and address/title patterns, overlaps merged (longest name)."""
+    org_tokens = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
+    candidates = [(e.start, e.end, True) for e in doc.ents if e.label_ == "PER"]
+    candidates += [(s, e, False) for s, e in _address_candidates(doc)]
+    chosen: list[_NameMention] = []
+    for start, end, from_ner in candidates:
+        mention = _name_mention(doc, start, end)
+        if mention is None or (
+            not from_ner and any(i in org_tokens for i in range(mention.start, mention.end))
+        ):
+            continue
+        overlapping = [m for m in chosen if m.start < mention.end and mention.start < m.end]
+        if all(m.end - m.start < mention.end - mention.start for m in overlapping):
+            for m in overlapping:
+                chosen.remove(m)
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _surname_matches(surname: str, person_surname: str) -> bool:
+    """„Schramm“ or the genitive „Schramms“ for the surname Schramm."""
+    a, b = surname.casefold(), person_surname.casefold()
+    return a == b or (a.endswith("s") and a[:-1] == b)
+
+
+@dataclass
+class _PersonBuilder:
+    parts: NameParts
+    mentions: list[_NameMention] = field(default_factory=list)
+
+
+def _group(mentions: list[_NameMention], role_before: set[int]) -> list[_PersonBuilder]:
+    """Persons from full names; surnames alone join the single person with that surname.
+
+    A surname with no full name in the document becomes a person of its own only when a form of
+    address, a title or a role noun introduces it; an ambiguous surname is dropped.
+    """
+    persons: list[_PersonBuilder] = []
+    by_key: dict[str, _PersonBuilder] = {}
+    for m in mentions:
+        if m.parts.first_name:
+            builder = by_key.get(m.parts.key)
+            if builder is None:
+                builder = by_key[m.parts.key] = _PersonBuilder(m.parts)
+                persons.append(builder)
+            elif len(m.parts.name) > len(builder.parts.name):
+                builder.parts = m.parts
+            builder.mentions.append(m)
+    full = list(persons)
+    surname_only: dict[tuple[str, str], _PersonBuilder] = {}
+    for m in mentions:
+        if m.parts.first_name:
+            continue
+        candidates = [p for p in full if _surname_matches(m.parts.surname, p.parts.surname)]
+        if len(candidates) > 1 and m.gender:
+            candidates = [p for p in candidates if {x.gender for x in p.mentions} & {m.gender, ""}]
+        if len(candidates) == 1:
+            candidates[0].mentions.append(m)
+        elif not candidates and (m.salutation or m.titles or m.left in role_before):
+            key = (m.parts.surname.casefold(), m.gender)
+            if key not in surname_only:
+                surname_only[key] = _PersonBuilder(m.parts)
+                persons.append(surname_only[key])
+            surname_only[key].mentions.append(m)
+    for p in persons:
+        p.mentions.sort(key=lambda m: m.start)
+    persons.sort(key=lambda p: p.mentions[0].start)
+    return persons
+
+
+def analyse(doc: Doc) -> tuple[list[Person], list[Organisation], list[Role]]:
+    """Persons, organisations and roles of a parsed ``Doc``."""
+    sentences = Sentences(doc)
+    mentions = _name_mentions(doc)
+    role_nouns = RoleFinder(doc, sentences, [], []).nouns
+    role_before = {m.left for m in mentions if any(end == m.left for end, _ in role_nouns.values())}
+    builders = _group(mentions, role_before)
+
+    person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
+    organisations, org_spans = OrganisationFinder(doc, sentences, person_tokens).find()
+    names = {o.local_id: o.name for o in organisations}
+    org_anchors = [OrgAnchor(s, e, local_id, names[local_id]) for s, e, local_id in org_spans]
+
+    anchors = []
+    for local_id, builder in enumerate(builders):
+        for m in builder.mentions:
+            m.person = local_id
+            anchors.append(PersonAnchor(m.left, m.start, m.end, local_id))
+    hits = RoleFinder(doc, sentences, anchors, org_anchors).find()
+
+    evidence: dict[int, list[gender_rules.Evidence]] = {i: [] for i in range(len(builders))}
+    for hit in hits:
+        if e := gender_rules.role_evidence(hit.word, hit.gender):
+            evidence[hit.role.person_local_id].append(e)
+    for local_id, found in gender_rules.pronoun_evidence(
+        doc, sentences, [(a.start, a.person) for a in anchors]
+    ).items():
+        evidence[local_id].extend(found)
+
+    persons = []
+    for local_id, builder in enumerate(builders):
+        for m in builder.mentions:
+            if m.gender:
+                evidence[local_id].append(
+                    gender_rules.Evidence(m.gender, gender_rules.SALUTATION, m.salutation)
+                )
+        if e := gender_rules.first_name_evidence(builder.parts.first_name):
+            evidence[local_id].append(e)
+        gender, why = gender_rules.decide(evidence[local_id])
+        titles = max((" ".join(m.titles) for m in builder.mentions), key=len)
+        persons.append(
+            Person(
+                local_id=local_id,
+                name=builder.parts.name,
+                first_name=builder.parts.first_name,
+                surname=builder.parts.surname,
+                title=titles,
+                gender=gender,
+                gender_evidence=why,
+                mentions=[_mention(doc, sentences, m.left, m.end) for m in builder.mentions],
+            )
+        )
+    roles = sorted((h.role for h in hits), key=lambda r: (r.start, r.person_local_id))
+    return persons, organisations, roles
+
+
+def _mention(doc: Doc, sentences: Sentences, start: int, end: int) -> Mention:
+    index = sentences.index(start)
+    span = doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text, index, sentences[index].text)
+
+
+class PeopleComponent:
+    """spaCy component: sets ``doc._.persons``, ``doc._.organisations`` and ``doc._.roles``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.persons, doc._.organisations, doc._.roles = analyse(doc)
+        return doc
+
+
+@Language.factory("projektradar_people")
+def make_people_component(nlp: Language, name: str) -> PeopleComponent:
+    return PeopleComponent()
+
+
+# -- resolution API (used by the quotes component) ----------------------------------------------------
+
+
+def _overlapping(records, start_char: int, end_char: int) -> list:
+    return [r for r in records if any(m.start < end_char and start_char < m.end for m in r.mentions)]
+
+
+def _only(candidates: list):
+    """The single distinct candidate, else ``None`` (ambiguity is never resolved by guessing)."""
+    unique = {id(c): c for c in candidates}
+    return next(iter(unique.values())) if len(unique) == 1 else None
+
+
+def _pronoun_person(doc: Doc, token, persons: list[Person]) -> Person | None:
+    """„er“/„sie“: the one compatible person mentioned before it in this or the two previous sentences."""
+    lower = token.lower_
+    if lower == "sie" and (
+        token.morph.get("Number") == ["Plur"] or token.head.morph.get("Number") == ["Plur"]
+    ):
+        return None
+    target = "female" if lower == "sie" else "male"
+    sentences = Sentences(doc)
+    window_start = sentences[max(sentences.index(token.i) - 2, 0)].start_char
+    before = [p for p in persons if any(window_start <= m.start and m.end <= token.idx for m in p.mentions)]
+    return _only([p for p in before if p.gender in (target, gender_rules.UNKNOWN)])
+
+
+def _role_person(doc: Doc, noun_word: str, start_char: int, persons: list[Person]) -> Person | None:
+    """„die Ministerin“: the one person introduced with that role (compounds match by ending)."""
+    noun = match_role_noun(noun_word)
+    wanted = noun.normalized.casefold()
+    by_id = {p.local_id: p for p in persons}
+    candidates = [
+        by_id[r.person_local_id]
+        for r in doc._.roles or []
+        if r.start < start_char
+        and r.role_normalized.casefold().endswith(wanted)
+        and r.person_local_id in by_id
+    ]
+    if noun.gender:
+        candidates = [p for p in candidates if p.gender in (noun.gender, gender_rules.UNKNOWN)]
+    return _only(candidates)
+
+
+def resolve_person(doc: Doc, start_char: int, end_char: int) -> Person | None:
+    """The person of ``doc._.persons`` a stretch of text refers to, or ``None`` if none or ambiguous.
+
+    Tries, in order: an overlapping mention; a name written in the span (full name, surname, „Frau
+    Jentsch“, „Dr. Böhmer“); a pronoun („sie“, „er“); a role phrase („die Ministerin“).
+    """
+    persons = doc._.persons or []
+    if overlapping := _overlapping(persons, start_char, end_char):
+        return _only(overlapping)
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    mention = _name_mention(doc, span.start, span.end)
+    if mention is not None:
+        parts = mention.parts
+        if parts.first_name:
+            return _only([p for p in persons if f"{p.first_name} {p.surname}".casefold() == parts.key])
+        candidates = [p for p in persons if _surname_matches(parts.surname, p.surname)]
+        if mention.gender:
+            candidates = [p for p in candidates if p.gender in (mention.gender, gender_rules.UNKNOWN)]
+        return _only(candidates)
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(words) == 1 and words[0].lower_ in ("er", "sie") and words[0].pos_ == "PRON":
+        return _pronoun_person(doc, words[0], persons)
+    role_words = [t for t in words if match_role_noun(t.text)]
+    if len(role_words) == 1:
+        return _role_person(doc, role_words[0].text, start_char, persons)
+    return None
+
+
+def resolve_organisation(doc: Doc, start_char: int, end_char: int) -> Organisation | None:
+    """The organisation of ``doc._.organisations`` a stretch of text refers to, or ``None``.
+
+    Tries an overlapping mention, then the name or abbreviation as written („das BMFSFJ“), then the
+    head noun („das Ministerium“ → the one ministry named before; „das Unternehmen“ → by type).
+    """
+    orgs = doc._.organisations or []
+    if overlapping := _overlapping(orgs, start_char, end_char):
+        return _only(overlapping)
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not (t.is_punct or t.is_space or t.pos_ in {"DET", "ADP"})]
+    key = org_key(" ".join(t.text for t in words))
+    if named := [o for o in orgs if key in (org_key(o.name), org_key(o.abbreviation))]:
+        return _only(named)
+    nouns = [t for t in words if t.text[:1].isupper()]
+    if not nouns:
+        return None
+    head = {nouns[-1].text.casefold(), nouns[-1].lemma_.casefold()}
+    before = [o for o in orgs if o.mentions and o.mentions[0].start < start_char]
+    by_name = [o for o in before if any(w.casefold().endswith(tuple(head)) for w in o.name.split())]
+    if by_name:
+        return _only(by_name)
+    return _only([o for o in before if any(h.capitalize() in o.org_type.split("/") for h in head)])

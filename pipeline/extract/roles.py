@@ -1,0 +1,360 @@
+"""Role phrases: the function a person is named with („Kaufmännische Leiterin der … mbH“).
+
+Role nouns come from ``resources/roles.yml``; a word matches by its ending, so compounds
+(Projektleiterin, Bundesfamilienministerin) and gender-fair spellings (Leiter*in, Leiter:in, Leiter_in,
+LeiterIn, Leiter/-in) all reduce to one normalised role („Projektleiter/in“). Role phrases are found
+around person mentions in the constructions German press releases use: prenominal („Oberbürgermeister
+a.D. Christian Schramm“), apposition („Kristin Jentsch, Kaufmännische Leiterin der …“), „als …“ and
+predicative („… ist Projektleiterin bei …“), each with its complement (für …, der/des/von/bei + org).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from pipeline.extract.lexicon import load_resource
+from pipeline.extract.names import is_name_suffix, is_title
+from pipeline.extract.records import Role
+from pipeline.extract.tokens import Sentences, glued
+
+_GENDER_FAIR = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_·]|/-?|\()(?P<ending>in|innen|r)\)?$")
+_BINNEN_I = re.compile(r"^(?P<stem>.*[a-zäöüß])I(?P<ending>n|nen)$")
+# Words that open the complement of a role noun: a portfolio („für …“) or the organisation („der …“).
+_COMPLEMENT_START = frozenset(
+    {"für", "der", "des", "von", "vom", "im", "am", "beim", "bei", "an", "in", "zur", "zum", "auf", "aus"}
+    | {"dem", "den", "über"}
+)
+_NAME_JOINERS = frozenset({"-", "&", "+", "/", "’s", "'s"})
+_ENUMERATION = frozenset({"und", "sowie", "&"})
+_COPULAS = frozenset({"sein", "werden", "bleiben"})
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    """A role noun as found in the text."""
+
+    normalized: str  # „Projektleiter/in“
+    category: str
+    gender: str  # female | male | "" (gender-fair, epicene or decided by the article)
+    adjectival: bool = False
+
+
+class _Entry(NamedTuple):
+    norm: str
+    category: str
+    adjectival: bool
+
+
+@cache
+def _lexicon() -> tuple[dict[str, tuple[_Entry, str]], tuple[str, ...], frozenset[str]]:
+    """Surface form (lower case) → (entry, gender); excluded endings; adjectives to ignore."""
+    data = load_resource("roles.yml")
+    forms: dict[str, tuple[_Entry, str]] = {}
+    for item in data["roles"]:
+        m, adjectival = item["m"], bool(item.get("adj"))
+        if adjectival:
+            entry = _Entry(item.get("norm", f"{m}/r"), item["category"], True)
+            variants = {m: "", m + "r": "male", m + "n": ""}
+        else:
+            f = item.get("f", m + "in")
+            entry = _Entry(item.get("norm", m if f == m else f"{m}/in"), item["category"], False)
+            variants = {m + ending: "male" for ending in ("", "s", "es", "n", "en")}
+            variants.update({f: "female", f + "nen": "female"})
+            if f == m:
+                variants = dict.fromkeys(variants, "")
+        for form, gender in variants.items():
+            forms.setdefault(form.lower(), (entry, gender))
+    exclude = tuple(w.lower() for w in data.get("exclude", []))
+    return forms, exclude, frozenset(data.get("ignore_adjectives", []))
+
+
+def _lookup(word: str) -> RoleNoun | None:
+    """Role noun for a plain word by its longest known ending; the compound prefix is kept."""
+    forms, exclude, _ = _lexicon()
+    lower = word.lower()
+    if not word[:1].isupper() or lower.endswith(exclude):
+        return None
+    for k in range(len(lower) - 2):
+        hit = forms.get(lower[k:])
+        if hit and (k == 0 or k >= 2):
+            entry, gender = hit
+            prefix = word[:k]
+            norm = (
+                entry.norm if not prefix or prefix.endswith("-") else entry.norm[0].lower() + entry.norm[1:]
+            )
+            return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival)
+    return None
+
+
+def match_role_noun(word: str) -> RoleNoun | None:
+    """Role noun for a word as written, gender-fair forms and feminine/masculine pairs included."""
+    for pattern in (_GENDER_FAIR, _BINNEN_I):
+        if m := pattern.match(word):
+            stem, ending = m["stem"], m["ending"]
+            base = _lookup(stem + ("r" if ending == "r" else "in"))
+            return RoleNoun(base.normalized, base.category, "", base.adjectival) if base else None
+    if "/" in word:  # „Leiterin/Leiter“
+        parts = [_lookup(p) for p in word.split("/")]
+        if len(parts) == 2 and all(parts) and parts[0].normalized == parts[1].normalized:
+            return RoleNoun(parts[0].normalized, parts[0].category, "", parts[0].adjectival)
+        return None
+    return _lookup(word)
+
+
+def find_role_nouns(doc: Doc) -> dict[int, tuple[int, RoleNoun]]:
+    """Role nouns of ``doc``: start token → (end token, role noun), multi-token spellings joined."""
+    found: dict[int, tuple[int, RoleNoun]] = {}
+    i = 0
+    while i < len(doc):
+        end = glued(doc, i, lambda text: match_role_noun(text) is not None) if doc[i].is_alpha else None
+        if end is None:
+            i += 1
+            continue
+        found[i] = (end, match_role_noun(doc[i:end].text))
+        i = end
+    return found
+
+
+def adjective_base(token) -> str:
+    """Uninflected adjective in lower case: „Kaufmännische“ → „kaufmännisch“."""
+    word = token.text.lower()
+    lemma = token.lemma_.lower()
+    if lemma and lemma != word and word.startswith(lemma):
+        return lemma
+    for ending in ("en", "er", "es", "em", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def is_adjective(token) -> bool:
+    """Attributive adjective, also when capitalised at the start of an apposition („Kaufmännische“)."""
+    return token.pos_ == "ADJ" or (token.text[:1].isupper() and bool(token.morph.get("Degree")))
+
+
+class PersonAnchor(NamedTuple):
+    """A person mention as the role rules see it: ``left`` includes titles, ``end`` ends the name."""
+
+    left: int
+    start: int
+    end: int
+    person: int
+
+
+class OrgAnchor(NamedTuple):
+    start: int
+    end: int
+    org: int
+    text: str
+
+
+@dataclass
+class RoleHit:
+    """A role found for a person, with the gender its wording states."""
+
+    role: Role
+    gender: str
+    word: str
+
+
+class RoleFinder:
+    """Finds the role phrases of the persons of one ``Doc``."""
+
+    def __init__(self, doc: Doc, sentences: Sentences, persons: list[PersonAnchor], orgs: list[OrgAnchor]):
+        self.doc = doc
+        self.sentences = sentences
+        self.persons = sorted(persons)
+        self.person_starts = {p.left: p for p in persons}
+        self.orgs = {o.start: o for o in orgs}
+        self.nouns = find_role_nouns(doc)
+        self._noun_ends = {end: start for start, (end, _) in self.nouns.items()}
+
+    # -- complements ------------------------------------------------------------------------------
+    def _suffixes(self, j: int, limit: int) -> tuple[int, list[str]]:
+        """Skip „a.D.“, „i.R.“, „MdB“ after a role noun or name; return the new position and them."""
+        found = []
+        while j < limit and (end := glued(self.doc, j, is_name_suffix)):
+            found.append(self.doc[j:end].text)
+            j = end
+        return j, found
+
+    def _continues_enumeration(self, j: int, limit: int) -> bool:
+        """At a comma: „für Wirtschaft, Finanzen und Soziales“ goes on when a listed noun follows."""
+        doc = self.doc
+        return (
+            j + 2 < limit
+            and doc[j + 1].text[:1].isupper()
+            and doc[j + 1].pos_ in {"NOUN", "PROPN", "ADJ", "X"}
+            and (doc[j + 2].text == "," or doc[j + 2].lower_ in _ENUMERATION)
+        )
+
+    def complement(self, j: int, limit: int) -> tuple[int, OrgAnchor | None]:
+        """End of the complement starting at ``j`` („für …“, „der … mbH“) and the first org in it."""
+        doc = self.doc
+        first = doc[j] if j < limit else None
+        if first is None or (first.lower_ not in _COMPLEMENT_START and j not in self.orgs):
+            return j, None
+        if first.pos_ == "PRON":  # relative pronoun: „Schramm, der das Projekt …“
+            return j, None
+        org = None
+        end = j
+        while j < limit:
+            token = doc[j]
+            if j in self.orgs:
+                org = org or self.orgs[j]
+                j = end = max(self.orgs[j].end, j + 1)
+                continue
+            if j in self.person_starts or token.is_space or token.pos_ in {"VERB", "AUX", "ADV", "PRON"}:
+                break
+            if glued(doc, j, is_title) or (j in self.nouns and j > end and doc[j - 1].lower_ in _ENUMERATION):
+                break
+            if token.is_punct and token.text not in _NAME_JOINERS:
+                if token.text == "," and self._continues_enumeration(j, limit):
+                    j += 1
+                    continue
+                break
+            lowercase_word = token.text[:1].islower() and token.is_alpha
+            if lowercase_word and token.pos_ not in {"ADP", "DET", "ADJ", "CCONJ"}:
+                break
+            j += 1
+            if not (token.pos_ in {"ADP", "DET", "CCONJ"} or token.lower_ in _COMPLEMENT_START):
+                end = j
+        return end, org
+
+    # -- the phrase around a role noun ------------------------------------------------------------
+    def _qualifiers(self, start: int, floor: int) -> tuple[int, list[str]]:
+        """Adjectives before the role noun („Kaufmännische“, „stellvertretende“)."""
+        _, _, ignore = _lexicon()
+        i = start
+        while i > floor and is_adjective(self.doc[i - 1]):
+            i -= 1
+        words = [adjective_base(t) for t in self.doc[i:start]]
+        return i, [w for w in words if w not in ignore]
+
+    def _gender(self, start: int, noun: RoleNoun, floor: int) -> str:
+        """Gender the wording states: noun form; for adjectival nouns the article („die Beauftragte“)."""
+        if noun.gender or not noun.adjectival:
+            return noun.gender
+        i = start - 1
+        while i >= floor and is_adjective(self.doc[i]):
+            i -= 1
+        if i >= floor and self.doc[i].pos_ == "DET" and "Nom" in self.doc[i].morph.get("Case"):
+            genders = self.doc[i].morph.get("Gender")
+            if genders == ["Fem"]:
+                return "female"
+            if genders == ["Masc"]:
+                return "male"
+        return ""
+
+    def _hit(self, person: int, noun_start: int, floor: int, limit: int, construction: str) -> RoleHit:
+        doc = self.doc
+        noun_end, noun = self.nouns[noun_start]
+        phrase_start, qualifiers = self._qualifiers(noun_start, floor)
+        after, suffixes = self._suffixes(noun_end, limit)
+        end, org = self.complement(after, limit)
+        end = max(end, after)
+        sentence_index = self.sentences.index(noun_start)
+        role = Role(
+            person_local_id=person,
+            text=doc[phrase_start:end].text,
+            start=doc[phrase_start].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            role_normalized=noun.normalized,
+            qualifier=" ".join(qualifiers + suffixes),
+            role_category=noun.category,
+            org_local_id=org.org if org else None,
+            org_text=org.text if org else "",
+            construction=construction,
+            sentence_index=sentence_index,
+            sentence=self.sentences[sentence_index].text,
+        )
+        return RoleHit(role, self._gender(noun_start, noun, floor), doc[noun_start:noun_end].text)
+
+    # -- constructions ----------------------------------------------------------------------------
+    def _prenominal(self, anchor: PersonAnchor, floor: int) -> RoleHit | None:
+        """„der neue Bürgermeister für … Dr. Robert Böhmer“, „Oberbürgermeister a.D. Christian Schramm“."""
+        target = (
+            anchor.left - 1 if anchor.left > floor and self.doc[anchor.left - 1].text == "," else anchor.left
+        )
+        candidates = [s for s in self.nouns if floor <= s and self.nouns[s][0] <= target]
+        for start in sorted(candidates, reverse=True)[:3]:
+            after, _ = self._suffixes(self.nouns[start][0], target)
+            end, _ = self.complement(after, target)
+            if max(end, after) == target:
+                return self._hit(anchor.person, start, floor, target, "prenominal")
+        return None
+
+    def _apposition(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
+        """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“."""
+        doc = self.doc
+        j, _ = self._suffixes(anchor.end, limit)
+        if j >= limit or doc[j].text not in {",", "("}:
+            return None
+        for k in range(j + 1, min(j + 5, limit)):
+            if k in self.nouns:
+                return self._hit(anchor.person, k, j + 1, limit, "apposition")
+            if not (doc[k].pos_ == "DET" or is_adjective(doc[k])):
+                return None
+        return None
+
+    def _predicative(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
+        """„Anna Beispiel ist Projektleiterin bei …“."""
+        doc = self.doc
+        j = anchor.end
+        if j >= limit or doc[j].lemma_ not in _COPULAS:
+            return None
+        for k in range(j + 1, min(j + 4, limit)):
+            if k in self.nouns:
+                return self._hit(anchor.person, k, j + 1, limit, "predicative")
+            if doc[k].pos_ not in {"DET", "ADJ"}:
+                return None
+        return None
+
+    def _als(self, sentence_start: int, sentence_end: int) -> list[RoleHit]:
+        """„…, die als Gleichstellungsbeauftragte tätig ist“: the nearest person before „als“ (else after)."""
+        hits = []
+        doc = self.doc
+        for i in range(sentence_start, sentence_end):
+            if doc[i].lower_ != "als":
+                continue
+            noun_start = next(
+                (k for k in range(i + 1, min(i + 4, sentence_end)) if k in self.nouns),
+                None,
+            )
+            if noun_start is None or any(doc[k].pos_ not in {"DET", "ADJ"} for k in range(i + 1, noun_start)):
+                continue
+            inside = [p for p in self.persons if sentence_start <= p.left and p.end <= sentence_end]
+            before = [p for p in inside if p.end <= i]
+            after = [p for p in inside if p.left > noun_start]
+            person = before[-1] if before else (after[0] if after else None)
+            if person:
+                hits.append(self._hit(person.person, noun_start, i + 1, sentence_end, "als"))
+        return hits
+
+    def find(self) -> list[RoleHit]:
+        """All role hits, one per person, role and organisation (the first occurrence kept)."""
+        hits: list[RoleHit] = []
+        for anchor in self.persons:
+            sentence = self.sentences[self.sentences.index(anchor.start)]
+            prev_person = max((p.end for p in self.persons if p.end <= anchor.left), default=sentence.start)
+            next_person = min((p.left for p in self.persons if p.left >= anchor.end), default=sentence.end)
+            floor, limit = max(sentence.start, prev_person), min(sentence.end, next_person)
+            for hit in (
+                self._prenominal(anchor, floor),
+                self._apposition(anchor, limit),
+                self._predicative(anchor, limit),
+            ):
+                if hit:
+                    hits.append(hit)
+        for sentence in self.sentences.spans:
+            hits.extend(self._als(sentence.start, sentence.end))
+        unique: dict[tuple, RoleHit] = {}
+        for hit in sorted(hits, key=lambda h: h.role.start):
+            r = hit.role
+            unique.setdefault((r.person_local_id, r.role_normalized, r.qualifier, r.org_local_id), hit)
+        return list(unique.values())

@@ -1,0 +1,45 @@
+"""Token-level helpers shared by the people, role and organisation rules."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+
+def glued(doc: Doc, i: int, accept: Callable[[str], bool], max_tokens: int = 4) -> int | None:
+    """End index of the longest run of tokens from ``i`` written without spaces that ``accept`` takes.
+
+    The tokenizer splits „i.R.“, „Dr.-Ing.“ or „Leiter:in“ into several tokens; this sees the word.
+    """
+    best = None
+    text = ""
+    for j in range(i, min(i + max_tokens, len(doc))):
+        text += doc[j].text
+        if accept(text):
+            best = j + 1
+        if doc[j].whitespace_ or doc[j].is_space:
+            break
+    return best
+
+
+class Sentences:
+    """Sentence index and text for any token or character offset of a ``Doc``.
+
+    Docs without sentence boundaries (a blank pipeline) count as a single sentence.
+    """
+
+    def __init__(self, doc: Doc):
+        self.spans: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._starts = [s.start for s in self.spans]
+        self._char_starts = [s.start_char for s in self.spans]
+
+    def index(self, token_i: int) -> int:
+        return max(bisect_right(self._starts, token_i) - 1, 0)
+
+    def index_at_char(self, char: int) -> int:
+        return max(bisect_right(self._char_starts, char) - 1, 0)
+
+    def __getitem__(self, index: int) -> Span:
+        return self.spans[index]
