@@ -99,6 +99,9 @@ def run_command(
         typer.Option("--scheduler", help="Dask scheduler address (tcp://host:port); default: LocalCluster."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Ignore cached per-document results.")] = False,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
+    ] = 32,
     shared: SharedOption = None,
     max_file_mb: MaxBytesOption = 50,
 ) -> None:
@@ -117,6 +120,7 @@ def run_command(
         engine=engine,
         scheduler=scheduler,
         force=force,
+        batch_size=batch_size,
     )
 
 

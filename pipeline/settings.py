@@ -42,11 +42,16 @@ class Settings:
     max_file_bytes: int = 50_000_000
     min_chars: int = 20
     languages: tuple[str, ...] = ("de",)
-    results_dir: Path | None = None  # per-document result cache; default: <cache_dir>/results
+    results_dir: Path | None = None  # per-document result cache; default: see result_cache_dir
 
     @property
     def result_cache_dir(self) -> Path:
-        return self.results_dir or self.cache_dir / "results"
+        """``results_dir``, else ``$PROJEKTRADAR_RESULTS``, else ``<cache_dir>/results``."""
+        if self.results_dir is not None:
+            return Path(self.results_dir)
+        if env := os.environ.get("PROJEKTRADAR_RESULTS"):
+            return Path(env).expanduser()
+        return self.cache_dir / "results"
 
     @property
     def nlp_data_dir(self) -> Path:

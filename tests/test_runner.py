@@ -1,0 +1,172 @@
+"""End-to-end behaviour of the runner: cache, incremental reruns, resume after kill -9,
+determinism across worker counts and engines, and isolation of a document that breaks a stage."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import run
+from pipeline.processing import DocumentProcessor
+from pipeline.settings import REPO_DIR, Settings
+
+CORPUS = REPO_DIR / "corpus"
+
+
+def output_bytes(out: Path) -> dict[str, bytes]:
+    """Every table and the clean texts (run.json holds timings, so it is left out)."""
+    files = sorted(out.glob("*.csv")) + [out / "documents.jsonl"]
+    return {f.name: f.read_bytes() for f in files}
+
+
+@pytest.fixture(scope="module")
+def corpus_copy(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("corpus") / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def baseline(corpus_copy, tmp_path_factory):
+    """One uninterrupted run with its own result cache; the reference for the other tests."""
+    root = tmp_path_factory.mktemp("baseline")
+    settings = Settings(results_dir=root / "results")
+    result = run(corpus_copy, root / "out", settings=settings)
+    return result, settings, root / "out"
+
+
+def test_run_writes_every_table_and_records_the_model(baseline):
+    result, _settings, out = baseline
+    names = {p.name for p in out.glob("*.csv")}
+    expected = {
+        "documents",
+        "people",
+        "person_mentions",
+        "roles",
+        "organisations",
+        "org_mentions",
+        "quotes",
+        "themes",
+        "paragraph_themes",
+    }
+    assert {f"{name}.csv" for name in expected} <= names
+    assert result.counts["ok"] >= 15
+    assert result.counts["cached"] == 0
+    assert result.info["model"]["name"] and result.info["model"]["path"]
+
+
+def test_rerun_over_unchanged_corpus_does_no_nlp_work(baseline, corpus_copy, tmp_path, monkeypatch):
+    result, settings, out = baseline
+
+    def no_nlp(*_args, **_kwargs):
+        raise AssertionError("an unchanged document was processed again")
+
+    monkeypatch.setattr(DocumentProcessor, "_process_batch", no_nlp)
+    again = run(corpus_copy, tmp_path / "out", settings=settings)
+    assert again.counts["cached"] == result.counts["ok"]
+    assert output_bytes(tmp_path / "out") == output_bytes(out)
+
+
+def test_changing_one_file_reprocesses_only_that_file(baseline, corpus_copy, tmp_path, monkeypatch):
+    _result, settings, _out = baseline
+    changed = tmp_path / "corpus"
+    shutil.copytree(corpus_copy, changed)
+    target = next(p for p in sorted(changed.rglob("*.md")))
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\n\nNachtrag: Das Netzwerk trifft sich im Mai.\n",
+        encoding="utf-8",
+    )
+    processed: list[str] = []
+    original = DocumentProcessor._process_batch
+
+    def spy(self, documents):
+        processed.extend(d.source_path for d in documents)
+        return original(self, documents)
+
+    monkeypatch.setattr(DocumentProcessor, "_process_batch", spy)
+    run(changed, tmp_path / "out", settings=settings)
+    assert processed == [target.relative_to(changed).as_posix()]
+
+
+def test_two_workers_give_byte_identical_tables(baseline, corpus_copy, tmp_path):
+    _result, _settings, out = baseline
+    run(
+        corpus_copy,
+        tmp_path / "out",
+        settings=Settings(results_dir=tmp_path / "results"),
+        workers=2,
+        batch_size=4,
+    )
+    assert output_bytes(tmp_path / "out") == output_bytes(out)
+
+
+def test_dask_local_cluster_gives_byte_identical_tables(baseline, corpus_copy, tmp_path):
+    _result, _settings, out = baseline
+    run(
+        corpus_copy,
+        tmp_path / "out",
+        settings=Settings(results_dir=tmp_path / "results"),
+        engine="dask",
+        workers=2,
+        batch_size=4,
+    )
+    assert output_bytes(tmp_path / "out") == output_bytes(out)
+
+
+def test_run_killed_with_sigkill_resumes_to_the_same_outputs(baseline, corpus_copy, tmp_path):
+    _result, _settings, out = baseline
+    results = tmp_path / "results"
+    env = {**os.environ, "PROJEKTRADAR_RESULTS": str(results)}
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "run",
+        str(corpus_copy),
+        "--out",
+        str(tmp_path / "out"),
+        "--batch-size",
+        "2",
+    ]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    while not list(results.rglob("*.json")) and time.time() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert not (tmp_path / "out" / "documents.csv").exists()  # nothing half-written in place
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert output_bytes(tmp_path / "out") == output_bytes(out)
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_a_document_that_breaks_a_stage_is_listed_and_the_run_goes_on(
+    baseline, corpus_copy, tmp_path, monkeypatch
+):
+    result, _settings, _out = baseline
+    import pipeline.processing as processing
+
+    victim = result["documents"].query("status == 'ok'")["doc_id"].iloc[0]
+    original = processing.DocumentProcessor._process_batch
+
+    def fragile(self, documents):
+        if any(d.doc_id == victim for d in documents):
+            raise RuntimeError("kaputt")
+        return original(self, documents)
+
+    monkeypatch.setattr(processing.DocumentProcessor, "_process_batch", fragile)
+    broken = run(
+        corpus_copy, tmp_path / "out", settings=Settings(results_dir=tmp_path / "results"), batch_size=4
+    )
+    rows = broken["documents"].set_index("doc_id")
+    assert rows.loc[victim, "status"] == "failed"
+    assert "kaputt" in rows.loc[victim, "error"]
+    assert broken.counts["ok"] == result.counts["ok"] - 1
