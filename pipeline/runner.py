@@ -159,6 +159,8 @@ def _texts_writer(out: Path | None) -> Iterator[Callable[[Document], None]]:
     if out is None:
         yield lambda _document: None
         return
+    for stale in out.glob(".*.tmp"):  # left behind by a run that was killed
+        stale.unlink(missing_ok=True)
     with (
         atomic_path(out / "documents.jsonl") as tmp,
         open(tmp, "w", encoding="utf-8", newline="\n") as handle,

@@ -22,7 +22,7 @@ CORPUS = REPO_DIR / "corpus"
 
 def output_bytes(out: Path) -> dict[str, bytes]:
     """Every table and the clean texts (run.json holds timings, so it is left out)."""
-    files = sorted(out.glob("*.csv")) + [out / "documents.jsonl"]
+    files = [*sorted(out.glob("*.csv")), out / "documents.jsonl"]
     return {f.name: f.read_bytes() for f in files}
 
 
