@@ -59,7 +59,149 @@ DOCUMENTS = Table(
     ("source_path",),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS,)}
+PEOPLE = Table(
+    "people",
+    "One row per person, merged across documents (with and without title, with a middle initial).",
+    _cols(
+        ("person_id", "str", "Stable id derived from the canonical name (first name and surname)."),
+        ("name", "str", "Canonical full name without titles („Robert Böhmer“, „Ursula von der Leyen“)."),
+        ("first_name", "str", "First given name (empty when only the surname is known)."),
+        ("surname", "str", "Surname with its particles („von der Leyen“)."),
+        ("title", "str", "Academic or honorary title as written („Dr.“, „Prof. Dr.“)."),
+        ("gender", "str", "female, male or unknown — only where the text or the first-name lexicon says so."),
+        ("gender_evidence", "str", "Why: „Frau“/„Herr“, role noun, pronoun, first name; „conflicting: …“."),
+        ("roles", "str", "Normalised roles in all documents („Leiter/in; Projektleiter/in“)."),
+        ("organisations", "str", "Organisations of those roles."),
+        ("n_mentions", "int", "Mentions in all documents."),
+        ("n_documents", "int", "Documents that mention the person."),
+        ("n_quotes", "int", "Quotes attributed to the person."),
+        ("first_date", "str", "Earliest date of a document that mentions the person."),
+        ("last_date", "str", "Latest date of a document that mentions the person."),
+        ("variants", "str", "Names as written, with titles („Dr. Robert Böhmer; Robert Böhmer“)."),
+    ),
+    ("name", "person_id"),
+)
+
+PERSON_MENTIONS = Table(
+    "person_mentions",
+    "Every resolved mention of a person („Frau Jentsch“, „Schramm“ and the full name).",
+    _cols(
+        ("doc_id", "str", "Document (documents.csv)."),
+        ("source_path", "str", "Input file of the document."),
+        ("person_id", "str", "Person (people.csv)."),
+        ("name", "str", "Canonical name of the person."),
+        ("text", "str", "The mention as written, with title or form of address."),
+        ("start_char", "int", "Start offset in the clean document text (documents.jsonl)."),
+        ("end_char", "int", "End offset (exclusive) in the clean document text."),
+        ("sentence_index", "int", "Sentence number in the document (0-based)."),
+        ("sentence", "str", "The sentence containing the mention."),
+    ),
+    ("source_path", "start_char", "person_id"),
+)
+
+ROLES = Table(
+    "roles",
+    "Role phrases attached to a person in a document, with the organisation when stated.",
+    _cols(
+        ("doc_id", "str", "Document (documents.csv)."),
+        ("source_path", "str", "Input file of the document."),
+        ("person_id", "str", "Person (people.csv)."),
+        ("name", "str", "Canonical name of the person."),
+        ("role", "str", "The role phrase as written („Kaufmännische Leiterin der … mbH“)."),
+        (
+            "role_normalized",
+            "str",
+            "Head noun in gender-fair normal form („Leiter/in“, „Oberbürgermeister/in“).",
+        ),
+        ("qualifier", "str", "Qualifying adjectives and additions („kaufmännisch“, „a.D.“)."),
+        ("role_category", "str", "Category from resources/roles.yml (Leitung/Geschäftsführung, …)."),
+        ("org_id", "str", "Organisation the role belongs to (organisations.csv), when stated."),
+        ("organisation", "str", "That organisation's canonical name."),
+        ("construction", "str", "prenominal, apposition, als or predicative."),
+        ("start_char", "int", "Start offset of the role phrase in the clean document text."),
+        ("end_char", "int", "End offset (exclusive) of the role phrase."),
+        ("sentence_index", "int", "Sentence number in the document (0-based)."),
+        ("sentence", "str", "Evidence: the sentence containing the role phrase."),
+    ),
+    ("source_path", "start_char", "person_id"),
+)
+
+ORGANISATIONS = Table(
+    "organisations",
+    "One row per organisation, merged across documents (abbreviation and long form are one).",
+    _cols(
+        ("org_id", "str", "Stable id derived from the canonical name."),
+        (
+            "name",
+            "str",
+            "Canonical long form („Bundesministerium für Familie, Senioren, Frauen und Jugend“).",
+        ),
+        ("abbreviation", "str", "Abbreviation („BMFSFJ“)."),
+        ("legal_form", "str", "Legal form at the end of the name (GmbH, mbH, e.V., …)."),
+        (
+            "org_type",
+            "str",
+            "Ministerium/Behörde, Kommune, Unternehmen, Verein/Verband, Kammer, "
+            "Hochschule/Forschung, Stiftung, Netzwerk/Bündnis or Projekt/Programm.",
+        ),
+        ("functions", "str", "Functions the documents give it: Projektträger, Förderer, Partner/Mitglied."),
+        ("n_mentions", "int", "Mentions in all documents."),
+        ("n_documents", "int", "Documents that mention the organisation."),
+        ("first_date", "str", "Earliest date of a document that mentions it."),
+        ("last_date", "str", "Latest date of a document that mentions it."),
+        ("variants", "str", "Names as written."),
+    ),
+    ("name", "org_id"),
+)
+
+ORG_MENTIONS = Table(
+    "org_mentions",
+    "Every mention of an organisation, with its function in that document.",
+    _cols(
+        ("doc_id", "str", "Document (documents.csv)."),
+        ("source_path", "str", "Input file of the document."),
+        ("org_id", "str", "Organisation (organisations.csv)."),
+        ("name", "str", "Canonical name of the organisation."),
+        ("text", "str", "The mention as written."),
+        ("function", "str", "Projektträger, Förderer or Partner/Mitglied in this document, when stated."),
+        ("start_char", "int", "Start offset in the clean document text."),
+        ("end_char", "int", "End offset (exclusive) in the clean document text."),
+        ("sentence_index", "int", "Sentence number in the document (0-based)."),
+        ("sentence", "str", "The sentence containing the mention."),
+    ),
+    ("source_path", "start_char", "org_id"),
+)
+
+QUOTES = Table(
+    "quotes",
+    "Direct, indirect and reported speech with its speaker (and quoted titles without one, kind mention).",
+    _cols(
+        ("doc_id", "str", "Document (documents.csv)."),
+        ("source_path", "str", "Input file of the document."),
+        ("quote_id", "str", "`<doc_id>-<n>`, numbered in text order."),
+        ("kind", "str", "direct, indirect, reported or mention (a quoted title or motto, no speaker)."),
+        ("text", "str", "What was said, without the quotation marks."),
+        ("start_char", "int", "Start offset of the quotation in the clean document text."),
+        ("end_char", "int", "End offset (exclusive) of the quotation."),
+        ("speaker", "str", "Speaker as written („so Schramm“ → „Schramm“)."),
+        ("speaker_start", "int", "Start offset of the speaker phrase."),
+        ("speaker_end", "int", "End offset (exclusive) of the speaker phrase."),
+        ("speaker_type", "str", "person, organisation, group or empty when unknown."),
+        ("person_id", "str", "Speaker resolved to people.csv."),
+        ("org_id", "str", "Speaking organisation (organisations.csv) when the speaker is one."),
+        ("speaker_role", "str", "The speaker's normalised role(s) in this document (from roles.csv)."),
+        ("speaker_org", "str", "The organisation of that role, or the speaking organisation."),
+        ("cue", "str", "Speech verb or cue as written („so“, „betonte“, „laut“)."),
+        ("cue_start", "int", "Start offset of the cue."),
+        ("cue_end", "int", "End offset (exclusive) of the cue."),
+        ("sentence_index", "int", "Sentence number of the quotation's start (0-based)."),
+    ),
+    ("source_path", "start_char", "quote_id"),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t for t in (DOCUMENTS, PEOPLE, PERSON_MENTIONS, ROLES, ORGANISATIONS, ORG_MENTIONS, QUOTES)
+}
 
 
 def markdown() -> str:

@@ -1,7 +1,9 @@
-"""Organisations of one document: NER ORG spans, names ending in a legal form, acronyms and their long forms.
+"""Organisations of one document: NER ORG spans, acronyms and their long forms, types and functions.
 
-Type, legal form and the document's function for an organisation (Projektträger, Förderer,
-Partner/Mitglied) come from ``resources/organisations.yml``.
+Names that end in a legal form or name a public body come from the NER rules component
+(pipeline/nlp/components.py) as ORG entities; this module cleans and groups them. Type, legal form and
+the document's function for an organisation (Projektträger, Förderer, Partner/Mitglied) come from
+``resources/organisations.yml``.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicon import load_resource
+from pipeline.extract.lexicon import load_pairs, load_resource
 from pipeline.extract.records import Mention, Organisation
-from pipeline.extract.tokens import Sentences, glued
+from pipeline.extract.tokens import Sentences
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -24,7 +26,8 @@ _MAX_TOKENS = 14
 
 @dataclass(frozen=True)
 class _Lexicon:
-    legal_forms: tuple[str, ...]
+    legal_forms: tuple[str, ...]  # shared with the NER rules (organisation_patterns.yml)
+    abbreviations: dict[str, str]  # known acronym → long form (organisation_abbreviations.tsv)
     type_words: dict[str, str]  # lower-case ending → type
     exact_words: dict[str, str]  # acronyms and short words → type (whole word only)
     legal_form_types: dict[str, str]
@@ -40,7 +43,10 @@ def _lexicon() -> _Lexicon:
             target = exact_words if len(word) <= 3 or word.isupper() else type_words
             target.setdefault(word if target is exact_words else word.lower(), org_type)
     return _Lexicon(
-        legal_forms=tuple(sorted(data["legal_forms"], key=len, reverse=True)),
+        legal_forms=tuple(
+            sorted(load_resource("organisation_patterns.yml")["legal_forms"], key=len, reverse=True)
+        ),
+        abbreviations=load_pairs("organisation_abbreviations.tsv"),
         type_words=type_words,
         exact_words=exact_words,
         legal_form_types={form: t for t, forms in data["legal_form_types"].items() for form in forms},
@@ -122,27 +128,6 @@ class OrganisationFinder:
             return None
         return start, end, start_char, start_char + len(text)
 
-    def _legal_form_spans(self) -> list[tuple[int, int]]:
-        """Names that end in a legal form: extend left over capitalised words and joiners."""
-        doc = self.doc
-        spans = []
-        for i, token in enumerate(doc):
-            if not is_legal_form(token.text) or (i > 0 and is_legal_form(doc[i - 1].text)):
-                continue
-            sentence_start = self.sentences[self.sentences.index(i)].start
-            k = i
-            while k - 1 >= sentence_start and i - k < _MAX_TOKENS:
-                prev = doc[k - 1]
-                capitalised = prev.text[:1].isupper() and prev.pos_ not in {"DET", "ADP", "PRON", "VERB"}
-                if not (capitalised or prev.text in _JOINERS) or prev.is_space or k - 1 in self.blocked:
-                    break
-                k -= 1
-            while k < i and doc[k].text in _JOINERS:
-                k += 1
-            if k < i:
-                spans.append((k, glued(doc, i, is_legal_form) or i + 1))
-        return spans
-
     def _cue_acronyms(self) -> list[tuple[int, int]]:
         """An acronym right after a function cue („gefördert vom BMBF“, „Projektträgerin EAF-Logo“)."""
         doc = self.doc
@@ -160,7 +145,7 @@ class OrganisationFinder:
 
     def _candidates(self) -> list[tuple[int, int]]:
         spans = [(e.start, e.end) for e in self.doc.ents if e.label_ == "ORG"]
-        spans += self._legal_form_spans() + self._cue_acronyms()
+        spans += self._cue_acronyms()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
         for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
@@ -179,6 +164,10 @@ class OrganisationFinder:
                 s, e, cs, ce = bounds
                 found.append(_Found(s, e, cs, ce, doc.text[cs:ce]))
         self._link_abbreviations(found)
+        known = _lexicon().abbreviations
+        for item in found:
+            if item.name in known and not item.abbreviation:
+                item.name, item.abbreviation = known[item.name], item.name
         orgs: list[Organisation] = []
         spans: list[tuple[int, int, int]] = []
         by_key: dict[str, Organisation] = {}
@@ -204,8 +193,6 @@ class OrganisationFinder:
                 spans.append((s, e, org.local_id))
         for org in orgs:
             org.mentions.sort(key=lambda m: m.start)
-            if is_acronym(org.name) and not org.abbreviation:
-                org.abbreviation = org.name
             org.legal_form = legal_form(org.name)
             org.org_type = org_type(org.name) or org_type(org.abbreviation)
             org.function = self._function(org, spans)
