@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pipeline import __version__
 from pipeline.errors import UserFacingError
+from pipeline.nlp.cli import app as model_app
 from pipeline.runner import count_inputs, run
 from pipeline.settings import Settings
 
@@ -22,6 +23,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="markdown",
 )
+app.add_typer(model_app, name="model")
 console = Console(stderr=True)
 
 CorpusArg = Annotated[
@@ -58,11 +60,18 @@ def _run_with_progress(corpus: list[Path], out: Path, settings: Settings, **opti
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, transient=True, disable=total < 2) as progress:
-        task = progress.add_task("Dokumente", total=total)
+        task = progress.add_task("Dateien", total=total)
+        seen_files: set[str] = set()
+
+        def advance(document) -> None:
+            """One step per input file (a CSV/JSONL file yields several documents)."""
+            source_file = document.source_path.split("#", 1)[0]
+            if source_file not in seen_files:
+                seen_files.add(source_file)
+                progress.advance(task)
+
         try:
-            result = run(
-                corpus, out, settings=settings, on_document=lambda _doc: progress.advance(task), **options
-            )
+            result = run(corpus, out, settings=settings, on_document=advance, **options)
         except UserFacingError as error:
             console.print(f"[red]Fehler:[/red] {error}")
             raise typer.Exit(2) from error
@@ -132,6 +141,19 @@ def ingest_command(
 ) -> None:
     """Only read and clean the documents: writes documents.csv and documents.jsonl."""
     _run_with_progress(corpus, out, _settings(None, max_file_mb), ingest_only=True)
+
+
+@app.command("report")
+def report_command(out: OutOption = Path("outputs")) -> None:
+    """Rebuild the thematic report (report/index.html, report/summary.md) from the tables in --out."""
+    from pipeline.report import rebuild_report
+
+    try:
+        path = rebuild_report(out)
+    except UserFacingError as error:
+        console.print(f"[red]Fehler:[/red] {error}")
+        raise typer.Exit(2) from error
+    console.print(f"[green]✓[/green] Bericht → {path}")
 
 
 @app.command("schema")

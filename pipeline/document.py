@@ -40,10 +40,20 @@ class Document:
     url: str = ""
     language: str = ""
     duplicate_of: str = ""
+    _released: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+
+    def release_text(self) -> None:
+        """Drop the text once later stages are done with it, keeping its counts for the tables."""
+        self._released = (self.n_chars, len(self.paragraphs))
+        self.text, self.paragraphs = "", []
 
     @property
     def n_chars(self) -> int:
-        return len(self.text)
+        return self._released[0] if self._released else len(self.text)
+
+    @property
+    def n_paragraphs(self) -> int:
+        return self._released[1] if self._released else len(self.paragraphs)
 
     @property
     def ok(self) -> bool:
@@ -55,9 +65,9 @@ class Document:
     def to_row(self) -> dict:
         """Row of ``documents.csv`` (metadata only, no text)."""
         row = asdict(self)
-        del row["text"], row["paragraphs"]
+        del row["text"], row["paragraphs"], row["_released"]
         row["n_chars"] = self.n_chars
-        row["n_paragraphs"] = len(self.paragraphs)
+        row["n_paragraphs"] = self.n_paragraphs
         return row
 
     def to_json(self) -> dict:

@@ -96,7 +96,7 @@ def run(
     counts: Counter = Counter()
 
     def done(document: Document) -> None:
-        document.text, document.paragraphs = "", []
+        document.release_text()
         notify(document)
 
     with _texts_writer(out) as write_text:
