@@ -5,7 +5,8 @@ Role nouns come from ``resources/roles.yml``; a word matches by its ending, so c
 LeiterIn, Leiter/-in) all reduce to one normalised role („Projektleiter/in“). Role phrases are found
 around person mentions in the constructions German press releases use: prenominal („Oberbürgermeister
 a.D. Christian Schramm“), apposition („Kristin Jentsch, Kaufmännische Leiterin der …“), „als …“ and
-predicative („… ist Projektleiterin bei …“), each with its complement (für …, der/des/von/bei + org).
+predicative („… ist Projektleiterin bei …“, „…, die Präsidentin der IHK ist“), each with its complement
+(für …, der/des/von/bei + org).
 """
 
 from __future__ import annotations
@@ -315,6 +316,28 @@ class RoleFinder:
                 return None
         return None
 
+    def _relative(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
+        """„Dr. Maria Hoffmann, die seit 2021 Präsidentin der IHK Mittelelbe ist“."""
+        doc = self.doc
+        j, _ = self._suffixes(anchor.end, limit)
+        if (
+            j + 1 >= limit
+            or doc[j].text != ","
+            or doc[j + 1].pos_ != "PRON"
+            or doc[j + 1].lower_ not in ("die", "der")
+        ):
+            return None
+        for k in range(j + 2, limit):
+            if doc[k].is_punct and doc[k].text not in _NAME_JOINERS:
+                return None
+            if k in self.nouns:
+                after, _ = self._suffixes(self.nouns[k][0], limit)
+                end, _ = self.complement(after, limit)
+                end = max(end, after)
+                if end < limit and doc[end].lemma_ in _COPULAS:
+                    return self._hit(anchor.person, k, j + 2, end, "relative")
+        return None
+
     def _als(self, sentence_start: int, sentence_end: int) -> list[RoleHit]:
         """„…, die als Gleichstellungsbeauftragte tätig ist“: the nearest person before „als“ (else after)."""
         hits = []
@@ -348,6 +371,7 @@ class RoleFinder:
                 self._prenominal(anchor, floor),
                 self._apposition(anchor, limit),
                 self._predicative(anchor, limit),
+                self._relative(anchor, limit),
             ):
                 if hit:
                     hits.append(hit)

@@ -1,0 +1,78 @@
+"""Corpus-wide merging: one person_id / org_id across documents, stable ids, counts, quotes."""
+
+from __future__ import annotations
+
+from people_docs import analysed
+
+from pipeline.document import Document
+from pipeline.extract import extract
+from pipeline.extract.combine import build_tables
+from pipeline.extract.records import Quote
+
+LONG = "Bundesministerium für Familie, Senioren, Frauen und Jugend"
+
+
+def corpus():
+    texts = {
+        "a.txt": (
+            "2015-09-17",
+            analysed(
+                f"Bürgermeister Dr. Robert Böhmer dankte dem {LONG} (BMFSFJ).",
+                persons=("Robert Böhmer",),
+                orgs=(LONG,),
+            ),
+        ),
+        "b.txt": (
+            "2016-01-05",
+            analysed("Robert M. Böhmer lobte das BMFSFJ.", persons=("Robert M. Böhmer",), orgs=("BMFSFJ",)),
+        ),
+        "c.txt": ("2014-03-01", analysed("Herr Böhmer kam.", persons=())),
+    }
+    pairs = []
+    for path, (date, doc) in texts.items():
+        doc_id = path[0] * 16
+        pairs.append(
+            (Document(source_path=path, format="txt", doc_id=doc_id, date=date), extract(doc, doc_id))
+        )
+    return pairs
+
+
+def test_variants_merge_into_one_person_with_counts_and_dates():
+    people = build_tables(corpus())["people"]
+    assert len(people) == 1
+    row = people.iloc[0]
+    assert (row["name"], row["title"], row["gender"]) == ("Robert Böhmer", "Dr.", "male")
+    assert (row["n_mentions"], row["n_documents"]) == (3, 3)
+    assert (row["first_date"], row["last_date"]) == ("2014-03-01", "2016-01-05")
+    assert row["roles"] == "Bürgermeister/in"
+
+
+def test_ids_do_not_depend_on_document_order():
+    forward, backward = build_tables(corpus()), build_tables(reversed(corpus()))
+    for name in ("people", "organisations", "person_mentions", "roles", "org_mentions"):
+        assert forward[name].equals(backward[name]), name
+
+
+def test_abbreviation_and_long_form_are_one_organisation():
+    tables = build_tables(corpus())
+    orgs = tables["organisations"]
+    assert len(orgs) == 1
+    assert (orgs.iloc[0]["name"], orgs.iloc[0]["abbreviation"], orgs.iloc[0]["n_documents"]) == (
+        LONG,
+        "BMFSFJ",
+        2,
+    )
+    assert set(tables["org_mentions"]["org_id"]) == {orgs.iloc[0]["org_id"]}
+
+
+def test_quotes_get_corpus_ids_and_the_speakers_role():
+    pairs = corpus()
+    pairs[0][1].quotes.append(
+        Quote(kind="direct", text="Danke", start=0, end=5, speaker="Böhmer", person_local_id=0)
+    )
+    tables = build_tables(pairs)
+    quote = tables["quotes"].iloc[0]
+    assert quote["person_id"] == tables["people"].iloc[0]["person_id"]
+    assert quote["speaker_role"] == "Bürgermeister/in"
+    assert quote["quote_id"] == "aaaaaaaaaaaaaaaa-001"
+    assert tables["people"].iloc[0]["n_quotes"] == 1

@@ -1,0 +1,54 @@
+"""Gender only with evidence: address, role noun, pronoun, first-name lexicon; otherwise unknown."""
+
+from __future__ import annotations
+
+from people_docs import analysed
+
+from pipeline.extract.gender import FIRST_NAME, ROLE_MASCULINE, Evidence, decide
+
+SIE = {"Sie": "Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs"}
+
+
+def person(doc):
+    (found,) = doc._.persons
+    return found.gender, found.gender_evidence
+
+
+def test_form_of_address():
+    assert person(analysed("Das sagte Frau Dr. Eike Sommer.", persons=("Eike Sommer",))) == ("female", "Frau")
+
+
+def test_feminine_role_noun():
+    doc = analysed("Geschäftsführerin Eike Sommer lobte.", persons=("Eike Sommer",))
+    assert person(doc) == ("female", "role noun: Geschäftsführerin")
+
+
+def test_pronoun_reference():
+    doc = analysed(
+        "Eike Sommer eröffnete die Tagung. Sie lobte das Team.", persons=("Eike Sommer",), morph=SIE
+    )
+    assert person(doc) == ("female", "pronoun: sie")
+
+
+def test_first_name_lexicon():
+    assert person(analysed("Kristin Jentsch lobte.", persons=("Kristin Jentsch",))) == (
+        "female",
+        "first name: Kristin",
+    )
+
+
+def test_no_evidence_is_unknown():
+    assert person(analysed("Eike Sommer lobte.", persons=("Eike Sommer",))) == ("unknown", "")
+
+
+def test_generic_masculine_role_does_not_outweigh_the_first_name():
+    doc = analysed("Kristin Jentsch, Geschäftsführer der Muster GmbH, lobte.", persons=("Kristin Jentsch",))
+    assert person(doc)[0] == "female"
+
+
+def test_conflicting_evidence_of_equal_rank_is_unknown():
+    gender, why = decide(
+        [Evidence("female", FIRST_NAME, "first name: X"), Evidence("male", FIRST_NAME, "pronoun: er")]
+    )
+    assert gender == "unknown" and why.startswith("conflicting")
+    assert decide([Evidence("male", ROLE_MASCULINE, "role noun: Leiter")]) == ("male", "role noun: Leiter")

@@ -1,0 +1,112 @@
+"""Names, titles and within-document resolution of later mentions."""
+
+from __future__ import annotations
+
+from people_docs import analysed
+
+from pipeline.extract.names import split_name
+from pipeline.extract.people import resolve_person
+
+
+def span_of(doc, text, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    return start, start + len(text)
+
+
+def test_titles_are_kept_apart_from_the_name():
+    doc = analysed("Es sprach Prof. Dr. Anna Beispiel.", persons=("Anna Beispiel",))
+    (person,) = doc._.persons
+    assert (person.name, person.title) == ("Anna Beispiel", "Prof. Dr.")
+    assert person.mentions[0].text == "Prof. Dr. Anna Beispiel"
+
+
+def test_nobility_particles_and_double_names():
+    leyen = split_name(["Ursula", "von", "der", "Leyen"])
+    assert (leyen.name, leyen.first_name, leyen.surname) == (
+        "Ursula von der Leyen",
+        "Ursula",
+        "von der Leyen",
+    )
+    weise = split_name(["Frank-Jürgen", "Weise"])
+    assert (weise.first_name, weise.surname) == ("Frank-Jürgen", "Weise")
+
+
+def test_middle_initial_does_not_change_the_person():
+    assert split_name(["Robert", "M.", "Böhmer"]).key == split_name(["Robert", "Böhmer"]).key
+    assert split_name(["Robert", "M.", "Böhmer"]).name == "Robert Böhmer"
+
+
+def test_surname_resolves_to_the_full_name():
+    doc = analysed(
+        "Christian Schramm sprach. „Es müssen Blockaden abgebaut werden“, so Schramm.",
+        persons=("Christian Schramm", "Schramm"),
+    )
+    (person,) = doc._.persons
+    assert [m.text for m in person.mentions] == ["Christian Schramm", "Schramm"]
+    assert resolve_person(doc, *span_of(doc, "Schramm", 1)) is person
+
+
+def test_address_and_title_with_surname_resolve():
+    doc = analysed(
+        "Kristin Jentsch und Dr. Robert Böhmer kamen. Frau Jentsch lobte. "
+        "Herr Böhmer und Dr. Böhmer dankten.",
+        persons=("Kristin Jentsch", "Robert Böhmer"),
+    )
+    jentsch, boehmer = doc._.persons
+    assert [m.text for m in jentsch.mentions] == ["Kristin Jentsch", "Frau Jentsch"]
+    assert [m.text for m in boehmer.mentions] == ["Dr. Robert Böhmer", "Herr Böhmer", "Dr. Böhmer"]
+    assert resolve_person(doc, *span_of(doc, "Frau Jentsch")) is jentsch
+    assert resolve_person(doc, *span_of(doc, "Dr. Böhmer")) is boehmer
+
+
+def test_ambiguous_surname_stays_unresolved():
+    doc = analysed(
+        "Anna Müller und Peter Müller gründeten den Verein. „Wir machen weiter“, sagte Müller.",
+        persons=("Anna Müller", "Peter Müller", "Müller"),
+    )
+    assert sorted(p.name for p in doc._.persons) == ["Anna Müller", "Peter Müller"]
+    assert all(len(p.mentions) == 1 for p in doc._.persons)
+    assert resolve_person(doc, *span_of(doc, "Müller", 2)) is None
+
+
+def test_address_disambiguates_a_shared_surname():
+    doc = analysed(
+        "Anna Müller und Peter Müller gründeten den Verein. Frau Müller lobte.",
+        persons=("Anna Müller", "Peter Müller"),
+    )
+    anna = next(p for p in doc._.persons if p.first_name == "Anna")
+    assert resolve_person(doc, *span_of(doc, "Frau Müller")) is anna
+
+
+def test_pronoun_resolves_only_when_one_person_fits():
+    text = "Kristin Jentsch und Christian Schramm sprachen. „Gut“, sagte sie."
+    doc = analysed(
+        text,
+        persons=("Kristin Jentsch", "Christian Schramm"),
+        morph={"sie": "Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs"},
+    )
+    jentsch = doc._.persons[0]
+    assert resolve_person(doc, *span_of(doc, "sie")) is jentsch
+    both_women = analysed(
+        "Kristin Jentsch und Anna Beispiel sprachen. „Gut“, sagte sie.",
+        persons=("Kristin Jentsch", "Anna Beispiel"),
+        morph={"sie": "Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs"},
+    )
+    assert resolve_person(both_women, *span_of(both_women, "sie")) is None
+
+
+def test_role_phrase_resolves_to_the_person_introduced_with_it():
+    doc = analysed(
+        "Bundesfamilienministerin Anna Beispiel und Christian Schramm kamen. Die Ministerin lobte.",
+        persons=("Anna Beispiel", "Christian Schramm"),
+    )
+    assert resolve_person(doc, *span_of(doc, "Die Ministerin")).name == "Anna Beispiel"
+    assert resolve_person(doc, *span_of(doc, "kamen")) is None
+
+
+def test_surname_without_full_name_needs_an_introduction():
+    doc = analysed("Laut Frau Jentsch und Schramm lief es gut.", persons=("Schramm",))
+    assert [p.name for p in doc._.persons] == ["Jentsch"]
+    assert doc._.persons[0].gender == "female"

@@ -1,0 +1,58 @@
+"""Organisations: abbreviation ↔ long form, legal form, type, function, and resolution."""
+
+from __future__ import annotations
+
+from people_docs import analysed
+
+from pipeline.extract.organisations import legal_form, org_type
+from pipeline.extract.people import resolve_organisation
+
+LONG = "Bundesministerium für Familie, Senioren, Frauen und Jugend"
+
+
+def test_abbreviation_in_brackets_links_to_the_long_form():
+    text = f"Das Programm wird vom {LONG} (BMFSFJ) gefördert. Das BMFSFJ lobte das Ministerium."
+    doc = analysed(text, orgs=(LONG,))
+    (org,) = doc._.organisations
+    assert (org.name, org.abbreviation, org.org_type) == (LONG, "BMFSFJ", "Ministerium/Behörde")
+    assert [m.text for m in org.mentions] == [LONG, "BMFSFJ", "BMFSFJ"]
+    second = text.index("BMFSFJ", text.index("BMFSFJ") + 1)
+    assert resolve_organisation(doc, second - 4, second + 6) is org  # „das BMFSFJ“
+    ministry = text.index("Ministerium.")
+    assert resolve_organisation(doc, ministry - 4, ministry + 11) is org  # „das Ministerium“
+
+
+def test_known_abbreviation_alone_gets_its_long_form_and_function():
+    doc = analysed("Das Projekt wurde gefördert vom BMFSFJ-logo und war ein Erfolg.")
+    (org,) = doc._.organisations
+    assert (org.name, org.abbreviation, org.function) == (LONG, "BMFSFJ", "Förderer")
+    assert org.mentions[0].text == "BMFSFJ"
+
+
+def test_legal_form_type_and_project_carrier():
+    doc = analysed(
+        "Projektträgerin ist die Muster Beratung GmbH. Partner ist die Stadt Bautzen.",
+        orgs=("Muster Beratung GmbH", "Stadt Bautzen"),
+    )
+    muster, stadt = doc._.organisations
+    assert (muster.legal_form, muster.org_type, muster.function) == ("GmbH", "Unternehmen", "Projektträger")
+    assert (stadt.org_type, stadt.function) == ("Kommune", "Partner/Mitglied")
+
+
+def test_types_from_the_name():
+    assert org_type("Hochschule Bördeland") == "Hochschule/Forschung"
+    assert org_type("Netzwerk Familie und Beruf") == "Netzwerk/Bündnis"
+    assert org_type("IHK Mittelelbe") == "Kammer"
+    assert org_type("Verband deutscher Unternehmerinnen") == "Verein/Verband"
+    assert org_type("Frauen in Führung e.V.") == "Verein/Verband"
+    assert legal_form("Beteiligungs- und Betriebsgesellschaft Bautzen mbH") == "mbH"
+
+
+def test_ambiguous_head_noun_is_not_resolved():
+    text = (
+        "Das Bundesministerium der Finanzen und das Bundesministerium der Justiz prüfen. "
+        "Das Ministerium schwieg."
+    )
+    doc = analysed(text, orgs=("Bundesministerium der Finanzen", "Bundesministerium der Justiz"))
+    start = text.index("Das Ministerium")
+    assert resolve_organisation(doc, start, start + 15) is None

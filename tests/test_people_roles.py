@@ -1,0 +1,175 @@
+"""Role constructions of German press releases, each on a hand-annotated Doc."""
+
+from __future__ import annotations
+
+import pytest
+from people_docs import analysed, roles_by_name
+
+from pipeline.extract.roles import match_role_noun
+
+ORG = "Beteiligungs- und Betriebsgesellschaft Bautzen mbH"
+
+
+def only_role(doc, name):
+    roles = roles_by_name(doc)[name]
+    assert len(roles) == 1, roles
+    return roles[0]
+
+
+def test_apposition_after_the_name_with_qualifier_and_organisation():
+    doc = analysed(
+        f"Das sagte Kristin Jentsch, Kaufmännische Leiterin der {ORG}, am Montag.",
+        persons=("Kristin Jentsch",),
+        orgs=(ORG,),
+        pos={"Kaufmännische": "ADJ"},
+    )
+    role = only_role(doc, "Kristin Jentsch")
+    assert role.role_normalized == "Leiter/in"
+    assert role.qualifier == "kaufmännisch"
+    assert role.role_category == "Leitung/Geschäftsführung"
+    assert role.construction == "apposition"
+    assert role.text == f"Kaufmännische Leiterin der {ORG}"
+    assert doc._.organisations[role.org_local_id].name == ORG
+    assert doc._.persons[0].gender == "female"
+
+
+def test_prenominal_role_with_portfolio_and_title():
+    doc = analysed(
+        "Und auch der neue Bürgermeister für Wirtschaft, Finanzen und Soziales Dr. Robert Böhmer sprach.",
+        persons=("Robert Böhmer",),
+        pos={"neue": "ADJ"},
+    )
+    role = only_role(doc, "Robert Böhmer")
+    assert role.role_normalized == "Bürgermeister/in"
+    assert role.text == "neue Bürgermeister für Wirtschaft, Finanzen und Soziales"
+    assert role.qualifier == ""  # „neu“ says nothing about the role
+    assert role.role_category == "Politik/Verwaltungsspitze"
+    assert role.construction == "prenominal"
+    assert doc._.persons[0].title == "Dr."
+
+
+def test_prenominal_role_with_a_d():
+    doc = analysed("Oberbürgermeister a.D. Christian Schramm sprach.", persons=("Christian Schramm",))
+    role = only_role(doc, "Christian Schramm")
+    assert (role.role_normalized, role.qualifier) == ("Oberbürgermeister/in", "a.D.")
+
+
+def test_compound_role_noun_before_the_name():
+    doc = analysed("Projektleiterin Anna Beispiel stellte das Projekt vor.", persons=("Anna Beispiel",))
+    role = only_role(doc, "Anna Beispiel")
+    assert role.role_normalized == "Projektleiter/in"
+    assert role.role_category == "Projekt/Koordination"
+    assert "role noun: Projektleiterin" in doc._.persons[0].gender_evidence
+
+
+@pytest.mark.parametrize("suffix", ["a.D.", "i.R."])
+def test_apposition_with_a_d_or_i_r_after_the_name(suffix):
+    doc = analysed(f"Christian Schramm, Oberbürgermeister {suffix}, sprach.", persons=("Christian Schramm",))
+    role = only_role(doc, "Christian Schramm")
+    assert (role.role_normalized, role.qualifier, role.construction) == (
+        "Oberbürgermeister/in",
+        suffix,
+        "apposition",
+    )
+
+
+def test_als_in_a_relative_clause():
+    doc = analysed(
+        "Eröffnet hat Anna Beispiel, die als Gleichstellungsbeauftragte tätig ist, die Tagung.",
+        persons=("Anna Beispiel",),
+        pos={"die": "PRON", "tätig": "ADJ"},
+    )
+    role = only_role(doc, "Anna Beispiel")
+    assert (role.role_normalized, role.construction) == ("Gleichstellungsbeauftragte/r", "als")
+    assert role.role_category == "Gleichstellung/Beauftragte"
+
+
+def test_role_with_von_and_organisation():
+    doc = analysed(
+        "Max Müller, Geschäftsführer von der Muster GmbH, lobte das Netzwerk.",
+        persons=("Max Müller",),
+        orgs=("Muster GmbH",),
+    )
+    role = only_role(doc, "Max Müller")
+    assert role.role_normalized == "Geschäftsführer/in"
+    assert role.org_text == "Muster GmbH"
+
+
+def test_role_with_genitive_organisation_in_relative_clause():
+    doc = analysed(
+        "Das sagte Dr. Maria Hoffmann, die seit 2021 Präsidentin der IHK Mittelelbe ist.",
+        persons=("Maria Hoffmann",),
+        orgs=("IHK Mittelelbe",),
+        pos={"die": "PRON", "seit": "ADP", "2021": "NUM"},
+    )
+    role = only_role(doc, "Maria Hoffmann")
+    assert (role.role_normalized, role.org_text, role.construction) == (
+        "Präsident/in",
+        "IHK Mittelelbe",
+        "relative",
+    )
+
+
+def test_predicative_role():
+    doc = analysed(
+        "Anna Beispiel ist Projektkoordinatorin bei der Muster GmbH.",
+        persons=("Anna Beispiel",),
+        orgs=("Muster GmbH",),
+    )
+    role = only_role(doc, "Anna Beispiel")
+    assert (role.role_normalized, role.org_text, role.construction) == (
+        "Projektkoordinator/in",
+        "Muster GmbH",
+        "predicative",
+    )
+
+
+def test_relative_pronoun_is_no_organisation_complement():
+    doc = analysed(
+        "„Gut“, so Christian Schramm, Oberbürgermeister a.D., der das Projekt begleitete.",
+        persons=("Christian Schramm",),
+        pos={"der": "PRON"},
+    )
+    assert only_role(doc, "Christian Schramm").text == "Oberbürgermeister a.D."
+
+
+@pytest.mark.parametrize(
+    "word", ["Leiter*in", "Leiter:in", "Leiter_in", "LeiterIn", "Leiter/-in", "Leiter/in"]
+)
+def test_gender_fair_forms_normalise_to_one_role_without_gender(word):
+    noun = match_role_noun(word)
+    assert (noun.normalized, noun.gender, noun.category) == ("Leiter/in", "", "Leitung/Geschäftsführung")
+
+
+@pytest.mark.parametrize(
+    ("feminine", "masculine", "normalized"),
+    [
+        ("Leiterin", "Leiter", "Leiter/in"),
+        ("Bürgermeisterin", "Bürgermeister", "Bürgermeister/in"),
+        ("Landrätin", "Landrat", "Landrat/in"),
+        ("Geschäftsführerin", "Geschäftsführers", "Geschäftsführer/in"),
+        ("Gleichstellungsbeauftragte", "Gleichstellungsbeauftragter", "Gleichstellungsbeauftragte/r"),
+    ],
+)
+def test_feminine_and_masculine_forms_are_the_same_role(feminine, masculine, normalized):
+    f, m = match_role_noun(feminine), match_role_noun(masculine)
+    assert f.normalized == m.normalized == normalized
+    assert m.gender == "male"
+    assert f.gender in ("female", "")  # „Gleichstellungsbeauftragte“ is decided by its article
+
+
+def test_pair_written_with_slash_is_one_gender_fair_role():
+    noun = match_role_noun("Leiterin/Leiter")
+    assert (noun.normalized, noun.gender) == ("Leiter/in", "")
+
+
+def test_words_that_only_end_like_a_role_are_no_role():
+    assert match_role_noun("Wegbegleiter") is None
+    assert match_role_noun("leiter") is None
+
+
+def test_gender_fair_form_split_by_the_tokenizer_is_found_before_a_name():
+    doc = analysed("Projektleiter:in Eike Sommer stellte das Projekt vor.", persons=("Eike Sommer",))
+    role = only_role(doc, "Eike Sommer")
+    assert role.role_normalized == "Projektleiter/in"
+    assert doc._.persons[0].gender == "unknown"
