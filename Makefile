@@ -6,7 +6,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format clean evaluate-quotes
+.PHONY: help setup model run test lint format clean evaluate evaluate-quotes report bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -15,14 +15,27 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-setup: $(PY) ## Create .venv and install projektradar with its dev tools
+setup: $(PY) ## Create .venv, install projektradar and its dev tools, provide the German model
 	$(PY) -m pip install --quiet -e ".[dev]"
+	$(VENV)/bin/projektradar model ensure
+
+model: ## Build the German spaCy model offline from ../shared (cached; ~20 min on 2 cores)
+	$(VENV)/bin/projektradar model ensure
 
 run: ## Process $(CORPUS)/ into $(OUT)/
 	$(VENV)/bin/projektradar run $(CORPUS) --out $(OUT)
 
+report: ## (Re)build the thematic report $(OUT)/report/ from the tables in $(OUT)/
+	$(VENV)/bin/projektradar report --out $(OUT)
+
+evaluate: ## Score people, roles and organisations (corpus + seed) against tests/gold/corpus.json
+	$(PY) -m pipeline.evaluation.people --corpus $(CORPUS) --out $(OUT)
+
 evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N for a quick run)
 	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT))
+
+bench: ## Measure throughput, memory, worker scaling and rerun time (DOCS=5120; writes $(OUT)/bench/)
+	$(PY) -m pipeline.bench --out $(OUT)/bench $(if $(DOCS),--docs $(DOCS))
 
 test: ## Run the test suite
 	$(PY) -m pytest -q

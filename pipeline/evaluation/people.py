@@ -1,0 +1,233 @@
+"""People, roles and organisations scored against the annotated sample corpus (``make evaluate``).
+
+``python -m pipeline.evaluation.people --corpus corpus --out outputs`` runs the real pipeline over the
+corpus and the seed press release (``<shared>/seed``), then compares its tables with
+``tests/gold/corpus.json`` (format: ``tests/gold/README.md``), document by document:
+
+- persons: canonical name without titles, case-insensitive;
+- roles: person + role head, both normalised the way the pipeline does („Leiterin“ = „Leiter/in“);
+- organisations: name or abbreviation of either side (the BMFSFJ is its long form).
+
+Each gold item matches at most one prediction. Micro precision/recall/F1 are printed and written to
+``<out>/evaluation/people.md`` and ``.json`` with every miss and every spurious item per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.export import atomic_write_text
+from pipeline.extract.organisations import org_key
+from pipeline.extract.roles import match_role_noun
+from pipeline.settings import REPO_DIR, Settings
+
+GOLD = REPO_DIR / "tests" / "gold" / "corpus.json"
+TARGETS = {"persons": 0.9, "roles": 0.8, "organisations": 0.85}
+
+
+@dataclass
+class Score:
+    """Counts of one category, with the unmatched items per document for error analysis."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    missed: dict[str, list[str]] = field(default_factory=dict)
+    spurious: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, doc: str, gold: list, predicted: list, same: Callable[[object, object], bool]) -> None:
+        """Greedy one-to-one matching of gold and predicted items of one document."""
+        unmatched = list(predicted)
+        for item in gold:
+            hit = next((p for p in unmatched if same(item, p)), None)
+            if hit is None:
+                self.fn += 1
+                self.missed.setdefault(doc, []).append(str(item))
+            else:
+                self.tp += 1
+                unmatched.remove(hit)
+        self.fp += len(unmatched)
+        if unmatched:
+            self.spurious.setdefault(doc, []).extend(str(p) for p in unmatched)
+
+    def as_dict(self) -> dict:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "missed": self.missed,
+            "spurious": self.spurious,
+        }
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.replace("‐", "-").split()).casefold()
+
+
+def role_key(head: str) -> str:
+    """Role head in the pipeline's normal form, so „Leiterin“, „Leiter“ and „Leiter/in“ agree."""
+    noun = match_role_noun(head.strip())
+    return (noun.normalized if noun else head.strip()).casefold()
+
+
+def _doc_key(path: str) -> str:
+    """Documents are matched by file name: gold keys are corpus-relative, the seed lives elsewhere."""
+    head, sep, row = str(path).partition("#")
+    return Path(head).name + sep + row
+
+
+def predictions(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, list]]:
+    """Per document: person names, (name, role key) pairs and organisation key sets."""
+    found: dict[str, dict[str, list]] = {}
+
+    def doc(path: str) -> dict[str, list]:
+        return found.setdefault(_doc_key(path), {"persons": [], "roles": [], "organisations": []})
+
+    for (path, name), _ in tables["person_mentions"].groupby(["source_path", "name"]):
+        doc(path)["persons"].append(name)
+    for row in tables["roles"].itertuples():
+        doc(row.source_path)["roles"].append((row.name, row.role_normalized))
+    orgs = tables["organisations"].set_index("org_id")
+    for (path, org_id), _ in tables["org_mentions"].groupby(["source_path", "org_id"]):
+        org = orgs.loc[org_id]
+        doc(path)["organisations"].append((org["name"], org["abbreviation"] or ""))
+    for entry in found.values():
+        entry["roles"] = sorted(set(entry["roles"]))
+    return found
+
+
+def gold_items(entry: dict) -> dict[str, list]:
+    persons = entry.get("persons", [])
+    return {
+        "persons": [p["name"] for p in persons],
+        "roles": sorted(
+            {(p["name"], r.get("head") or r.get("text", "")) for p in persons for r in p.get("roles", [])}
+        ),
+        "organisations": [(o["name"], o.get("abbreviation") or "") for o in entry.get("organisations", [])],
+    }
+
+
+def _same_org(gold: tuple[str, str], predicted: tuple[str, str]) -> bool:
+    return bool({org_key(n) for n in gold if n} & {org_key(n) for n in predicted if n})
+
+
+MATCHERS: dict[str, Callable[[object, object], bool]] = {
+    "persons": lambda g, p: name_key(g) == name_key(p),
+    "roles": lambda g, p: name_key(g[0]) == name_key(p[0]) and role_key(g[1]) == role_key(p[1]),
+    "organisations": _same_org,
+}
+
+
+def score(gold: dict[str, dict], predicted: dict[str, dict[str, list]]) -> dict[str, Score]:
+    """Scores per category over the gold documents (a document the pipeline missed counts as empty)."""
+    scores = {category: Score() for category in MATCHERS}
+    for path, entry in sorted(gold.items()):
+        expected = gold_items(entry)
+        got = predicted.get(_doc_key(path), {})
+        for category, same in MATCHERS.items():
+            scores[category].add(path, expected[category], got.get(category, []), same)
+    return scores
+
+
+def markdown(scores: dict[str, Score], inputs: Iterable[str]) -> str:
+    lines = [
+        "# People, roles and organisations — evaluation",
+        "",
+        f"Inputs: {', '.join(inputs)}; gold: tests/gold/corpus.json",
+        "",
+        "| category | precision | recall | F1 | target F1 | TP | FP | FN |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in scores.items():
+        lines.append(
+            f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {TARGETS[name]:.2f} "
+            f"| {s.tp} | {s.fp} | {s.fn} |"
+        )
+    for name, s in scores.items():
+        for title, items in (("missed", s.missed), ("spurious", s.spurious)):
+            if items:
+                lines += ["", f"## {name}: {title}", ""]
+                lines += [f"- `{doc}`: {'; '.join(values)}" for doc, values in sorted(items.items())]
+    return "\n".join(lines) + "\n"
+
+
+def evaluate(
+    corpus: Path, out: Path, gold_path: Path = GOLD, settings: Settings | None = None
+) -> dict[str, Score]:
+    """Run the pipeline over ``corpus`` and the seed document, score against the gold, write the report."""
+    from pipeline.runner import run
+
+    settings = settings or Settings()
+    inputs = [corpus]
+    seed = settings.shared_dir / "seed"
+    if seed.is_dir():
+        inputs.append(seed)
+    result = run(inputs, settings=settings)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = gold.get("documents", gold)
+    scores = score(gold, predictions(result.tables))
+    target = out / "evaluation"
+    names = [str(p) for p in inputs]
+    atomic_write_text(target / "people.md", markdown(scores, names))
+    report = {"inputs": names, "targets": TARGETS, **{k: s.as_dict() for k, s in scores.items()}}
+    atomic_write_text(target / "people.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return scores
+
+
+def print_table(scores: dict[str, Score], console: Console) -> None:
+    table = Table(title="People, roles and organisations vs. tests/gold/corpus.json")
+    for column in ("category", "precision", "recall", "F1", "target", "TP", "FP", "FN"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for name, s in scores.items():
+        style = "green" if s.f1 >= TARGETS[name] else "red"
+        table.add_row(
+            name,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"[{style}]{s.f1:.3f}[/{style}]",
+            f"{TARGETS[name]:.2f}",
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+        )
+    console.print(table)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=REPO_DIR / "corpus")
+    parser.add_argument("--out", type=Path, default=REPO_DIR / "outputs")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    args = parser.parse_args(argv)
+    scores = evaluate(args.corpus, args.out, args.gold)
+    console = Console()
+    print_table(scores, console)
+    console.print(f"Details: {args.out / 'evaluation' / 'people.md'}")
+
+
+if __name__ == "__main__":
+    main()
