@@ -55,7 +55,7 @@ def test_detokenize_keeps_offsets():
 
 
 def test_quote_marks_all_styles_and_nesting():
-    text = "„A“ und \"B\" und »C« und «D» und ‚E‘ und “F” und „G” und „H ‚I‘ J“ geht’s."
+    text = '„A“ und "B" und »C« und «D» und ‚E‘ und “F” und „G” und „H ‚I‘ J“ geht’s.'
     contents = [(text[s.start : s.end], s.depth) for s in find_quoted_spans(text)]
     assert contents == [
         ("A", 0), ("B", 0), ("C", 0), ("D", 0), ("E", 0), ("F", 0), ("G", 0), ("H ‚I‘ J", 0), ("I", 1),

@@ -18,7 +18,6 @@ from pipeline.settings import RESOURCES_DIR
 SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "csubj"}
 PARTICLE_DEPS = {"svp", "compound:prt"}
 CLAUSE_DEPS = {"oc", "ccomp", "xcomp", "parataxis", "re"}
-RELATIVE_DEPS = {"rc", "acl", "acl:relcl"}
 CONJ_DEPS = {"cj", "conj"}
 REFLEXIVE_FORMS = {"sich", "mich", "dich", "uns", "euch"}
 # Konjunktiv I/II forms that the morphologizer may miss; regular 3rd-person Konjunktiv I
@@ -28,6 +27,10 @@ SUBJUNCTIVE_FORMS = {
     "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "möge", "mögen", "gebe",
 }  # fmt: skip
 REPORTATIVE_MODALS = {"soll", "sollen", "solle", "sollten", "sollte", "will", "wollen"}
+# Adverbs that parsers label as separable particles but that do not change the verb's meaning
+# („sagte X weiter“ is still „sagen“).
+NEUTRAL_PARTICLES = {"weiter", "dazu", "so", "noch"}
+SENTENCE_END = {".", "!", "?"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Lexicon:
     prepositions: dict[str, dict]
     group_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
+    forms: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +80,29 @@ def lexicon() -> Lexicon:
         prepositions=data["prepositional_cues"],
         group_nouns=frozenset(data["group_nouns"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
+        forms=data["forms"],
     )
 
 
 def lemma_of(token: Token) -> str:
     """Lemma, falling back to the lower-cased form when the model has no lemmatizer."""
     return (token.lemma_ or token.text).lower()
+
+
+def verb_lemma(token: Token) -> str:
+    """The model's lemma when the lexicon knows it, else a strong verb's listed form or a weak
+    verb's infinitive by rule (freute → freuen, sagten → sagen)."""
+    lemma = lemma_of(token)
+    lex = lexicon()
+    if lemma in lex.verbs:
+        return lemma
+    form = token.lower_
+    if form in lex.forms:
+        return lex.forms[form]
+    for ending in ("test", "ten", "tet", "te", "t", "e", "en"):
+        if form.endswith(ending) and form[: -len(ending)] + "en" in lex.verbs:
+            return form[: -len(ending)] + "en"
+    return lemma
 
 
 def is_verb(token: Token) -> bool:
@@ -120,11 +141,13 @@ def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
     """The lexicon entry ``token`` realises, with all cue tokens (verb, particle, predicate)."""
     if not is_verb(token):
         return None
-    lemma = lemma_of(token)
+    lemma = verb_lemma(token)
     candidates = lexicon().verbs.get(lemma, [])
     if not candidates:
         return None
     particle = separated_particle(token)
+    if particle is not None and particle.lower_ in NEUTRAL_PARTICLES:
+        particle = None
     particle_text = particle.lower_ if particle is not None else ""
     for cue in candidates:
         if lemma == cue.base and cue.particle and particle_text != cue.particle:
@@ -165,3 +188,21 @@ def is_subjunctive(token: Token) -> bool:
         and token.i > 0
         and token.doc[token.i - 1].lower_ != "ich"
     )
+
+
+def sentences(doc) -> list:
+    """The model's sentences, split further after . ! ? before a capitalised word.
+
+    Small parsers merge sentences; indirect speech is bounded by the sentence, so a merge would
+    turn the previous sentence into message text.
+    """
+    result = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent[:-1]:
+            following = doc[token.i + 1]
+            if token.text in SENTENCE_END and (following.is_title or following.text in "„‚»"):
+                result.append(doc[start : token.i + 1])
+                start = token.i + 1
+        result.append(doc[start : sent.end])
+    return result

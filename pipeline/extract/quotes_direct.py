@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.cues import match_verb
+from pipeline.extract.cues import is_verb, match_verb
 from pipeline.extract.quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans
-from pipeline.extract.speakers import Speaker, make_speaker, phrase_after, phrase_from_head, subject_of
+from pipeline.extract.speakers import Speaker, make_speaker, noun_phrase, phrase_after, subject_phrase
 
 _SENTENCE_END = ".!?"
 
@@ -43,11 +43,7 @@ def _verb_attribution(doc: Doc, verb: Token, blocked: set[int], postposed: bool)
     if match is None:
         return None
     _cue, cue_tokens = match
-    subject = subject_of(verb)
-    phrase = phrase_from_head(subject, blocked) if subject is not None else []
-    if not phrase and postposed:
-        phrase = phrase_after(verb, blocked)
-    return _attribution(doc, cue_tokens, phrase)
+    return _attribution(doc, cue_tokens, subject_phrase(verb, blocked, postposed))
 
 
 def _after(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:
@@ -93,10 +89,14 @@ def _before(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None
         attribution = _verb_attribution(doc, verb, blocked, postposed=False)
         if attribution is not None:
             return attribution
-    names = [e for e in doc[start : colon.i].ents if e.label_ in {"PER", "ORG"}]
-    if names:
-        return _attribution(doc, [colon], list(names[-1]))
-    return None
+    # A colon before a quote introduces speech whatever the verb („sparte nicht mit Kritik:“);
+    # without a verb the phrase before the colon is the speaker („Dazu Jentsch:“).
+    verbs = [t for t in clause if is_verb(t)]
+    phrase = subject_phrase(verbs[0], blocked, postposed=False) if verbs else []
+    if not phrase and not verbs:
+        nominals = [t for t in clause if t.pos_ in {"PROPN", "NOUN"}]
+        phrase = noun_phrase(nominals[-1], blocked) if nominals else []
+    return _attribution(doc, [colon], phrase) if phrase else None
 
 
 def _in_sentence(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.cues import REPORTATIVE_MODALS, is_subjunctive, is_verb, lexicon, match_verb
-from pipeline.extract.speakers import Speaker, make_speaker, phrase_after, phrase_from_head, subject_of
+from pipeline.extract.cues import REPORTATIVE_MODALS, is_subjunctive, is_verb, lexicon, match_verb, sentences
+from pipeline.extract.speakers import Speaker, make_speaker, noun_phrase, phrase_after, subject_phrase
 
 _COMPLEMENTIZERS = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wieso", "wer", "was", "wann", "wo"}
 _FRONTED = {"dass", "daß", "davon", "darüber", "darauf", "damit"}
@@ -34,12 +34,19 @@ class Event:
     sentence: Span
 
 
+def _is_finite(token: Token) -> bool:
+    """Finite verb by morphology, STTS tag or, when the model gives neither, by not being an
+    infinitive or participle."""
+    if not is_verb(token):
+        return False
+    forms = token.morph.get("VerbForm")
+    if forms:
+        return "Fin" in forms
+    return token.tag_.endswith("FIN") or not token.tag_.endswith(("INF", "PP", "IZU"))
+
+
 def _finite_verbs(tokens: list[Token]) -> list[Token]:
-    return [
-        t
-        for t in tokens
-        if is_verb(t) and ("Fin" in t.morph.get("VerbForm") or t.tag_.endswith("FIN") or is_subjunctive(t))
-    ]
+    return [t for t in tokens if _is_finite(t) or is_subjunctive(t)]
 
 
 def _is_complement(clause: list[Token]) -> bool:
@@ -62,11 +69,7 @@ def _strip(tokens: list[Token]) -> list[Token]:
 
 
 def _speaker(doc: Doc, verb: Token, blocked: set[int], postposed: bool) -> Speaker | None:
-    subject = subject_of(verb)
-    phrase = phrase_from_head(subject, blocked) if subject is not None else []
-    if not phrase and postposed:
-        phrase = phrase_after(verb, blocked)
-    return make_speaker(doc, phrase)
+    return make_speaker(doc, subject_phrase(verb, blocked, postposed))
 
 
 def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event | None:
@@ -78,14 +81,15 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
     before = [t for t in tokens if t.i < verb.i]
     previous = doc[verb.i - 1] if verb.i > sent.start else None
     # „…, sagte X.“ / „…, betonte der Minister.“ — the clause before is the message.
-    if previous is not None and previous.text == "," and sent[0].lower_ != "wie":
+    wie = next((t for t in reversed(before) if t.lower_ == "wie" and (t.is_title or t.i == sent.start)), None)
+    if previous is not None and previous.text == "," and wie is None:
         message = _strip([t for t in before if t.i < previous.i])
         if message and message[0].lower_ in _FRONTED:
             message = message[1:] if message[0].lower_ != "dass" else message
         if message and _finite_verbs(message):
             return Event("indirect", message, _speaker(doc, verb, blocked, True), cue_tokens, sent)
     # „Wie X mitteilte, …“
-    if sent[0].lower_ == "wie" and verb.i < sent.end - 1:
+    if wie is not None and verb.i < sent.end - 1:
         comma = next((t for t in tokens if t.i > verb.i and t.text == ","), None)
         if comma is not None:
             message = _strip([t for t in tokens if t.i > comma.i])
@@ -99,7 +103,7 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
             if _is_complement(clause):
                 return Event("indirect", clause, _speaker(doc, verb, blocked, False), cue_tokens, sent)
             break
-        if is_verb(token) and "Fin" in token.morph.get("VerbForm") and token.i > last_cue + 1:
+        if _is_finite(token) and token.i > last_cue + 1:
             break
     if cue.reported and not any(t.i in blocked for t in sent):
         return Event("reported", list(sent), _speaker(doc, verb, blocked, False), cue_tokens, sent)
@@ -128,16 +132,16 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     spec = lex.prepositions.get(prep.lower_)
     if spec is None or prep.i in blocked:
         return None
-    head = _pp_object(prep)
+    if spec.get("after_comma") and (prep.i == 0 or doc[prep.i - 1].text != "," or prep.i - 2 in blocked):
+        return None  # „…, so X“ after a clause; after a quotation it belongs to the quote
     if spec["position"] == "alone":
         frame, source = [prep], []
     else:
-        if head is None:
-            return None
-        source = phrase_from_head(head, blocked | {prep.i})
+        head = _pp_object(prep)
+        source = noun_phrase(head, blocked | {prep.i}) if head is not None else []
         if not source and spec["position"] == "before":
             source = phrase_after(prep, blocked)
-        if spec.get("needs_noun_cue") and not any(_is_noun_cue(t) for t in source[:3]):
+        if not source or (spec.get("needs_noun_cue") and not any(_is_noun_cue(t) for t in source[:3])):
             return None
         frame = sorted([prep, *source], key=lambda t: t.i)
     if not frame:
@@ -169,7 +173,7 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
     events: list[Event] = []
     last_speaker: Speaker | None = None
     last_sentence_end = -1
-    for sent in doc.sents:
+    for sent in sentences(doc):
         quoted = [speakers_at[t.i] for t in sent if t.i in speakers_at]
         if quoted:
             last_speaker, last_sentence_end = quoted[-1], sent.end

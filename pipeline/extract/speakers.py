@@ -12,13 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.cues import CONJ_DEPS, RELATIVE_DEPS, SUBJECT_DEPS, lexicon
+from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, lexicon
 
 _EDGE_POS = {"PUNCT", "ADV", "CCONJ", "SCONJ", "PART", "ADP", "VERB", "AUX"}
 _EDGE_WORDS = {"auch", "und", "so", "sowie", "ebenfalls", "zudem", "dazu", "aber", "jedoch", "nun"}
-# Words that end a speaker phrase when read off linearly („so Schramm am Montag in Berlin“).
-_STOP_WORDS = {"am", "im", "in", "bei", "gegenüber", "auf", "vor", "nach", "zur", "zum", "mit", "während"}
-_STOP_WORDS |= {"gestern", "heute", "morgen", "damals", "dazu", "weiter", "außerdem", "zudem", "jetzt"}
 _RELATIVE_WORDS = {"der", "die", "das", "den", "dem", "dessen", "deren", "welcher", "welche", "welches"}
 _PLURAL_PRONOUNS = {"wir", "ihr", "sie"}
 
@@ -35,12 +32,14 @@ class Speaker:
 
 def subject_of(verb: Token) -> Token | None:
     """Grammatical subject of a cue verb, looking through auxiliaries and modal chains."""
-    for candidate in (verb, verb.head, verb.head.head):
+    candidate = verb
+    for _ in range(3):
         for child in candidate.children:
             if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"VERB", "AUX", "SCONJ"}:
                 return child
-        if candidate.head is candidate:
-            break
+        if "Fin" in candidate.morph.get("VerbForm") or candidate.head is candidate:
+            break  # a finite verb's subject is its own; only participles borrow the auxiliary's
+        candidate = candidate.head
     return None
 
 
@@ -54,44 +53,101 @@ def _trim(tokens: list[Token], blocked: set[int]) -> list[Token]:
     return tokens
 
 
-def phrase_from_head(head: Token, blocked: set[int]) -> list[Token]:
-    """The noun phrase headed by ``head`` (its subtree without relative clauses), contiguous."""
-    excluded = set()
-    for child in head.children:
-        if child.dep_ in RELATIVE_DEPS and child.pos_ in {"VERB", "AUX"}:
-            excluded |= {t.i for t in child.subtree}
-    tokens = [t for t in head.subtree if t.i not in excluded]
-    run: list[Token] = []
-    for token in tokens:  # keep the contiguous stretch around the head
-        if run and token.i != run[-1].i + 1:
-            if run[0].i <= head.i <= run[-1].i:
-                break
-            run = []
-        if token.i in blocked:
-            if run and run[0].i <= head.i <= run[-1].i:
-                break
-            run = []
-            continue
-        run.append(token)
-    return _trim(run, blocked)
-
-
 def phrase_after(token: Token, blocked: set[int]) -> list[Token]:
-    """Noun phrase read linearly after ``token`` up to the clause end (postposed „…“, so X.)."""
-    tokens: list[Token] = []
-    seen_comma = False
-    for t in token.doc[token.i + 1 : token.sent.end]:
-        if t.i in blocked or t.text in {".", "!", "?", ";", ":", "(", ")"} or t.text in '„“”»«"':
+    """The speaker phrase right after a cue („…“, so X / sagte X / heißt es in X)."""
+    for candidate in token.doc[token.i + 1 : min(token.sent.end, token.i + 4)]:
+        if candidate.i in blocked or candidate.is_punct:
             break
-        if t.text == ",":
-            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-            if nxt is None or nxt.lower_ in _RELATIVE_WORDS | {"als", "wie", "dass", "weil", "nachdem"}:
+        if candidate.pos_ in _NOMINAL | {"PRON"} and _nominative(candidate):
+            return noun_phrase(candidate, blocked)
+    return []
+
+
+def _nominative(token: Token) -> bool:
+    """Not marked as accusative/dative/genitive by its article or, for pronouns, by its form
+    (nouns and names do not show case reliably): small parsers often take the object for the
+    subject."""
+    cases = set(token.morph.get("Case")) if token.pos_ == "PRON" else set()
+    previous = token.doc[token.i - 1] if token.i else None
+    for det in [*token.children, *([previous] if previous is not None else [])]:
+        if det.pos_ == "DET" and det.i < token.i:
+            cases |= set(det.morph.get("Case"))
+    return not cases or "Nom" in cases
+
+
+def subject_phrase(verb: Token, blocked: set[int], postposed: bool) -> list[Token]:
+    """The cue verb's subject phrase; without a parsed subject, the nominal right after the verb
+    (inverted or postposed order) or, in a preposed clause, the one right before it."""
+    if postposed and (phrase := phrase_after(verb, blocked)):
+        return phrase  # „…, sagte X“: German puts the subject right after the verb
+    subject = subject_of(verb)
+    if subject is not None and subject.i not in blocked and _nominative(subject):
+        return noun_phrase(subject, blocked)
+    phrase = phrase_after(verb, blocked)
+    if phrase or postposed:
+        return phrase
+    for candidate in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+        if candidate.i in blocked or candidate.text in {",", ":", ";"}:
+            break
+        if candidate.pos_ in {"NOUN", "PROPN", "PRON"} and _nominative(candidate):
+            return noun_phrase(candidate, blocked)
+    return []
+
+
+_NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+_ATTRIBUTE_WORDS = {"des", "der", "eines", "einer", "von", "vom", "für"}
+_NAME_PARTS = {"a.D.", "a. D.", "i.R.", "Dr.", "Prof."}
+
+
+def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
+    """End (exclusive) of the nominal material starting at ``i``: names, genitive and von/für
+    attributes, parentheses and coordination inside the phrase („Beteiligungs- und
+    Betriebsgesellschaft“)."""
+    while i < end and i not in blocked:
+        token = doc[i]
+        following_nominal = i + 1 < end and doc[i + 1].pos_ in _NOMINAL
+        if token.text == "(":
+            close = next((k for k in range(i, min(end, i + 8)) if doc[k].text == ")"), None)
+            if close is None:
                 break
-            seen_comma = True
-        elif not seen_comma and tokens and (t.lower_ in _STOP_WORDS or t.pos_ in {"VERB", "AUX"}):
+            i = close + 1
+        elif (
+            token.pos_ in _NOMINAL | {"X"}
+            or token.text.endswith("-")
+            or token.text in _NAME_PARTS
+            or (token.lower_ in _ATTRIBUTE_WORDS | {"und", "sowie"} and following_nominal)
+        ):
+            i += 1
+        else:
             break
-        tokens.append(t)
-    return _trim(tokens, blocked)
+    return i
+
+
+def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
+    """The speaker phrase around a subject token, read off linearly so parser attachment errors do
+    not cut it: pre-modifiers, the name, attributes and one apposition („X, Leiterin der Y,“)."""
+    doc, sent = token.doc, token.sent
+    start = token.i
+    if token.pos_ not in _NOMINAL and token.pos_ != "X":
+        return [] if token.i in blocked else [token]
+    while start > sent.start and start - 1 not in blocked:
+        previous = doc[start - 1]
+        if previous.pos_ in _NOMINAL:
+            start -= 1
+        elif previous.lower_ in _ATTRIBUTE_WORDS and doc[max(sent.start, start - 2)].pos_ in _NOMINAL:
+            start -= 2  # „Theo Kitz vom Bankhaus …“
+        else:
+            break
+    end = _nominal_run(doc, token.i, sent.end, blocked)
+    # apposition: „…, Kaufmännische Leiterin der …, sagte“ / „so X, Oberbürgermeister a.D.“
+    if end < sent.end - 1 and doc[end].text == "," and doc[end + 1].pos_ in _NOMINAL:
+        relative = doc[end + 1].lower_ in _RELATIVE_WORDS and doc[end + 2 : end + 3].text[:1].islower()
+        apposition_end = _nominal_run(doc, end + 1, sent.end, blocked)
+        closing = doc[apposition_end] if apposition_end < len(doc) else None
+        ends_clause = closing is None or closing.text in {",", ".", ":", "!", "?"}
+        if not relative and (ends_clause or closing.pos_ in {"VERB", "AUX"}):
+            end = apposition_end
+    return _trim(list(doc[start:end]), blocked)
 
 
 def _head_token(tokens: list[Token]) -> Token:
@@ -109,9 +165,12 @@ def _is_organisation(doc: Doc, head: Token, span: Span) -> bool:
     return any(head.text == n or (len(n) > 4 and head.text.endswith(n.lower())) for n in nouns)
 
 
-def _is_group(head: Token, tokens: list[Token]) -> bool:
-    if any(t.dep_ in CONJ_DEPS and t.head.i in {x.i for x in tokens} for t in tokens):
-        return any(t.pos_ in {"PROPN", "NOUN"} for t in tokens)
+def _is_coordination(tokens: list[Token]) -> bool:
+    inside = {t.i for t in tokens}
+    return any(t.dep_ in CONJ_DEPS and t.head.i in inside and t.head is not t for t in tokens)
+
+
+def _is_group(head: Token) -> bool:
     if head.text in lexicon().group_nouns:
         return True
     if head.pos_ == "PRON":
@@ -122,10 +181,8 @@ def _is_group(head: Token, tokens: list[Token]) -> bool:
 
 def resolve(doc: Doc, start: int, end: int):
     """People component's resolution of a span: ``(Person | None, Organisation | None)``."""
-    try:
-        from pipeline.extract.people import resolve_organisation, resolve_person
-    except ImportError:  # people component not installed yet: nothing to resolve against
-        return None, None
+    from pipeline.extract.people import resolve_organisation, resolve_person
+
     return resolve_person(doc, start, end), resolve_organisation(doc, start, end)
 
 
@@ -136,16 +193,17 @@ def make_speaker(doc: Doc, tokens: list[Token]) -> Speaker | None:
     span = doc[tokens[0].i : tokens[-1].i + 1]
     head = _head_token(tokens)
     speaker = Speaker(span.start_char, span.end_char, span.text)
-    if _is_group(head, tokens):
-        speaker.type = "group"
-        return speaker
     names = [ent for ent in span.ents if ent.label_ == "PER"]
     target = names[0] if names else span
     person, organisation = resolve(doc, target.start_char, target.end_char)
-    if person is not None:
+    if _is_coordination(tokens):
+        speaker.type = "group"  # „X ebenso wie Y“, „Merkel und Stoiber“: no single person
+    elif person is not None:
         speaker.type, speaker.person_local_id = "person", person.local_id
     elif organisation is not None:
         speaker.type, speaker.org_local_id = "organisation", organisation.local_id
+    elif _is_group(head):
+        speaker.type = "group"
     elif names or (head.pos_ == "PRON" and head.lower_ in {"er", "sie", "ich"}):
         speaker.type = "person"
     elif _is_organisation(doc, head, span):

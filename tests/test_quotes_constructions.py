@@ -1,0 +1,158 @@
+"""One test per quote construction of issue 5, on the real German pipeline's analysis."""
+
+from functools import cache
+
+import pytest
+
+from pipeline.processing import DocumentProcessor, ProcessorConfig
+from pipeline.settings import Settings
+
+
+@cache
+def _nlp():
+    return DocumentProcessor(ProcessorConfig(settings=Settings())).nlp
+
+
+def quotes(text):
+    return _nlp()(text)._.quotes
+
+
+def only(text, kind=None):
+    found = [q for q in quotes(text) if kind is None or q.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir sind stolz auf das Projekt“, sagte Anna Berger.",
+        '"Wir sind stolz auf das Projekt", sagte Anna Berger.',
+        "»Wir sind stolz auf das Projekt«, sagte Anna Berger.",
+        "«Wir sind stolz auf das Projekt», sagte Anna Berger.",
+        "‚Wir sind stolz auf das Projekt‘, sagte Anna Berger.",
+        "„Wir sind stolz auf das Projekt”, sagte Anna Berger.",
+        "“Wir sind stolz auf das Projekt“, sagte Anna Berger.",
+    ],
+)
+def test_quotation_styles_including_mismatched(text):
+    quote = only(text, "direct")
+    assert quote.text == "Wir sind stolz auf das Projekt"
+    assert quote.speaker == "Anna Berger"
+    assert quote.cue == "sagte"
+    assert text[quote.speaker_start : quote.speaker_end] == "Anna Berger"
+
+
+def test_multi_sentence_quote():
+    text = "„Das Netzwerk trägt. Wir machen weiter. Alle sind dabei“, sagte Anna Berger."
+    quote = only(text, "direct")
+    assert quote.text == "Das Netzwerk trägt. Wir machen weiter. Alle sind dabei"
+    assert quote.speaker == "Anna Berger"
+
+
+def test_interrupted_quote_is_one_quote():
+    text = "„Wir sind stolz“, sagte Anna Berger, „und wir machen weiter.“"
+    quote = only(text, "direct")
+    assert quote.text == "Wir sind stolz und wir machen weiter."
+    assert quote.speaker == "Anna Berger"
+    assert (quote.start, quote.end) == (1, len(text) - 1)
+
+
+def test_colon_introduction():
+    quote = only("Die Ministerin Petra Lang betonte: „Die Zusammenarbeit ist ein Erfolg.“", "direct")
+    assert quote.text == "Die Zusammenarbeit ist ein Erfolg."
+    assert "Petra Lang" in quote.speaker
+    assert quote.cue == "betonte"
+
+
+@pytest.mark.parametrize(
+    ("postposed", "cue"),
+    [("so Anna Berger", "so"), ("erklärte Anna Berger", "erklärte"), ("betont Anna Berger", "betont")],
+)
+def test_postposed_cue(postposed, cue):
+    quote = only(f"„Das Projekt hat viel bewegt“, {postposed}.", "direct")
+    assert quote.speaker == "Anna Berger"
+    assert quote.cue == cue
+
+
+def test_heisst_es_in_der_mitteilung_has_no_person():
+    quote = only("„Das Projekt hat viel bewegt“, heißt es in der Mitteilung.", "direct")
+    assert quote.person_local_id is None
+    assert quote.speaker_type != "person"
+
+
+def test_nested_quote_stays_inside_the_outer_one():
+    text = "„Wir haben das Motto ‚Gemeinsam stark‘ ernst genommen“, sagte Anna Berger."
+    quote = only(text, "direct")
+    assert quote.text == "Wir haben das Motto ‚Gemeinsam stark‘ ernst genommen"
+
+
+def test_dass_clause():
+    text = "Der Bürgermeister Karl Weber sagte, dass die Zusammenarbeit weitergehen soll."
+    quote = only(text, "indirect")
+    assert quote.text == "dass die Zusammenarbeit weitergehen soll"
+    assert "Karl Weber" in quote.speaker
+
+
+def test_konjunktiv_clause():
+    text = "Die Projektleiterin Maria Schulz betonte, die Zusammenarbeit sei sehr erfolgreich gewesen."
+    quote = only(text, "indirect")
+    assert quote.text == "die Zusammenarbeit sei sehr erfolgreich gewesen"
+    assert "Maria Schulz" in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Laut Maria Schulz wurden im Projekt 40 Frauen beraten.", "Maria Schulz"),
+        ("Nach Angaben von Maria Schulz wurden im Projekt 40 Frauen beraten.", "Angaben von Maria Schulz"),
+        ("Maria Schulz zufolge wurden im Projekt 40 Frauen beraten.", "Maria Schulz"),
+        ("Wie Maria Schulz mitteilte, wurden im Projekt 40 Frauen beraten.", "Maria Schulz"),
+    ],
+)
+def test_prepositional_and_wie_cues(text, speaker):
+    quote = only(text, "indirect")
+    assert quote.text == "wurden im Projekt 40 Frauen beraten"
+    assert quote.speaker == speaker
+
+
+def test_particle_verb_split_by_word_order():
+    text = "Maria Schulz kündigte an, dass das Netzwerk im Herbst eine Tagung veranstalten werde."
+    quote = only(text, "indirect")
+    assert quote.cue == "kündigte an"
+    assert quote.speaker == "Maria Schulz"
+    assert not quotes("Maria Schulz sagte den Termin im Herbst ab.")  # „absagen“ is no cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Teilnehmenden sprachen sich für eine Fortsetzung des Netzwerks aus.",
+        "Maria Schulz zeigte sich überzeugt, dass das Netzwerk bestehen bleibt.",
+        "Maria Schulz freute sich, dass so viele Unternehmen mitgemacht haben.",
+    ],
+)
+def test_reflexive_cues(text):
+    quote = only(text)
+    assert quote.kind in {"indirect", "reported"}
+    assert quote.cue.split()[0] in {"sprachen", "zeigte", "freute"}
+
+
+def test_motto_without_speaker_is_a_mention():
+    quote = only("Der Workshop stand unter dem Motto „Gemeinsam stark“ und dauerte zwei Tage.")
+    assert quote.kind == "mention"
+    assert quote.speaker == "" and quote.person_local_id is None
+
+
+def test_organisation_speaker():
+    quote = only("Das Ministerium teilte mit, dass die Förderung verlängert werde.", "indirect")
+    assert quote.speaker == "Das Ministerium"
+    assert quote.speaker_type == "organisation"
+    assert quote.cue == "teilte mit"
+
+
+def test_group_speaker():
+    text = "Die Teilnehmenden waren überzeugt: „Das Netzwerk muss weiter bestehen.“"
+    quote = only(text, "direct")
+    assert quote.speaker == "Die Teilnehmenden"
+    assert quote.speaker_type == "group"
