@@ -1,0 +1,78 @@
+"""``projektradar model …``: resolve, build and measure the German spaCy pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.settings import Settings
+
+app = typer.Typer(
+    help="The German spaCy pipeline: which one runs, and building it offline.", no_args_is_help=True
+)
+SharedOption = Annotated[
+    Path | None, typer.Option("--shared", help="Folder with the shared corpora [default: ../shared].")
+]
+
+
+def _settings(shared: Path | None) -> Settings:
+    return Settings(shared_dir=shared) if shared else Settings()
+
+
+@app.command("info")
+def info_command(
+    model: Annotated[str | None, typer.Option(help="Package name or path to check.")] = None,
+    shared: SharedOption = None,
+) -> None:
+    """Print the model a run would use (name, version, path) as JSON."""
+    from pipeline.nlp.resolve import resolve_model
+
+    typer.echo(json.dumps(resolve_model(model, _settings(shared)).as_dict(), indent=2))
+
+
+@app.command("ensure")
+def ensure_command(
+    shared: SharedOption = None,
+    force: Annotated[bool, typer.Option(help="Train even if an official model is installed.")] = False,
+) -> None:
+    """Make sure a German pipeline is available: the official de_core_news_* if installed, else the
+    cached project model, building it (about 20 minutes on 2 cores) only when the recipe changed."""
+    from pipeline.nlp.recipe import models_dir, recipe_fingerprint
+    from pipeline.nlp.resolve import OFFICIAL_PACKAGES, _from_package
+
+    settings = _settings(shared)
+    official = next((info for p in OFFICIAL_PACKAGES if (info := _from_package(p))), None)
+    if official and not force:
+        typer.echo(f"Using installed {official.name} {official.version}; no training needed.")
+        return
+    cached = models_dir(settings) / recipe_fingerprint(settings)
+    if (cached / "meta.json").is_file():
+        typer.echo(f"Model up to date: {cached}")
+        return
+    build_command(shared)
+
+
+@app.command("build")
+def build_command(
+    shared: SharedOption = None,
+    work_dir: Annotated[Path | None, typer.Option(help="Keep intermediate files here.")] = None,
+) -> None:
+    """Convert the corpora, train, evaluate and cache the project's German pipeline (writes MODEL.md)."""
+    from pipeline.nlp.train import build_model
+
+    build_model(_settings(shared), work_dir=work_dir, say=typer.echo)
+
+
+@app.command("experiment")
+def experiment_command(
+    step: Annotated[str, typer.Argument(help="A step from pipeline/nlp/configs/variants.yml.")],
+    shared: SharedOption = None,
+) -> None:
+    """Train and score one recipe step on the held-out NER data and record it for the model card."""
+    from pipeline.nlp.experiments import run_experiment
+
+    result = run_experiment(step, _settings(shared), say=typer.echo)
+    typer.echo(json.dumps(result, indent=2))

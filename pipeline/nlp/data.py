@@ -1,0 +1,108 @@
+"""Build the training and held-out DocBins from the shared corpora (``configs/corpora.yml``).
+
+The NER training split is down-sampled per corpus (legal, historical and lower-cased text differ from
+press releases); held-out test splits are written per corpus, untouched, so the model card can report
+each domain separately.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline.nlp import convert
+
+CORPORA_CONFIG = Path(__file__).parent / "configs" / "corpora.yml"
+NER_READERS = {
+    "germeval2014": convert.read_indexed_columns,
+    "uner-german-pud": convert.read_indexed_columns,
+    "mobie": convert.read_columns,
+    "ler": convert.read_columns,
+    "multiconer-de": convert.read_columns,
+    "sturm": convert.read_columns,
+    "europeana": convert.read_running_tokens,
+    "newseye": convert.read_hipe,
+    "sonar": convert.read_hipe,
+}
+
+
+def corpora_config(path: Path = CORPORA_CONFIG) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def source_files(data_dir: Path, config: dict) -> list[Path]:
+    """Every shared file the build reads (part of the model's cache key)."""
+    paths: list[str] = []
+    for spec in config["ner"].values():
+        for value in spec["files"].values():
+            paths += value if isinstance(value, list) else [value]
+    paths += [p for spec in config["ud"].values() for p in spec["files"]]
+    return [data_dir / "ner" / p if not p.startswith("ud/") else data_dir / p for p in paths]
+
+
+def ner_docs(vocab: Vocab, data_dir: Path, corpus: str, spec: dict) -> Iterator[tuple[Doc, str]]:
+    """``(doc, split)`` pairs of one NER corpus in its official or hashed split."""
+    for split_name, value in spec["files"].items():
+        for relative in value if isinstance(value, list) else [value]:
+            path = data_dir / "ner" / relative
+            if corpus == "smartdata":
+                items = ((doc, key) for doc, key in convert.read_smartdata(path, vocab))
+            else:
+                items = ((convert.ner_doc(vocab, s, corpus), s.doc_key) for s in NER_READERS[corpus](path))
+            for doc, key in items:
+                split = convert.hash_split(f"{corpus}:{key}") if split_name == "all" else split_name
+                yield doc, split
+
+
+def build_ner(data_dir: Path, out_dir: Path, config: dict, seed: int = 0) -> dict:
+    """Write ``train.spacy``, ``dev.spacy`` (contemporary corpora) and ``test/<corpus>.spacy``."""
+    vocab = Vocab()
+    rng = random.Random(seed)
+    train: list[Doc] = []
+    dev: list[Doc] = []
+    stats: dict[str, dict] = {}
+    for corpus, spec in config["ner"].items():
+        test: list[Doc] = []
+        counts: Counter = Counter()
+        for doc, split in ner_docs(vocab, data_dir, corpus, spec):
+            counts[f"{split}_docs"] += 1
+            if split == "test":
+                test.append(doc)
+                counts.update(f"test_{ent.label_}" for ent in doc.ents)
+            elif split == "dev":
+                if spec["group"] == "contemporary":
+                    dev.append(doc)
+            elif rng.random() < (spec["keep"] if len(doc.ents) else spec["keep_empty"]):
+                train.append(doc)
+                counts["train_used"] += 1
+                counts.update(f"train_{ent.label_}" for ent in doc.ents)
+        convert.write_docbin(test, out_dir / "test" / f"{corpus}.spacy")
+        stats[corpus] = dict(counts)
+    rng.shuffle(train)
+    convert.write_docbin(train, out_dir / "train.spacy")
+    convert.write_docbin(dev, out_dir / "dev.spacy")
+    return stats
+
+
+def build_ud(data_dir: Path, out_dir: Path, config: dict) -> dict:
+    """Write treebank ``train/dev/test.spacy`` split by sentence id."""
+    vocab = Vocab()
+    by_split: dict[str, list] = {split: [] for split in convert.SPLITS}
+    for name, spec in config["ud"].items():
+        for relative in spec["files"]:
+            for sentence in convert.read_conllu(data_dir / relative):
+                if not spec["stts"]:
+                    sentence.tags = [""] * len(sentence.words)
+                split = convert.hash_split(f"{name}:{sentence.sent_id}", dev=0.1, test=0.15)
+                by_split[split].append(sentence)
+    stats = {}
+    for split, sentences in by_split.items():
+        convert.write_docbin(convert.treebank_docs(vocab, sentences), out_dir / f"{split}.spacy")
+        stats[split] = {"sentences": len(sentences), "tokens": sum(len(s.words) for s in sentences)}
+    return stats

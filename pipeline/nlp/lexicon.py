@@ -1,0 +1,105 @@
+"""Lexicon look-ups the statistical models cannot learn from 2,000 treebank sentences.
+
+* First-name gender from ``gender-guesser`` (its name dictionary by Jörg Michael covers German, Austrian
+  and Swiss first names with frequencies): evidence for PER entities and for people extraction.
+* Noun gender and verb mood (Konjunktiv I/II) from LanguageTool's German full-form lexicon, reduced at
+  training time to a small table stored inside the model directory.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import gender_guesser.detector
+
+GERMAN_SPEAKING = ("germany", "austria", "swiss")
+_GENDERS = {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}
+_LT_GENDER = {"MAS": "Masc", "FEM": "Fem", "NEU": "Neut"}
+_LT_MOOD = {"PRÄ": "Ind", "PRT": "Ind", "KJ1": "Sub", "KJ2": "Sub"}
+_LT_TENSE = {"PRÄ": "Pres", "PRT": "Past", "KJ1": "Pres", "KJ2": "Past"}
+_LT_NUMBER = {"SIN": "Sing", "PLU": "Plur"}
+
+
+@cache
+def _detector() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str:
+    """``"female"``, ``"male"`` or ``""`` (unknown or unisex) for a first name, German usage first.
+
+    Double names count by their first part („Hans-Peter“ → male)."""
+    first = name.strip().split("-")[0].split()[0] if name.strip() else ""
+    if not first:
+        return ""
+    detector = _detector()
+    for country in (*GERMAN_SPEAKING, None):
+        verdict = detector.get_gender(first, country)
+        if verdict != "unknown":
+            return _GENDERS.get(verdict, "")
+    return ""
+
+
+@cache
+def german_first_names() -> frozenset[str]:
+    """Lower-cased first names that gender-guesser records as used in Germany, Austria or Switzerland."""
+    detector = _detector()
+    columns = [detector.COUNTRIES.index(country) for country in GERMAN_SPEAKING]
+    return frozenset(
+        name
+        for name, genders in detector.names.items()
+        if any(value[i] != " " for value in genders.values() for i in columns if i < len(value))
+    )
+
+
+def build_morph_table(lexicon_path: Path, out_path: Path) -> dict[str, int]:
+    """Reduce the LanguageTool lexicon to the readings that are unambiguous:
+
+    ``N<TAB>form<TAB>Gender`` for nouns with one grammatical gender, and
+    ``V<TAB>form<TAB>Person<TAB>Number<TAB>Mood<TAB>Tense`` for finite verb forms whose person/number
+    reading has exactly one mood (e.g. „habe“ 3rd singular is only Konjunktiv I)."""
+    noun_genders: dict[str, set[str]] = defaultdict(set)
+    verb_moods: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    with gzip.open(lexicon_path, "rt", encoding="utf-8") as lexicon:
+        for line in lexicon:
+            form, _lemma, tag = line.rstrip("\n").split("\t")
+            parts = tag.split(":")
+            if parts[0] == "SUB" and len(parts) >= 4:
+                noun_genders[form].add(parts[3])
+            elif parts[0] == "VER":
+                if parts[1] in ("AUX", "MOD"):
+                    parts = [parts[0], *parts[2:]]
+                if len(parts) >= 4 and parts[1] in ("1", "2", "3") and parts[3] in _LT_MOOD:
+                    verb_moods[(form.lower(), parts[1], parts[2])].add(parts[3])
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    counts = {"nouns": 0, "verbs": 0}
+    with gzip.open(out_path, "wt", encoding="utf-8") as table:
+        for form, genders in sorted(noun_genders.items()):
+            if len(genders) == 1 and (gender := _LT_GENDER.get(next(iter(genders)))):
+                table.write(f"N\t{form}\t{gender}\n")
+                counts["nouns"] += 1
+        for (form, person, number), moods in sorted(verb_moods.items()):
+            if len(moods) == 1 and number in _LT_NUMBER:
+                mood = next(iter(moods))
+                table.write(
+                    f"V\t{form}\t{person}\t{_LT_NUMBER[number]}\t{_LT_MOOD[mood]}\t{_LT_TENSE[mood]}\n"
+                )
+                counts["verbs"] += 1
+    return counts
+
+
+def read_morph_table(path: Path) -> tuple[dict[str, str], dict[tuple[str, str, str], tuple[str, str]]]:
+    """``(noun_gender, verb_mood)`` dictionaries from a table written by :func:`build_morph_table`."""
+    nouns: dict[str, str] = {}
+    verbs: dict[tuple[str, str, str], tuple[str, str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as table:
+        for line in table:
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "N":
+                nouns[fields[1]] = fields[2]
+            else:
+                verbs[(fields[1], fields[2], fields[3])] = (fields[4], fields[5])
+    return nouns, verbs

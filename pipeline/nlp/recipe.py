@@ -1,0 +1,49 @@
+"""Where the trained model lives and what identifies it.
+
+The cache key hashes everything the model is built from — the shared corpora and lexicon, the configs,
+the recipe code and the rule data — so a second ``make setup`` finds the model in seconds and any
+change to the recipe builds a new one next to the old.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import spacy
+
+from pipeline.settings import RESOURCES_DIR, Settings
+
+NLP_DIR = Path(__file__).resolve().parent
+CONFIG_DIR = NLP_DIR / "configs"
+RECIPE_CODE = ("convert.py", "data.py", "lexicon.py", "components.py", "train.py", "evaluate.py", "card.py")
+RULE_RESOURCES = ("ner_label_map.yml", "organisation_patterns.yml", "organisation_abbreviations.tsv")
+LEXICON_FILE = Path("lexicon/languagetool-german-pos-dict/german_pos_dict.form_lemma_tag.tsv.gz")
+
+
+def models_dir(settings: Settings) -> Path:
+    return settings.cache_dir / "models"
+
+
+def recipe_inputs(settings: Settings) -> list[Path]:
+    """Every file whose content determines the trained model."""
+    from pipeline.nlp.data import corpora_config, source_files
+
+    data_files = [
+        *source_files(settings.nlp_data_dir, corpora_config()),
+        settings.nlp_data_dir / LEXICON_FILE,
+    ]
+    code = [NLP_DIR / name for name in RECIPE_CODE if (NLP_DIR / name).exists()]
+    configs = sorted(p for p in CONFIG_DIR.glob("*") if p.name != "experiments.yml")
+    return [*configs, *code, *(RESOURCES_DIR / name for name in RULE_RESOURCES), *data_files]
+
+
+def recipe_fingerprint(settings: Settings) -> str:
+    """Short content hash of the recipe; raises FileNotFoundError when the shared data is absent."""
+    digest = hashlib.sha256(f"spacy {spacy.__version__}".encode())
+    for path in recipe_inputs(settings):
+        digest.update(path.name.encode())
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    return digest.hexdigest()[:16]

@@ -1,0 +1,160 @@
+"""The offline training recipe behind ``make model``.
+
+1. Convert the shared corpora to DocBins (``data.py``) and reduce the LanguageTool lexicon to the
+   morphology table (``lexicon.py``).
+2. Train the treebank pipeline (``configs/ud.cfg``) and the NER (``configs/ner.cfg``) as two spaCy
+   processes in parallel, one per core.
+3. Assemble: treebank pipeline + sourced NER + lexicon component + entity rules; evaluate on the
+   held-out splits; write the model card; move the result into the model cache atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from pipeline.nlp import card, data, evaluate
+from pipeline.nlp.lexicon import build_morph_table
+from pipeline.nlp.recipe import CONFIG_DIR, LEXICON_FILE, models_dir, recipe_fingerprint
+from pipeline.settings import Settings
+
+MODEL_NAME = "projektradar_news"
+MODEL_VERSION = "0.1.0"
+RULES = "projektradar_entity_rules"
+
+
+def spacy_train(config: Path, output: Path, corpus_dir: Path, overrides: dict[str, str]) -> subprocess.Popen:
+    """Start ``spacy train`` single-threaded (the two trainings share the two cores)."""
+    args = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output)]
+    args += ["--paths.train", str(corpus_dir / "train.spacy"), "--paths.dev", str(corpus_dir / "dev.spacy")]
+    for key, value in overrides.items():
+        args += [f"--{key}", str(value)]
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    output.mkdir(parents=True, exist_ok=True)
+    log = (output / "train.log").open("w")
+    return subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env)
+
+
+def wait(process: subprocess.Popen, what: str, output: Path) -> None:
+    if process.wait() != 0:
+        tail = (output / "train.log").read_text(encoding="utf-8")[-3000:]
+        raise RuntimeError(f"Training the {what} failed:\n{tail}")
+
+
+def assemble(ud_model: Path, ner_model: Path, morph_table: Path):
+    """Treebank pipeline + sourced NER (its own tok2vec) + the project's rule components; the entity
+    rules run after the NER and override it (better than before it, see MODEL.md)."""
+    nlp = spacy.load(ud_model)
+    nlp.add_pipe("ner", source=spacy.load(ner_model))
+    lexicon = nlp.add_pipe("projektradar_morph_lexicon", after="morphologizer")
+    lexicon.load_table(morph_table)
+    nlp.add_pipe(RULES, after="ner")
+    return nlp
+
+
+def train_pipeline(
+    settings: Settings,
+    work_dir: Path,
+    config: dict,
+    overrides: dict[str, dict[str, str]] | None = None,
+    say: Callable[[str], None] = print,
+):
+    """Convert, train and assemble in ``work_dir``; returns the pipeline and the build details."""
+    overrides = overrides or {}
+    started = time.monotonic()
+    timings: dict[str, float] = {}
+
+    say(f"Converting corpora from {settings.nlp_data_dir} …")
+    ner_stats = data.build_ner(settings.nlp_data_dir, work_dir / "corpus" / "ner", config)
+    ud_stats = data.build_ud(settings.nlp_data_dir, work_dir / "corpus" / "ud", config)
+    timings["convert"] = time.monotonic() - started
+
+    say("Training treebank pipeline and NER in parallel …")
+    ud_run = spacy_train(
+        CONFIG_DIR / "ud.cfg", work_dir / "ud", work_dir / "corpus" / "ud", overrides.get("ud", {})
+    )
+    ner_run = spacy_train(
+        CONFIG_DIR / "ner.cfg", work_dir / "ner", work_dir / "corpus" / "ner", overrides.get("ner", {})
+    )
+    lexicon_counts = build_morph_table(settings.nlp_data_dir / LEXICON_FILE, work_dir / "morph_table.tsv.gz")
+    wait(ud_run, "treebank pipeline", work_dir / "ud")
+    wait(ner_run, "NER", work_dir / "ner")
+    timings["train"] = time.monotonic() - started - timings["convert"]
+
+    say("Assembling and evaluating …")
+    nlp = assemble(
+        work_dir / "ud" / "model-best", work_dir / "ner" / "model-best", work_dir / "morph_table.tsv.gz"
+    )
+    groups = {name: spec["group"] for name, spec in config["ner"].items()}
+    metrics = measure(nlp, work_dir, groups)
+    timings["evaluate"] = time.monotonic() - started - timings["convert"] - timings["train"]
+    details = {
+        "metrics": metrics,
+        "ner_data": ner_stats,
+        "ud_data": ud_stats,
+        "lexicon": lexicon_counts,
+        "timings": timings,
+    }
+    return nlp, details
+
+
+def build_model(settings: Settings, work_dir: Path | None = None, say: Callable[[str], None] = print) -> Path:
+    """Build, evaluate and cache the model, write its card; returns its directory in the cache."""
+    fingerprint = recipe_fingerprint(settings)
+    target = models_dir(settings) / fingerprint
+    work_dir = work_dir or Path(tempfile.mkdtemp(prefix="projektradar-model-"))
+    nlp, details = train_pipeline(settings, work_dir, data.corpora_config(), say=say)
+    details["fingerprint"] = fingerprint
+    nlp.meta.update(
+        {
+            "name": MODEL_NAME,
+            "version": MODEL_VERSION,
+            "description": "German pipeline trained offline by projektradar (make model) from open corpora.",
+            "author": "projektradar",
+            "license": "CC BY-SA 4.0 (derived from the training data, see MODEL.md)",
+            "sources": card.sources(),
+            "performance": details["metrics"]["treebank"],
+            "projektradar": {"fingerprint": fingerprint},
+        }
+    )
+    staging = models_dir(settings) / f".{fingerprint}.building"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(staging)
+    (staging / "metrics.json").write_text(json.dumps(details, indent=2, ensure_ascii=False), encoding="utf-8")
+    model_card = card.render(details, nlp)
+    (staging / "MODEL.md").write_text(model_card, encoding="utf-8")
+    card.MODEL_CARD_PATH.write_text(model_card, encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+    shutil.rmtree(work_dir, ignore_errors=True)
+    say(f"Model ready in {target} ({sum(details['timings'].values()) / 60:.1f} min)")
+    return target
+
+
+def measure(nlp, work_dir: Path, groups: dict[str, str]) -> dict:
+    """Held-out scores: treebank with and without the lexicon component; NER without rules, with the
+    rules after the NER (the shipped placement) and before it (measured alternative)."""
+    test_dir = work_dir / "corpus" / "ner" / "test"
+    treebank_test = work_dir / "corpus" / "ud" / "test.spacy"
+    metrics = {"treebank": evaluate.evaluate_treebank(nlp, treebank_test)}
+    with nlp.select_pipes(disable=["projektradar_morph_lexicon"]):
+        metrics["treebank_without_lexicon"] = evaluate.evaluate_treebank(nlp, treebank_test)
+    with nlp.select_pipes(disable=[RULES]):
+        metrics["ner_statistical"] = evaluate.evaluate_ner(nlp, test_dir, groups)
+    metrics["ner"] = evaluate.evaluate_ner(nlp, test_dir, groups)
+    nlp.remove_pipe(RULES)
+    nlp.add_pipe(RULES, before="ner")
+    metrics["ner_rules_before"] = evaluate.evaluate_ner(nlp, test_dir, groups)
+    nlp.remove_pipe(RULES)
+    nlp.add_pipe(RULES, after="ner")
+    return metrics

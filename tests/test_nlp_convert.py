@@ -1,0 +1,196 @@
+"""Converters on small excerpts that mimic each corpus format, and on the first lines of the real files."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+
+import pytest
+from spacy.vocab import Vocab
+
+from pipeline.nlp import convert, data
+from pipeline.nlp.lexicon import build_morph_table, read_morph_table
+from pipeline.settings import Settings
+
+
+def _ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def _docs(path, corpus, reader):
+    return [convert.ner_doc(Vocab(), s, corpus) for s in reader(path)]
+
+
+def test_germeval_tsv_outer_column_and_deriv_dropped(tmp_path):
+    path = tmp_path / "germeval.tsv"
+    path.write_text(
+        "#\thttp://de.wikipedia.org/wiki/X\t[2009-10-23]\t\n"
+        "1\tDie\tO\tO\n2\tdeutsche\tB-LOCderiv\tO\n3\tBahn\tO\tO\n"
+        "4\tAngela\tB-PER\tO\n5\tMerkel\tI-PER\tO\n6\tbesucht\tO\tO\n"
+        "7\tBMW\tB-ORG\tO\n8\t-Werk\tO\tO\n9\tin\tO\tO\n10\tMünchen\tB-LOC\tO\n11\t.\tO\tO\n\n",
+        encoding="utf-8",
+    )
+    (doc,) = _docs(path, "germeval2014", convert.read_indexed_columns)
+    assert _ents(doc) == [("Angela Merkel", "PER"), ("BMW", "ORG"), ("München", "LOC")]
+    assert doc.text.endswith("München.")
+
+
+def test_ler_conll_fine_types_mapped(tmp_path):
+    path = tmp_path / "ler.conll"
+    path.write_text(
+        "Herrn O\nRechtsanwalt O\nF B-AN\nvor O\ndem O\nBundesgerichtshof B-GRT\n"
+        "nach O\n§ B-GS\n5 I-GS\nBGB I-GS\n\n",
+        encoding="utf-8",
+    )
+    (doc,) = _docs(path, "ler", convert.read_columns)
+    assert _ents(doc) == [("F", "PER"), ("Bundesgerichtshof", "ORG"), ("§ 5 BGB", "MISC")]
+
+
+def test_conll2003_with_docstart_and_unmapped_types(tmp_path):
+    path = tmp_path / "mobie.conll2003"
+    path.write_text(
+        "-DOCSTART- -1- O O\n\nRT\tNN\tI-NN\tO\n@PolizeiMuenchen\tNN\tI-NN\tB-organization\n"
+        "Stau\tNN\tI-NN\tB-trigger\nauf\tAPPR\tI-AP\tO\nA9\tNE\tI-NE\tB-location-route\n"
+        "bei\tAPPR\tI-AP\tO\nIngolstadt\tNE\tI-NE\tB-location-city\n\n#Bahn\tNE\tI-NE\tB-organization-company\n\n",
+        encoding="utf-8",
+    )
+    docs = _docs(path, "mobie", convert.read_columns)
+    assert [_ents(d) for d in docs] == [
+        [("@PolizeiMuenchen", "ORG"), ("Ingolstadt", "LOC")],
+        [("#Bahn", "ORG")],
+    ]
+
+
+def test_multiconer_comments_and_groups(tmp_path):
+    path = tmp_path / "de.conll"
+    path.write_text(
+        "# id abc\tdomain=train\nlenny _ _ B-PER\nbaker _ _ I-PER\nbei _ _ O\nsiemens _ _ B-CORP\n\n",
+        encoding="utf-8",
+    )
+    (doc,) = _docs(path, "multiconer-de", convert.read_columns)
+    assert _ents(doc) == [("lenny baker", "PER"), ("siemens", "ORG")]
+
+
+def test_hipe_tsv_spaces_and_sentence_ends(tmp_path):
+    path = tmp_path / "hipe.tsv"
+    path.write_text(
+        "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\tNE-NESTED\tNEL-LIT\tNEL-METO\tMISC\n"
+        "# hipe2022:document_id = dev_de_1\n"
+        "Johann\tB-PER\t_\tO\t_\t_\tO\tNIL\t_\t_\n"
+        "Moll\tI-PER\t_\tO\t_\t_\tO\tNIL\t_\tNoSpaceAfter\n"
+        ".\tO\t_\tO\t_\t_\tO\t_\t_\tEndOfSentence\n"
+        "In\tO\t_\tO\t_\t_\tO\t_\t_\t_\n"
+        "Wien\tB-LOC\t_\tO\t_\t_\tO\tNIL\t_\tNoSpaceAfter|EndOfSentence\n",
+        encoding="utf-8",
+    )
+    docs = _docs(path, "newseye", convert.read_hipe)
+    assert [d.text for d in docs] == ["Johann Moll.", "In Wien"]
+    assert [_ents(d) for d in docs] == [[("Johann Moll", "PER")], [("Wien", "LOC")]]
+
+
+def test_uner_iob2(tmp_path):
+    path = tmp_path / "pud.iob2"
+    path.write_text(
+        "# newdoc id = n01001\n# sent_id = n01001-0001\n# text = Kori Schulman schrieb .\n"
+        "1\tKori\tB-PER\t-\t-\n2\tSchulman\tI-PER\t-\t-\n3\tschrieb\tO\t-\t-\n4\t.\tO\t-\t-\n\n",
+        encoding="utf-8",
+    )
+    (doc,) = _docs(path, "uner-german-pud", convert.read_indexed_columns)
+    assert _ents(doc) == [("Kori Schulman", "PER")]
+    assert doc.text == "Kori Schulman schrieb."
+
+
+def test_europeana_running_text_is_cut_into_sentences(tmp_path):
+    path = tmp_path / "enp.bio"
+    path.write_text(
+        "Eintracht O\nin O\nWien B-LOC\nheute O\n. O\n"
+        "Der O\nKaiser O\nFranz B-PER\nJoseph I-PER\nkam O\n. O\n"
+    )
+    docs = _docs(path, "europeana", convert.read_running_tokens)
+    assert [d.text for d in docs] == ["Eintracht in Wien heute.", "Der Kaiser Franz Joseph kam."]
+    assert _ents(docs[1]) == [("Franz Joseph", "PER")]
+
+
+def test_smartdata_offsets_overlaps_and_whitespace(tmp_path):
+    text = "Michael Peters, CEO von Euronews\xa0, sprach in Lyon.\n"
+    record = {
+        "id": "x",
+        "text": text,
+        "entities": [
+            [0, 14, "PERSON"],
+            [16, 19, "ORG_POSITION"],
+            [24, 33, "ORGANIZATION_COMPANY"],
+            [45, 49, "LOCATION_CITY"],
+        ],
+    }
+    path = tmp_path / "smartdata.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    ((doc, key),) = list(convert.read_smartdata(path, Vocab()))
+    assert key == "x"
+    assert _ents(doc) == [("Michael Peters", "PER"), ("Euronews", "ORG"), ("Lyon", "LOC")]
+
+
+def test_conllu_merges_multiword_tokens(tmp_path):
+    path = tmp_path / "ud.conllu"
+    path.write_text(
+        "# sent_id = s1\n# text = Er geht zum Markt.\n"
+        "1\tEr\ter\tPRON\tPPER\tCase=Nom|Gender=Masc|Number=Sing|Person=3\t2\tnsubj\t_\t_\n"
+        "2\tgeht\tgehen\tVERB\tVVFIN\tMood=Ind|Number=Sing|Person=3|VerbForm=Fin\t0\troot\t_\t_\n"
+        "3-4\tzum\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\tzu\tzu\tADP\tAPPR\t_\t5\tcase\t_\t_\n"
+        "4\tdem\tder\tDET\tART\tCase=Dat|Gender=Masc|Number=Sing\t5\tdet\t_\t_\n"
+        "5\tMarkt\tMarkt\tNOUN\tNN\tCase=Dat|Gender=Masc|Number=Sing\t2\tobl\t_\tSpaceAfter=No\n"
+        "6\t.\t.\tPUNCT\t$.\t_\t2\tpunct\t_\t_\n\n",
+        encoding="utf-8",
+    )
+    (sentence,) = convert.read_conllu(path)
+    assert sentence.words == ["Er", "geht", "zum", "Markt", "."]
+    assert sentence.tags[2] == "APPRART"
+    assert sentence.heads == [1, 1, 3, 1, 1]
+    assert sentence.deps[1] == "ROOT"
+    (doc,) = convert.treebank_docs(Vocab(), [sentence, sentence])
+    assert doc.text == "Er geht zum Markt. Er geht zum Markt."
+    assert [s.text for s in doc.sents] == ["Er geht zum Markt.", "Er geht zum Markt."]
+    assert doc[3].morph.get("Gender") == ["Masc"]
+
+
+def test_hash_split_is_stable_and_proportional():
+    splits = [convert.hash_split(f"doc{i}") for i in range(5000)]
+    assert splits == [convert.hash_split(f"doc{i}") for i in range(5000)]
+    assert 0.17 < splits.count("test") / 5000 < 0.23
+    assert 0.08 < splits.count("dev") / 5000 < 0.12
+
+
+def test_morph_table_keeps_only_unambiguous_readings(tmp_path):
+    lexicon = tmp_path / "dict.tsv.gz"
+    with gzip.open(lexicon, "wt", encoding="utf-8") as handle:
+        handle.write(
+            "habe\thaben\tVER:AUX:3:SIN:KJ1\nhabe\thaben\tVER:AUX:1:SIN:PRÄ\nhabe\thaben\tVER:1:SIN:KJ1:NON\n"
+            "Leiterin\tLeiterin\tSUB:NOM:SIN:FEM\nSee\tSee\tSUB:NOM:SIN:MAS\nSee\tSee\tSUB:NOM:SIN:FEM\n"
+        )
+    counts = build_morph_table(lexicon, tmp_path / "table.tsv.gz")
+    nouns, verbs = read_morph_table(tmp_path / "table.tsv.gz")
+    assert nouns == {"Leiterin": "Fem"}
+    assert verbs[("habe", "3", "Sing")] == ("Sub", "Pres")
+    assert ("habe", "1", "Sing") not in verbs
+    assert counts == {"nouns": 1, "verbs": 1}
+
+
+@pytest.mark.parametrize("corpus", list(data.corpora_config()["ner"]))
+def test_real_corpus_excerpt_converts(corpus):
+    """The first documents of every shared NER corpus convert and carry mapped labels only."""
+    spec = data.corpora_config()["ner"][corpus]
+    docs = list(itertools.islice(data.ner_docs(Vocab(), Settings().nlp_data_dir, corpus, spec), 400))
+    assert len(docs) == 400
+    labels = {e.label_ for doc, _ in docs for e in doc.ents}
+    assert labels and labels <= {"PER", "LOC", "ORG", "MISC"}
+    assert all(e.text == e.text.strip() for doc, _ in docs for e in doc.ents)
+
+
+def test_real_treebank_excerpt_converts():
+    spec = data.corpora_config()["ud"]["gsd"]
+    sentences = list(itertools.islice(convert.read_conllu(Settings().nlp_data_dir / spec["files"][0]), 50))
+    assert sentences[0].sent_id == "dev-s1"
+    assert all(len(s.words) == len(s.heads) == len(s.morphs) for s in sentences)
+    assert any("Mood=" in m for s in sentences for m in s.morphs)

@@ -1,0 +1,88 @@
+"""The German pipeline that runs (official or project-trained) on the seed press release."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.nlp import first_name_gender, load_nlp
+from pipeline.settings import Settings
+
+SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_doc():
+    nlp, _ = load_nlp()
+    return nlp(SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_people_found(seed_doc):
+    people = {e.text for e in seed_doc.ents if e.label_ == "PER"}
+    assert {"Kristin Jentsch", "Christian Schramm", "Robert Böhmer"} <= people
+
+
+def test_seed_organisations_found(seed_doc):
+    organisations = {e.text for e in seed_doc.ents if e.label_ == "ORG"}
+    assert {
+        "Beteiligungs- und Betriebsgesellschaft Bautzen mbH",
+        "M’s Marketing + Kommunikation GmbH",
+    } <= organisations
+
+
+def test_morphology_for_quotes_and_roles(seed_doc):
+    """Role nouns carry gender, finite verbs carry mood (quote extraction looks for Konjunktiv I)."""
+    by_text = {t.text: t for t in seed_doc}
+    assert by_text["Leiterin"].morph.get("Gender") == ["Fem"]
+    assert by_text["Oberbürgermeister"].morph.get("Gender") == ["Masc"]
+    assert by_text["wünschen"].morph.get("Mood") == ["Ind"]
+    assert seed_doc.has_annotation("DEP") and len(list(seed_doc.sents)) > 5
+    assert all(t.lemma_ for t in seed_doc if not t.is_space)
+
+
+def test_konjunktiv_one_is_marked():
+    nlp, _ = load_nlp()
+    doc = nlp("Die Geschäftsführerin sagte, das Projekt sei ein Erfolg und habe viele Unternehmen erreicht.")
+    moods = {t.text: t.morph.get("Mood") for t in doc}
+    assert moods["sei"] == ["Sub"]
+    assert moods["habe"] == ["Sub"]
+
+
+def test_load_nlp_is_cached_and_reports_model():
+    first, info = load_nlp()
+    second, _ = load_nlp()
+    assert first is second
+    assert info.name and info.path
+    assert "projektradar_entity_rules" in first.pipe_names
+
+
+def test_model_directory_loads_with_plain_spacy():
+    """No project import needed: the rule factories come from the spacy_factories entry point."""
+    _, info = load_nlp()
+    code = (
+        "import sys, spacy; nlp = spacy.load(sys.argv[1]); "
+        "print(any(n.startswith('projektradar') for n in nlp.pipe_names)); "
+        "print([(e.text, e.label_) for e in nlp('Die Lebenshilfe Bautzen e.V. lädt ein.').ents])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, info.path], capture_output=True, text=True, check=True
+    )
+    assert "'pipeline.nlp" not in result.stdout
+    assert "Lebenshilfe Bautzen e.V." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Kristin", "female"),
+        ("Christian", "male"),
+        ("Hans-Peter", "male"),
+        ("Maria", "female"),
+        ("Kim", ""),
+        ("Bautzen", ""),
+    ],
+)
+def test_first_name_gender(name, gender):
+    assert first_name_gender(name) == gender
