@@ -1,0 +1,116 @@
+"""The tables for people who live in spreadsheets (one Excel workbook) and for code (Parquet).
+
+The workbook carries the same columns as the CSVs, one sheet per table in schema order, plus a
+sheet that explains every column, so it can be forwarded on its own. Text cells get the same
+formula neutralisation as the CSVs: a press release must not be able to run ``=HYPERLINK(…)``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline.export.writers import atomic_path, frame_for, neutralise_formula
+from pipeline.schema import TABLES, Table
+
+WORKBOOK_NAME = "projektradar.xlsx"
+PARQUET_DIR = "parquet"
+COLUMNS_SHEET = "Spalten"
+EXCEL_CELL_LIMIT = 32_767  # characters; Excel refuses longer cells
+WIDTH_SAMPLE_ROWS = 500
+MIN_WIDTH, MAX_WIDTH = 8, 60
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE5EE")
+
+
+def _tables_in_schema_order(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[Table, pd.DataFrame]]:
+    for name, table in TABLES.items():
+        if name in tables:
+            yield table, frame_for(table, tables[name])
+
+
+def excel_value(value: object) -> object:
+    """A cell value Excel accepts and never evaluates: no NA, no control characters, no formulas."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalar → Python scalar
+        value = value.item()
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > EXCEL_CELL_LIMIT:
+            value = value[: EXCEL_CELL_LIMIT - 1] + "…"
+        return neutralise_formula(value)
+    return value
+
+
+def _column_widths(frame: pd.DataFrame) -> list[float]:
+    """Width per column from the header and the first rows, so long evidence texts stay readable."""
+    sample = frame.head(WIDTH_SAMPLE_ROWS)
+    widths = []
+    for name in frame.columns:
+        lengths = sample[name].dropna().astype(str).str.len()
+        longest = max(len(name) + 3, int(lengths.max()) if len(lengths) else 0)
+        widths.append(float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 1))))
+    return widths
+
+
+def _add_sheet(book: Workbook, title: str, header: list[str], rows: Iterator[list], widths) -> Worksheet:
+    """A sheet with a bold, frozen, filterable header row."""
+    sheet = book.create_sheet(title)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    header_cells = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
+        cell.alignment = Alignment(vertical="top")
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    n_rows = 1
+    for row in rows:
+        sheet.append([excel_value(v) for v in row])
+        n_rows += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n_rows}"
+    return sheet
+
+
+def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
+    """Write ``<out_dir>/projektradar.xlsx``: one sheet per table, then a sheet explaining the columns."""
+    book = Workbook(write_only=True)
+    described: list[list[str]] = []
+    for table, frame in _tables_in_schema_order(tables):
+        rows = (list(row) for row in frame.itertuples(index=False, name=None))
+        _add_sheet(book, table.name, table.column_names, rows, _column_widths(frame))
+        described.extend([table.name, c.name, c.dtype, c.description] for c in table.columns)
+    _add_sheet(
+        book,
+        COLUMNS_SHEET,
+        ["Tabelle", "Spalte", "Typ", "Bedeutung"],
+        iter(described),
+        [16, 20, 8, 100],
+    )
+    target = Path(out_dir) / WORKBOOK_NAME
+    with atomic_path(target) as tmp:
+        book.save(tmp)
+    return target
+
+
+def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Write ``<out_dir>/parquet/<table>.parquet`` with the schema's dtypes (lossless round trip)."""
+    written = []
+    for table, frame in _tables_in_schema_order(tables):
+        target = Path(out_dir) / PARQUET_DIR / f"{table.name}.parquet"
+        with atomic_path(target) as tmp:
+            frame.to_parquet(tmp, engine="pyarrow", index=False)
+        written.append(target)
+    return written
