@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -87,6 +88,16 @@ def org_key(name: str) -> str:
     return " ".join(name.replace("\u00ad", "").split()).rstrip(".").casefold()
 
 
+class OrgAnchor(NamedTuple):
+    """An organisation mention by tokens (``end_char`` may cut a period glued to the last token)."""
+
+    start: int
+    end: int
+    org: int
+    name: str
+    end_char: int
+
+
 @dataclass
 class _Found:
     """An organisation mention before grouping: token span and the name as written."""
@@ -128,6 +139,32 @@ class OrganisationFinder:
             return None
         return start, end, start_char, start_char + len(text)
 
+    def _sentence_final_legal_forms(self) -> list[tuple[int, int]]:
+        """Names ending in a legal form with the sentence's period glued on („… Bautzen mbH.“).
+
+        The tokenizer keeps „mbH.“/„GmbH.“ as one token, which the NER rules' legal-form patterns do
+        not see; the name is collected leftwards the same way: capitalised words and joiners.
+        """
+        doc = self.doc
+        covered = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
+        spans = []
+        for i, token in enumerate(doc):
+            if i in covered or not token.text.endswith(".") or token.text[:-1] not in _lexicon().legal_forms:
+                continue
+            k = i
+            while k > 0 and i - k < _MAX_TOKENS and k - 1 not in self.blocked:
+                prev = doc[k - 1]
+                if prev.is_space or prev.pos_ in {"DET", "ADP", "VERB", "AUX"}:
+                    break
+                if not (prev.text[:1].isupper() or prev.text in _JOINERS):
+                    break
+                k -= 1
+            while k < i and doc[k].text in _JOINERS:
+                k += 1
+            if k < i:
+                spans.append((k, i + 1))
+        return spans
+
     def _cue_acronyms(self) -> list[tuple[int, int]]:
         """An acronym right after a function cue („gefördert vom BMBF“, „Projektträgerin EAF-Logo“)."""
         doc = self.doc
@@ -145,7 +182,7 @@ class OrganisationFinder:
 
     def _candidates(self) -> list[tuple[int, int]]:
         spans = [(e.start, e.end) for e in self.doc.ents if e.label_ == "ORG"]
-        spans += self._cue_acronyms()
+        spans += self._sentence_final_legal_forms() + self._cue_acronyms()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
         for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
@@ -154,8 +191,8 @@ class OrganisationFinder:
         return sorted(chosen)
 
     # -- grouping ----------------------------------------------------------------------------------
-    def find(self) -> tuple[list[Organisation], list[tuple[int, int, int]]]:
-        """Organisations with their mentions, and (start token, end token, local id) of every mention."""
+    def find(self) -> tuple[list[Organisation], list[OrgAnchor]]:
+        """Organisations with their mentions, and every mention as token anchor."""
         doc = self.doc
         found: list[_Found] = []
         for start, end in self._candidates():
@@ -169,7 +206,7 @@ class OrganisationFinder:
             if item.name in known and not item.abbreviation:
                 item.name, item.abbreviation = known[item.name], item.name
         orgs: list[Organisation] = []
-        spans: list[tuple[int, int, int]] = []
+        spans: list[tuple[int, int, int, int]] = []
         by_key: dict[str, Organisation] = {}
         for item in found:
             keys = (
@@ -190,13 +227,13 @@ class OrganisationFinder:
             for s, e, cs, ce in item.mentions or [(item.start, item.end, item.start_char, item.end_char)]:
                 index = self.sentences.index(s)
                 org.mentions.append(Mention(cs, ce, doc.text[cs:ce], index, self.sentences[index].text))
-                spans.append((s, e, org.local_id))
+                spans.append((s, e, org.local_id, ce))
         for org in orgs:
             org.mentions.sort(key=lambda m: m.start)
             org.legal_form = legal_form(org.name)
             org.org_type = org_type(org.name) or org_type(org.abbreviation)
             org.function = self._function(org, spans)
-        return orgs, sorted(spans)
+        return orgs, [OrgAnchor(s, e, i, orgs[i].name, ce) for s, e, i, ce in sorted(spans)]
 
     def _link_abbreviations(self, found: list[_Found]) -> None:
         """„Bundesministerium für … (BMFSFJ)“: the acronym in brackets names the long form before it.
@@ -232,12 +269,12 @@ class OrganisationFinder:
         for owner in acronyms.values():
             owner.mentions.sort()
 
-    def _function(self, org: Organisation, spans: list[tuple[int, int, int]]) -> str:
+    def _function(self, org: Organisation, spans: list[tuple[int, int, int, int]]) -> str:
         """Projektträger/Förderer/Partner from a cue right before a mention or „als …“ right after it."""
         doc = self.doc
         cues = _lexicon().function_cues
-        starts = {s for s, _, _ in spans}
-        for s, e, local_id in spans:
+        starts = {s for s, *_ in spans}
+        for s, e, local_id, _ in spans:
             if local_id != org.local_id:
                 continue
             k, seen = s - 1, 0

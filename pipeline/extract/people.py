@@ -27,10 +27,11 @@ from pipeline.extract.names import (
 )
 from pipeline.extract.organisations import OrganisationFinder, org_key
 from pipeline.extract.records import Mention, Organisation, Person, Role
-from pipeline.extract.roles import OrgAnchor, PersonAnchor, RoleFinder, match_role_noun
+from pipeline.extract.roles import PersonAnchor, RoleFinder, match_role_noun
 from pipeline.extract.tokens import Sentences, glued
 
 _MAX_NAME_TOKENS = 6
+_ARTICLE_CONTRACTIONS = frozenset({"im", "am", "zum", "zur", "beim", "vom", "ins", "ans"})
 _NOT_IN_NAMES = frozenset(
     {"ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "ADJ", "NUM", "PUNCT"}
 )
@@ -128,7 +129,31 @@ def _name_mentions(doc: Doc) -> list[_NameMention]:
             for m in overlapping:
                 chosen.remove(m)
             chosen.append(mention)
+    chosen += _surname_mentions(doc, chosen)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _surname_mentions(doc: Doc, mentions: list[_NameMention]) -> list[_NameMention]:
+    """Later mentions by surname alone that the NER missed („so Schramm“ after „Christian Schramm“).
+
+    A surname token counts unless an article or adjective makes it a common noun („auf diese Weise“)
+    or it stands inside another mention or an organisation.
+    """
+    taken = {i for m in mentions for i in range(m.left, m.end)}
+    taken |= {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
+    surnames = {tuple(m.parts.surname.split()) for m in mentions if m.parts.first_name}
+    found = []
+    for words in surnames:
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if tuple(t.text for t in doc[i : i + n]) != words or taken.intersection(range(i, i + n)):
+                continue
+            if i > 0 and (doc[i - 1].pos_ in {"DET", "ADJ"} or doc[i - 1].lower_ in _ARTICLE_CONTRACTIONS):
+                continue
+            if mention := _name_mention(doc, i, i + n):
+                found.append(mention)
+                taken.update(range(mention.left, mention.end))
+    return found
 
 
 def _surname_matches(surname: str, person_surname: str) -> bool:
@@ -191,9 +216,7 @@ def analyse(doc: Doc) -> tuple[list[Person], list[Organisation], list[Role]]:
     builders = _group(mentions, role_before)
 
     person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
-    organisations, org_spans = OrganisationFinder(doc, sentences, person_tokens).find()
-    names = {o.local_id: o.name for o in organisations}
-    org_anchors = [OrgAnchor(s, e, local_id, names[local_id]) for s, e, local_id in org_spans]
+    organisations, org_anchors = OrganisationFinder(doc, sentences, person_tokens).find()
 
     anchors = []
     for local_id, builder in enumerate(builders):

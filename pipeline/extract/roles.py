@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.lexicon import load_resource
 from pipeline.extract.names import is_name_suffix, is_title
+from pipeline.extract.organisations import OrgAnchor
 from pipeline.extract.records import Role
 from pipeline.extract.tokens import Sentences, glued
 
@@ -29,6 +30,9 @@ _BINNEN_I = re.compile(r"^(?P<stem>.*[a-zäöüß])I(?P<ending>n|nen)$")
 _COMPLEMENT_START = frozenset(
     {"für", "der", "des", "von", "vom", "im", "am", "beim", "bei", "an", "in", "zur", "zum", "auf", "aus"}
     | {"dem", "den", "über"}
+)
+_ADJECTIVE_FORM = re.compile(
+    r"^[a-zäöüß]{2,}(?:isch|lich|ig|bar|sam|haft|iv|al|ell|är|end)(?:e|en|er|es|em)$"
 )
 _NAME_JOINERS = frozenset({"-", "&", "+", "/", "’s", "'s"})
 _ENUMERATION = frozenset({"und", "sowie", "&"})
@@ -134,8 +138,14 @@ def adjective_base(token) -> str:
 
 
 def is_adjective(token) -> bool:
-    """Attributive adjective, also when capitalised at the start of an apposition („Kaufmännische“)."""
-    return token.pos_ == "ADJ" or (token.text[:1].isupper() and bool(token.morph.get("Degree")))
+    """Attributive adjective, also when capitalised at the start of an apposition („Kaufmännische“).
+
+    Taggers often read a capitalised adjective there as a noun, so the inflected form of a typical
+    adjective suffix (-isch, -lich, -ig, -end, …) counts too.
+    """
+    if token.pos_ == "ADJ" or (token.text[:1].isupper() and token.morph.get("Degree")):
+        return True
+    return not token.ent_type_ and bool(_ADJECTIVE_FORM.match(token.text.lower()))
 
 
 class PersonAnchor(NamedTuple):
@@ -145,13 +155,6 @@ class PersonAnchor(NamedTuple):
     start: int
     end: int
     person: int
-
-
-class OrgAnchor(NamedTuple):
-    start: int
-    end: int
-    org: int
-    text: str
 
 
 @dataclass
@@ -260,16 +263,17 @@ class RoleFinder:
         end, org = self.complement(after, limit)
         end = max(end, after)
         sentence_index = self.sentences.index(noun_start)
+        end_char = org.end_char if org and org.end == end else doc[end - 1].idx + len(doc[end - 1].text)
         role = Role(
             person_local_id=person,
-            text=doc[phrase_start:end].text,
+            text=doc.text[doc[phrase_start].idx : end_char],
             start=doc[phrase_start].idx,
-            end=doc[end - 1].idx + len(doc[end - 1].text),
+            end=end_char,
             role_normalized=noun.normalized,
             qualifier=" ".join(qualifiers + suffixes),
             role_category=noun.category,
             org_local_id=org.org if org else None,
-            org_text=org.text if org else "",
+            org_text=org.name if org else "",
             construction=construction,
             sentence_index=sentence_index,
             sentence=self.sentences[sentence_index].text,

@@ -24,6 +24,25 @@ def glued(doc: Doc, i: int, accept: Callable[[str], bool], max_tokens: int = 4) 
     return best
 
 
+_SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", "“", "”", '"', "«", "»")
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, rejoined where a boundary follows no sentence-final punctuation.
+
+    A statistical parser sometimes splits inside an apposition („…, Kaufmännische | Leiterin der …“);
+    a boundary after a line break or punctuation that can end a sentence is kept.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return [doc[:]]
+    starts = [0]
+    for sent in list(doc.sents)[1:]:
+        before = doc[sent.start - 1]
+        if before.text.endswith(_SENTENCE_FINAL) or "\n" in before.text or "\n" in before.whitespace_:
+            starts.append(sent.start)
+    return [doc[s:e] for s, e in zip(starts, [*starts[1:], len(doc)], strict=True)]
+
+
 class Sentences:
     """Sentence index and text for any token or character offset of a ``Doc``.
 
@@ -31,7 +50,7 @@ class Sentences:
     """
 
     def __init__(self, doc: Doc):
-        self.spans: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.spans: list[Span] = _sentences(doc)
         self._starts = [s.start for s in self.spans]
         self._char_starts = [s.start_char for s in self.spans]
 
