@@ -255,9 +255,16 @@ class _Corpus:
         orgs = _counts(roles["org_id"].map(self.org_names))
         return role, orgs[0][0] if orgs else ""
 
-    def role_category(self, person_id: str) -> str:
-        categories = _counts(self.roles.loc[self.roles["person_id"] == person_id, "role_category"])
-        return categories[0][0] if categories else NO_ROLE
+    def role_categories(self) -> dict[str, str]:
+        """Each person's most frequent role category (ties: alphabetical)."""
+        counts = self.roles.dropna(subset=["person_id", "role_category"]).value_counts(
+            ["person_id", "role_category"]
+        )
+        ranked = sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
+        categories: dict[str, str] = {}
+        for (person_id, category), _n in ranked:
+            categories.setdefault(person_id, category)
+        return categories
 
     def doc_themes(self, doc_ids: set[str]) -> list[tuple[str, int]]:
         themes = self.assigned[self.assigned["doc_id"].isin(doc_ids)]["theme"]
@@ -385,7 +392,8 @@ def _voices(corpus: _Corpus) -> Voices:
         )
         for label in (*GENDER_LABELS.values(), UNKNOWN)
     ]
-    categories = {p: corpus.role_category(p) for p in quoted_ids}
+    known_categories = corpus.role_categories()
+    categories = {p: known_categories.get(p, NO_ROLE) for p in quoted_ids}
     quote_categories = person_quotes["person_id"].map(lambda p: categories.get(p, NO_ROLE))
     by_role = [
         (category, sum(c == category for c in categories.values()), n)
@@ -409,30 +417,31 @@ def _organisations_by_function(corpus: _Corpus) -> tuple[dict[str, list[Entity]]
     """
     mentions = corpus.org_mentions
     org_docs = mentions.groupby("org_id")["doc_id"].agg(set).to_dict()
+    known = {name.casefold() for name in corpus.org_names.values()}
+    known |= {_text(a).casefold() for a in corpus.organisations["abbreviation"] if _text(a)}
     result: dict[str, list[Entity]] = {}
     more: dict[str, int] = {}
     for function in FUNCTIONS:
         with_function = mentions[mentions["function"] == function].drop_duplicates(["doc_id", "org_id"])
-        entities = [
-            Entity(
-                corpus.org_names.get(org_id, org_id),
-                _text(corpus.org_types.get(org_id)),
-                n,
-                corpus.doc_themes(org_docs.get(org_id, set()))[:THEMES_PER_ORG],
-            )
+        # (name, type, documents with this function, documents mentioning it at all)
+        rows = [
+            (corpus.org_names.get(org_id, org_id), _text(corpus.org_types.get(org_id)), n, org_docs[org_id])
             for org_id, n in _counts(with_function["org_id"])
         ]
         header_column = {"Projektträger": "projekttraeger", "Förderer": "funder"}.get(function)
         if header_column:
-            known = {name.casefold() for name in corpus.org_names.values()}
-            known |= {_text(a).casefold() for a in corpus.organisations["abbreviation"] if _text(a)}
-            for name, n in _counts(corpus.documents[header_column]):
-                if name.casefold() not in known and not any(name.casefold() in k for k in known):
-                    docs = set(corpus.documents.loc[corpus.documents[header_column] == name, "doc_id"])
-                    entities.append(Entity(name, "", n, corpus.doc_themes(docs)[:THEMES_PER_ORG]))
-            entities.sort(key=lambda e: (-e.n_documents, e.name.casefold()))
-        result[function] = entities[:ORGS_PER_FUNCTION]
-        more[function] = max(0, len(entities) - ORGS_PER_FUNCTION)
+            named = corpus.documents[header_column]
+            rows += [
+                (name, "", n, set(corpus.documents.loc[named == name, "doc_id"]))
+                for name, n in _counts(named)
+                if not any(name.casefold() in k for k in known)
+            ]
+        rows.sort(key=lambda row: (-row[2], row[0].casefold()))
+        result[function] = [
+            Entity(name, org_type, n, corpus.doc_themes(docs)[:THEMES_PER_ORG])
+            for name, org_type, n, docs in rows[:ORGS_PER_FUNCTION]
+        ]
+        more[function] = max(0, len(rows) - ORGS_PER_FUNCTION)
     return result, more
 
 
