@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from people_docs import analysed
 
-from pipeline.extract.gender import FIRST_NAME, ROLE_MASCULINE, Evidence, decide
+from pipeline.extract.gender import PRONOUN, ROLE_MASCULINE, Evidence, decide
 
 SIE = {"Sie": "Case=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs"}
 
@@ -48,7 +48,7 @@ def test_generic_masculine_role_does_not_outweigh_the_first_name():
 
 def test_conflicting_evidence_of_equal_rank_is_unknown():
     gender, why = decide(
-        [Evidence("female", FIRST_NAME, "first name: X"), Evidence("male", FIRST_NAME, "pronoun: er")]
+        [Evidence("female", PRONOUN, "pronoun: sie"), Evidence("male", PRONOUN, "pronoun: er")]
     )
     assert gender == "unknown" and why.startswith("conflicting")
     assert decide([Evidence("male", ROLE_MASCULINE, "role noun: Leiter")]) == ("male", "role noun: Leiter")

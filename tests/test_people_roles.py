@@ -173,3 +173,18 @@ def test_gender_fair_form_split_by_the_tokenizer_is_found_before_a_name():
     role = only_role(doc, "Eike Sommer")
     assert role.role_normalized == "Projektleiter/in"
     assert doc._.persons[0].gender == "unknown"
+
+
+def test_plural_role_nouns_name_groups_not_a_person():
+    assert match_role_noun("Vertreter/innen").plural and match_role_noun("Leiterinnen").plural
+    doc = analysed("Die Vertreter/innen Anna Beispiel und Eike Sommer kamen.", persons=("Anna Beispiel",))
+    assert doc._.roles == []
+
+
+def test_als_after_an_organisation_describes_the_organisation():
+    doc = analysed(
+        "Anna Beispiel dankte der Muster GmbH als Projektträgerin.",
+        persons=("Anna Beispiel",),
+        orgs=("Muster GmbH",),
+    )
+    assert doc._.roles == []

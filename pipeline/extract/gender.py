@@ -1,9 +1,9 @@
 """Gender of a person, only as far as the text or a name lexicon supports it, with the evidence kept.
 
 Evidence is ranked: a form of address („Frau“, „Herr“) outranks a feminine role noun („Leiterin“),
-which outranks pronoun reference and the first-name lexicon, which outrank a masculine role noun (the
-generic masculine often names women too). The strongest evidence decides; if evidence of the same rank
-disagrees, the gender stays ``unknown``. No evidence, no gender.
+which outranks the first-name lexicon, then pronoun reference (its antecedent is inferred), then a
+masculine role noun (the generic masculine often names women too). The strongest evidence decides; if
+evidence of the same rank disagrees, the gender stays ``unknown``. No evidence, no gender.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.tokens import Sentences
 
-SALUTATION, ROLE_FEMININE, PRONOUN, FIRST_NAME, ROLE_MASCULINE = 4, 3, 2, 2, 1
+SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, ROLE_MASCULINE = 5, 4, 3, 2, 1
 UNKNOWN = "unknown"
 
 

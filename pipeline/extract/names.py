@@ -26,6 +26,19 @@ def _lexicon() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozense
     )
 
 
+@cache
+def _first_names() -> frozenset[str]:
+    """Every first name in gender-guesser's dictionary (all countries, unisex included), lower case."""
+    from gender_guesser.detector import Detector
+
+    return frozenset(Detector(case_sensitive=False).names)
+
+
+def is_first_name(word: str) -> bool:
+    """A known first name; double names by their first part („Frank-Jürgen“)."""
+    return word.split("-")[0].lower() in _first_names()
+
+
 def is_title(word: str) -> bool:
     return word in _lexicon()[0]
 

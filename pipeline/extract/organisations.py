@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 
 from spacy.tokens import Doc
 
 from pipeline.extract.lexicon import load_pairs, load_resource
 from pipeline.extract.records import Mention, Organisation
+from pipeline.extract.roles import OrgAnchor, match_role_noun
 from pipeline.extract.tokens import Sentences
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
@@ -88,16 +88,6 @@ def org_key(name: str) -> str:
     return " ".join(name.replace("\u00ad", "").split()).rstrip(".").casefold()
 
 
-class OrgAnchor(NamedTuple):
-    """An organisation mention by tokens (``end_char`` may cut a period glued to the last token)."""
-
-    start: int
-    end: int
-    org: int
-    name: str
-    end_char: int
-
-
 @dataclass
 class _Found:
     """An organisation mention before grouping: token span and the name as written."""
@@ -114,10 +104,11 @@ class _Found:
 class OrganisationFinder:
     """Finds and groups the organisations of one ``Doc``; ``anchors`` maps token spans to local ids."""
 
-    def __init__(self, doc: Doc, sentences: Sentences, blocked: set[int] = frozenset()):
+    def __init__(self, doc: Doc, sentences: Sentences, blocked: set[int], surnames: set[str]):
         self.doc = doc
         self.sentences = sentences
         self.blocked = blocked  # tokens inside person names
+        self.surnames = surnames
 
     # -- spans -------------------------------------------------------------------------------------
     def _trim(self, start: int, end: int) -> tuple[int, int, int, int] | None:
@@ -137,7 +128,15 @@ class OrganisationFinder:
         text = _LOGO.sub("", text)
         if not any(c.isupper() for c in text) or any(i in self.blocked for i in range(start, end)):
             return None
+        if end - start == 1 and not is_acronym(text) and not self._proper_noun(doc[start]):
+            return None
         return start, end, start_char, start_char + len(text)
+
+    def _proper_noun(self, token) -> bool:
+        """A one-word organisation must look like a name: a proper noun, no person's surname, no role."""
+        return (
+            token.pos_ == "PROPN" and token.text not in self.surnames and match_role_noun(token.text) is None
+        )
 
     def _sentence_final_legal_forms(self) -> list[tuple[int, int]]:
         """Names ending in a legal form with the sentence's period glued on („… Bautzen mbH.“).
@@ -181,7 +180,15 @@ class OrganisationFinder:
         return spans
 
     def _candidates(self) -> list[tuple[int, int]]:
-        spans = [(e.start, e.end) for e in self.doc.ents if e.label_ == "ORG"]
+        doc = self.doc
+        places = {e.start: e.end for e in doc.ents if e.label_ == "LOC"}
+        spans = []
+        for e in doc.ents:
+            if e.label_ != "ORG":
+                continue
+            # „IHK Mittelelbe“: an acronym tagged alone, with the place that completes its name.
+            end = places.get(e.end, e.end) if len(e) == 1 and is_acronym(e.text) else e.end
+            spans.append((e.start, end))
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
@@ -203,7 +210,13 @@ class OrganisationFinder:
         self._link_abbreviations(found)
         known = _lexicon().abbreviations
         for item in found:
-            if item.name in known and not item.abbreviation:
+            if not is_acronym(item.name) or item.abbreviation:
+                continue
+            # „der IHK“ after „IHK Mittelelbe“ is that chamber, not the generic long form.
+            named = next((o.name for o in found if o.name.startswith(item.name + " ")), None)
+            if named:
+                item.name = named
+            elif item.name in known:
                 item.name, item.abbreviation = known[item.name], item.name
         orgs: list[Organisation] = []
         spans: list[tuple[int, int, int, int]] = []

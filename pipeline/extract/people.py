@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from pipeline.extract import gender as gender_rules
 from pipeline.extract.names import (
     NameParts,
+    is_first_name,
     is_name_token,
     is_particle,
     is_title,
@@ -27,7 +28,7 @@ from pipeline.extract.names import (
 )
 from pipeline.extract.organisations import OrganisationFinder, org_key
 from pipeline.extract.records import Mention, Organisation, Person, Role
-from pipeline.extract.roles import PersonAnchor, RoleFinder, match_role_noun
+from pipeline.extract.roles import PersonAnchor, RoleFinder, find_role_nouns, match_role_noun
 from pipeline.extract.tokens import Sentences, glued
 
 _MAX_NAME_TOKENS = 6
@@ -136,12 +137,18 @@ def _name_mentions(doc: Doc) -> list[_NameMention]:
 def _surname_mentions(doc: Doc, mentions: list[_NameMention]) -> list[_NameMention]:
     """Later mentions by surname alone that the NER missed („so Schramm“ after „Christian Schramm“).
 
+    Only surnames of names the text or the first-name lexicon confirms („Hürden Frauen“ is a tagging
+    error whose „Frauen“ must not become mentions).
     A surname token counts unless an article or adjective makes it a common noun („auf diese Weise“)
     or it stands inside another mention or an organisation.
     """
     taken = {i for m in mentions for i in range(m.left, m.end)}
     taken |= {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
-    surnames = {tuple(m.parts.surname.split()) for m in mentions if m.parts.first_name}
+    surnames = {
+        tuple(m.parts.surname.split())
+        for m in mentions
+        if is_first_name(m.parts.first_name) or m.salutation or m.titles
+    }
     found = []
     for words in surnames:
         n = len(words)
@@ -207,23 +214,43 @@ def _group(mentions: list[_NameMention], role_before: set[int]) -> list[_PersonB
     return persons
 
 
-def analyse(doc: Doc) -> tuple[list[Person], list[Organisation], list[Role]]:
-    """Persons, organisations and roles of a parsed ``Doc``."""
-    sentences = Sentences(doc)
-    mentions = _name_mentions(doc)
-    role_nouns = RoleFinder(doc, sentences, [], []).nouns
-    role_before = {m.left for m in mentions if any(end == m.left for end, _ in role_nouns.values())}
-    builders = _group(mentions, role_before)
-
-    person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
-    organisations, org_anchors = OrganisationFinder(doc, sentences, person_tokens).find()
-
+def _anchors(builders: list[_PersonBuilder]) -> list[PersonAnchor]:
+    """Every mention as a role anchor; the builder's index becomes the person's local id."""
     anchors = []
     for local_id, builder in enumerate(builders):
         for m in builder.mentions:
             m.person = local_id
             anchors.append(PersonAnchor(m.left, m.start, m.end, local_id))
-    hits = RoleFinder(doc, sentences, anchors, org_anchors).find()
+    return anchors
+
+
+def _introduced(builder: _PersonBuilder) -> bool:
+    """A known first name, a title or a form of address: the NER's PER span is believed as a person."""
+    return is_first_name(builder.parts.first_name) or any(m.salutation or m.titles for m in builder.mentions)
+
+
+def analyse(doc: Doc) -> tuple[list[Person], list[Organisation], list[Role]]:
+    """Persons, organisations and roles of a parsed ``Doc``.
+
+    A name the NER tagged as a person but that has no known first name, no title or address and no
+    role („Bündnis Oberlausitz“, „Welcome Center“) is dropped: such spans are mostly tagging errors.
+    """
+    sentences = Sentences(doc)
+    nouns = find_role_nouns(doc)
+    mentions = _name_mentions(doc)
+    noun_ends = {end for end, _ in nouns.values()}
+    builders = _group(mentions, {m.left for m in mentions if m.left in noun_ends})
+
+    person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
+    surnames = {b.parts.surname for b in builders}
+    organisations, org_anchors = OrganisationFinder(doc, sentences, person_tokens, surnames).find()
+    hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
+    with_role = {h.role.person_local_id for h in hits}
+    kept = [b for i, b in enumerate(builders) if i in with_role or _introduced(b)]
+    if len(kept) < len(builders):
+        builders = kept
+        hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
+    anchors = _anchors(builders)
 
     evidence: dict[int, list[gender_rules.Evidence]] = {i: [] for i in range(len(builders))}
     for hit in hits:

@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 
 from pipeline.extract.lexicon import load_resource
 from pipeline.extract.names import is_name_suffix, is_title
-from pipeline.extract.organisations import OrgAnchor
 from pipeline.extract.records import Role
 from pipeline.extract.tokens import Sentences, glued
 
@@ -47,6 +46,7 @@ class RoleNoun:
     category: str
     gender: str  # female | male | "" (gender-fair, epicene or decided by the article)
     adjectival: bool = False
+    plural: bool = False  # „Leiterinnen“, „Vertreter/innen“: a group, never one person's role
 
 
 class _Entry(NamedTuple):
@@ -69,7 +69,7 @@ def _lexicon() -> tuple[dict[str, tuple[_Entry, str]], tuple[str, ...], frozense
             f = item.get("f", m + "in")
             entry = _Entry(item.get("norm", m if f == m else f"{m}/in"), item["category"], False)
             variants = {m + ending: "male" for ending in ("", "s", "es", "n", "en")}
-            variants.update({f: "female", f + "nen": "female"})
+            variants.update({f: "female", f + "nen": "female plural"})
             if f == m:
                 variants = dict.fromkeys(variants, "")
         for form, gender in variants.items():
@@ -92,7 +92,8 @@ def _lookup(word: str) -> RoleNoun | None:
             norm = (
                 entry.norm if not prefix or prefix.endswith("-") else entry.norm[0].lower() + entry.norm[1:]
             )
-            return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival)
+            gender, _, plural = gender.partition(" ")
+            return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival, bool(plural))
     return None
 
 
@@ -102,7 +103,8 @@ def match_role_noun(word: str) -> RoleNoun | None:
         if m := pattern.match(word):
             stem, ending = m["stem"], m["ending"]
             base = _lookup(stem + ("r" if ending == "r" else "in"))
-            return RoleNoun(base.normalized, base.category, "", base.adjectival) if base else None
+            plural = ending.endswith("nen")
+            return RoleNoun(base.normalized, base.category, "", base.adjectival, plural) if base else None
     if "/" in word:  # „Leiterin/Leiter“
         parts = [_lookup(p) for p in word.split("/")]
         if len(parts) == 2 and all(parts) and parts[0].normalized == parts[1].normalized:
@@ -112,7 +114,7 @@ def match_role_noun(word: str) -> RoleNoun | None:
 
 
 def find_role_nouns(doc: Doc) -> dict[int, tuple[int, RoleNoun]]:
-    """Role nouns of ``doc``: start token → (end token, role noun), multi-token spellings joined."""
+    """Singular role nouns of ``doc``: start token → (end token, noun), multi-token spellings joined."""
     found: dict[int, tuple[int, RoleNoun]] = {}
     i = 0
     while i < len(doc):
@@ -120,7 +122,9 @@ def find_role_nouns(doc: Doc) -> dict[int, tuple[int, RoleNoun]]:
         if end is None:
             i += 1
             continue
-        found[i] = (end, match_role_noun(doc[i:end].text))
+        noun = match_role_noun(doc[i:end].text)
+        if not noun.plural:
+            found[i] = (end, noun)
         i = end
     return found
 
@@ -143,6 +147,13 @@ def is_adjective(token) -> bool:
     Taggers often read a capitalised adjective there as a noun, so the inflected form of a typical
     adjective suffix (-isch, -lich, -ig, -end, …) counts too.
     """
+    if (
+        not token.is_alpha
+        or token.morph.get("Poss")
+        or token.tag_ == "PPOSAT"
+        or token.pos_ in {"DET", "PRON"}
+    ):
+        return False  # a possessive („Ihre Mentorin“) is no qualifier
     if token.pos_ == "ADJ" or (token.text[:1].isupper() and token.morph.get("Degree")):
         return True
     return not token.ent_type_ and bool(_ADJECTIVE_FORM.match(token.text.lower()))
@@ -157,6 +168,16 @@ class PersonAnchor(NamedTuple):
     person: int
 
 
+class OrgAnchor(NamedTuple):
+    """An organisation mention by tokens (``end_char`` may cut a period glued to the last token)."""
+
+    start: int
+    end: int
+    org: int
+    name: str
+    end_char: int
+
+
 @dataclass
 class RoleHit:
     """A role found for a person, with the gender its wording states."""
@@ -169,14 +190,21 @@ class RoleHit:
 class RoleFinder:
     """Finds the role phrases of the persons of one ``Doc``."""
 
-    def __init__(self, doc: Doc, sentences: Sentences, persons: list[PersonAnchor], orgs: list[OrgAnchor]):
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: Sentences,
+        persons: list[PersonAnchor],
+        orgs: list[OrgAnchor],
+        nouns: dict[int, tuple[int, RoleNoun]],
+    ):
         self.doc = doc
         self.sentences = sentences
         self.persons = sorted(persons)
         self.person_starts = {p.left: p for p in persons}
         self.orgs = {o.start: o for o in orgs}
-        self.nouns = find_role_nouns(doc)
-        self._noun_ends = {end: start for start, (end, _) in self.nouns.items()}
+        self.org_tokens = {i for o in orgs for i in range(o.start, o.end)}
+        self.nouns = nouns  # from find_role_nouns(doc)
 
     # -- complements ------------------------------------------------------------------------------
     def _suffixes(self, j: int, limit: int) -> tuple[int, list[str]]:
@@ -354,6 +382,8 @@ class RoleFinder:
                 None,
             )
             if noun_start is None or any(doc[k].pos_ not in {"DET", "ADJ"} for k in range(i + 1, noun_start)):
+                continue
+            if i - 1 in self.org_tokens:  # „die KFA als Projektträgerin“ describes the organisation
                 continue
             inside = [p for p in self.persons if sentence_start <= p.left and p.end <= sentence_end]
             before = [p for p in inside if p.end <= i]
