@@ -41,7 +41,7 @@ def test_variants_merge_into_one_person_with_counts_and_dates():
     people = build_tables(corpus())["people"]
     assert len(people) == 1
     row = people.iloc[0]
-    assert (row["name"], row["title"], row["gender"]) == ("Robert Böhmer", "Dr.", "male")
+    assert (row["name"], row["title"], row["gender"]) == ("Robert M. Böhmer", "Dr.", "male")  # fullest form
     assert (row["n_mentions"], row["n_documents"]) == (3, 3)
     assert (row["first_date"], row["last_date"]) == ("2014-03-01", "2016-01-05")
     assert row["roles"] == "Bürgermeister/in"

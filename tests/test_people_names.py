@@ -35,7 +35,7 @@ def test_nobility_particles_and_double_names():
 
 def test_middle_initial_does_not_change_the_person():
     assert split_name(["Robert", "M.", "Böhmer"]).key == split_name(["Robert", "Böhmer"]).key
-    assert split_name(["Robert", "M.", "Böhmer"]).name == "Robert Böhmer"
+    assert split_name(["Robert", "M.", "Böhmer"]).name == "Robert M. Böhmer"  # as written
 
 
 def test_surname_resolves_to_the_full_name():

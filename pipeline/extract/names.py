@@ -65,7 +65,7 @@ def is_name_token(word: str) -> bool:
 class NameParts:
     """A personal name split into its parts (title kept separately, never part of ``name``)."""
 
-    name: str  # canonical: given names without initials + surname („Frank-Jürgen Weise“)
+    name: str  # full name as written, without titles („Frank-Jürgen Weise“, „Thomas W. Brandt“)
     first_name: str
     surname: str
     middle: str = ""  # further given names and initials; not part of the key
@@ -80,7 +80,8 @@ def split_name(words: list[str]) -> NameParts | None:
     """Split name words („Ursula von der Leyen“, „Robert M. Böhmer“) or ``None`` if they are no name.
 
     The surname is the last word with the particles before it; the first word is the given name,
-    further words before the surname are middle names; initials („M.“) stay out of the canonical name.
+    further words before the surname are middle names. The name keeps initials as written („Thomas W.
+    Brandt“); the key does not, so „Thomas Brandt“ is the same person.
     """
     words = [w for w in words if w]
     if not words or not is_name_token(words[-1]) or _INITIAL.match(words[-1]):
@@ -96,7 +97,6 @@ def split_name(words: list[str]) -> NameParts | None:
         return NameParts(name=surname, first_name="", surname=surname)
     if _INITIAL.match(given[0]):
         return NameParts(name=surname, first_name="", surname=surname, middle=" ".join(given))
-    full = [w for w in given if not _INITIAL.match(w)]
     return NameParts(
-        name=" ".join([*full, surname]), first_name=given[0], surname=surname, middle=" ".join(given[1:])
+        name=" ".join([*given, surname]), first_name=given[0], surname=surname, middle=" ".join(given[1:])
     )

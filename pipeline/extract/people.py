@@ -30,6 +30,7 @@ from pipeline.extract.organisations import OrganisationFinder, org_key
 from pipeline.extract.records import Mention, Organisation, Person, Role
 from pipeline.extract.roles import PersonAnchor, RoleFinder, find_role_nouns, match_role_noun
 from pipeline.extract.tokens import Sentences, glued
+from pipeline.nlp.lexicon import german_first_names
 
 _MAX_NAME_TOKENS = 6
 _ARTICLE_CONTRACTIONS = frozenset({"im", "am", "zum", "zur", "beim", "vom", "ins", "ans"})
@@ -65,19 +66,37 @@ def _title_before(doc: Doc, end: int) -> int | None:
     return None
 
 
+def _not_a_name(doc: Doc, i: int) -> bool:
+    """A word before a name inside a candidate span: title, address, role noun, article, adverb …
+
+    A known first name is kept whatever the tagger says („Olga“ tagged as an adjective).
+    """
+    text = doc[i].text
+    if not is_name_token(text) or match_role_noun(text) or salutation_gender(text) or glued(doc, i, is_title):
+        return True
+    return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text)
+
+
+def _extend_right(doc: Doc, start: int, stop: int) -> int:
+    """Complete a name that stops at its first name: „Karl-Heinz | von der Heide“, „Birgit | Hainz“."""
+    if stop - start != 1 or not is_first_name(doc[start].text):
+        return stop
+    k = stop
+    while k < len(doc) and is_particle(doc[k].text):
+        k += 1
+    complete = k < len(doc) and is_name_token(doc[k].text) and doc[k].ent_type_ in ("", "PER")
+    return k + 1 if complete and not match_role_noun(doc[k].text) else stop
+
+
 def _name_mention(doc: Doc, start: int, end: int) -> _NameMention | None:
     """Clean a candidate span to the name proper and collect the titles and address before it."""
-    while start < end and (
-        not is_name_token(doc[start].text)
-        or doc[start].pos_ in _NOT_IN_NAMES
-        or match_role_noun(doc[start].text)
-        or salutation_gender(doc[start].text)
-        or glued(doc, start, is_title)
-    ):
+    while start < end and _not_a_name(doc, start):
         start = glued(doc, start, is_title) or start + 1
     stop = start
     while stop < end and (is_name_token(doc[stop].text) or (stop > start and is_particle(doc[stop].text))):
         stop += 1
+    if stop == end:
+        stop = _extend_right(doc, start, stop)
     if stop == start or stop - start > _MAX_NAME_TOKENS:
         return None
     while stop > start and is_particle(doc[stop - 1].text):
@@ -113,17 +132,37 @@ def _address_candidates(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _first_name_candidates(doc: Doc) -> list[tuple[int, int]]:
+    """A German first name followed by a surname („Georg Pirzer“) where the NER found no person."""
+    german = german_first_names()
+    return [
+        (t.i, t.i + 1)
+        for t in doc
+        if t.text[:1].isupper()
+        and t.lower_.split("-")[0] in german
+        and t.ent_type_ != "PER"
+        and t.i + 1 < len(doc)
+    ]
+
+
 def _name_mentions(doc: Doc) -> list[_NameMention]:
-    """Person mentions from NER PER spans and address/title patterns, overlaps merged (longest name)."""
+    """Person mentions from NER PER spans, address/title patterns and first names, longest name wins.
+
+    Rule candidates inside an organisation's name count only with a title or a known first name
+    („Hochschule Prof. Dr. Katrin Schulze“ is a tagging error; „Hoffmann Logistik GmbH“ is no person).
+    """
     org_tokens = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
     candidates = [(e.start, e.end, True) for e in doc.ents if e.label_ == "PER"]
-    candidates += [(s, e, False) for s, e in _address_candidates(doc)]
+    candidates += [(s, e, False) for s, e in _address_candidates(doc) + _first_name_candidates(doc)]
     chosen: list[_NameMention] = []
     for start, end, from_ner in candidates:
         mention = _name_mention(doc, start, end)
         if mention is None or (
-            not from_ner and any(i in org_tokens for i in range(mention.start, mention.end))
+            not from_ner and mention.end - mention.start < 2 and not (mention.titles or mention.salutation)
         ):
+            continue
+        inside_org = any(i in org_tokens for i in range(mention.start, mention.end))
+        if inside_org and not from_ner and not (mention.titles and is_first_name(mention.parts.first_name)):
             continue
         overlapping = [m for m in chosen if m.start < mention.end and mention.start < m.end]
         if all(m.end - m.start < mention.end - mention.start for m in overlapping):
