@@ -156,3 +156,36 @@ def test_group_speaker():
     quote = only(text, "direct")
     assert quote.speaker == "Die Teilnehmenden"
     assert quote.speaker_type == "group"
+
+
+def test_verb_second_clause_after_speech_verb():
+    text = "Maria Schulz sagte, das Netzwerk braucht mehr Geld."
+    quote = only(text, "indirect")
+    assert quote.text == "das Netzwerk braucht mehr Geld"
+    assert quote.speaker == "Maria Schulz"
+    relative = quotes("Maria Schulz lobte die Helferinnen, die viel geleistet haben.")
+    assert all(q.kind != "indirect" for q in relative)  # a relative clause is no message
+
+
+def test_konjunktiv_sentences_continue_the_last_speaker():
+    text = (
+        "Maria Schulz sagte, dass das Netzwerk wachse. Im nächsten Jahr werde es eine Tagung geben. "
+        "Die Anmeldung sei ab sofort möglich."
+    )
+    found = quotes(text)
+    assert len(found) == 2
+    assert (
+        found[1].text == "Im nächsten Jahr werde es eine Tagung geben. Die Anmeldung sei ab sofort möglich."
+    )
+    assert found[1].speaker == "Maria Schulz"
+
+
+def test_konjunktiv_one_without_a_speaker_is_still_reported_speech():
+    quote = only("Das Projekt habe sein Ziel erreicht.", "indirect")
+    assert quote.speaker == ""
+
+
+def test_soll_with_perfect_infinitive_is_hearsay():
+    quote = only("Der Täter soll das Geld gestohlen haben.", "indirect")
+    assert quote.text == "Der Täter soll das Geld gestohlen haben."
+    assert not quotes("Die Schule soll im Herbst eröffnet werden.")

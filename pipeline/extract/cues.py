@@ -27,6 +27,8 @@ SUBJUNCTIVE_FORMS = {
     "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "möge", "mögen", "gebe",
 }  # fmt: skip
 REPORTATIVE_MODALS = {"soll", "sollen", "solle", "sollten", "sollte", "will", "wollen"}
+# Konjunktiv I forms that do not end in -e; every other 3rd-person Konjunktiv I does.
+KONJUNKTIV_ONE_FORMS = {"sei", "seien", "seiest", "seist"}
 # Adverbs that parsers label as separable particles but that do not change the verb's meaning
 # („sagte X weiter“ is still „sagen“).
 NEUTRAL_PARTICLES = {"weiter", "dazu", "so", "noch"}
@@ -188,6 +190,19 @@ def is_subjunctive(token: Token) -> bool:
         and token.i > 0
         and token.doc[token.i - 1].lower_ != "ich"
     )
+
+
+def is_konjunktiv_one(token: Token) -> bool:
+    """Konjunktiv I („sei“, „habe“, „könne“): in a main clause it marks reported speech, whereas
+    Konjunktiv II („wäre“, „käme“, „hätte“) is also the mood of the hypothetical."""
+    form, lemma = token.lower_, lemma_of(token)
+    if form in KONJUNKTIV_ONE_FORMS:
+        return True
+    if not is_subjunctive(token) or not form.endswith("e"):
+        return False
+    if lemma.endswith("en") and form == lemma[:-1]:
+        return True  # „arbeite“, „könne“
+    return not form.endswith("te") and not any(c in form and c not in lemma for c in "äöü")
 
 
 def sentences(doc) -> list:

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.cues import REPORTATIVE_MODALS, is_subjunctive, is_verb, lexicon, match_verb, sentences
+from pipeline.extract.cues import (
+    REPORTATIVE_MODALS,
+    is_konjunktiv_one,
+    is_subjunctive,
+    is_verb,
+    lexicon,
+    match_verb,
+    sentences,
+)
 from pipeline.extract.speakers import Speaker, make_speaker, noun_phrase, phrase_after, subject_phrase
 
 _COMPLEMENTIZERS = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wieso", "wer", "was", "wann", "wo"}
@@ -50,14 +58,24 @@ def _finite_verbs(tokens: list[Token]) -> list[Token]:
 
 
 def _is_complement(clause: list[Token]) -> bool:
-    """A complement clause of a speech verb: dass/ob/w-clause, zu-infinitive or subjunctive."""
+    """A complement clause of a speech verb: dass/ob/w-clause, zu-infinitive, subjunctive or a
+    verb-second main clause („sagte, Europa brauche die Engländer“) — relative and adverbial
+    clauses put their finite verb last."""
     if not clause:
         return False
     if clause[0].lower_ in _COMPLEMENTIZERS:
         return True
     if any(t.tag_ in {"PTKZU", "VVIZU"} or (t.lower_ == "zu" and t.pos_ == "PART") for t in clause):
         return True
-    return any(is_subjunctive(t) for t in _finite_verbs(clause[:8]))
+    finite = _finite_verbs(clause[:8])
+    if any(is_subjunctive(t) for t in finite):
+        return True
+    if clause[0].pos_ == "SCONJ" or clause[0].lower_ in _SUBORDINATORS or _is_relative(clause[0]):
+        return False
+    if not finite or finite[0].i == clause[0].i:
+        return False
+    following = clause[finite[0].i - clause[0].i + 1 :]
+    return bool(following) and following[0].text not in {",", ".", ";"}
 
 
 def _strip(tokens: list[Token]) -> list[Token]:
@@ -159,9 +177,57 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     return Event("indirect", message, make_speaker(doc, source), [prep], sent)
 
 
-def _main_verb(sent: Span, blocked: set[int]) -> Token | None:
-    finite = _finite_verbs([t for t in sent if t.i not in blocked])
-    return finite[0] if finite else None
+def _main_clause_verbs(sent: Span, blocked: set[int]) -> list[Token]:
+    """Finite verbs outside subordinate clauses (a clause opened by a subordinator or a relative
+    pronoun after a comma, or at the start of the sentence)."""
+    verbs = []
+    subordinate = False
+    clause_start = True
+    for token in sent:
+        if token.i in blocked:
+            continue
+        if clause_start:
+            subordinate = token.pos_ == "SCONJ" or token.lower_ in _SUBORDINATORS or _is_relative(token)
+            clause_start = token.pos_ == "ADP"  # „von denen …“: look at the next word too
+            if subordinate:
+                clause_start = False
+        if token.text in {",", ";", ":", "–"}:
+            clause_start = True
+        elif not subordinate and (_is_finite(token) or is_subjunctive(token)):
+            verbs.append(token)
+    return verbs
+
+
+def _is_relative(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType") or token.tag_ == "PRELS"
+
+
+def _is_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm") or token.tag_ in {"VVPP", "VAPP", "VMPP", "VBN"}
+
+
+def _is_hearsay(verbs: list[Token]) -> bool:
+    """Reportative „soll“ with a perfect infinitive („soll … verlassen haben“): the author passes
+    on what others claim (the guidelines' free indirect speech)."""
+    if not any(v.lower_ in {"soll", "sollen"} for v in verbs):
+        return False
+    doc, sent = verbs[0].doc, verbs[0].sent
+    return any(
+        t.lower_ in {"haben", "sein"} and t.i > sent.start and _is_participle(doc[t.i - 1]) for t in sent
+    )
+
+
+_SUBORDINATORS = _COMPLEMENTIZERS | {
+    "weil",
+    "da",
+    "als",
+    "wenn",
+    "falls",
+    "nachdem",
+    "obwohl",
+    "damit",
+    "bevor",
+}
 
 
 def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) -> list[Event]:
@@ -172,11 +238,11 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
     """
     events: list[Event] = []
     last_speaker: Speaker | None = None
-    last_sentence_end = -1
-    for sent in sentences(doc):
+    last_sentence = -_SPEAKER_REACH - 1  # index of the last sentence with a speech event
+    for number, sent in enumerate(sentences(doc)):
         quoted = [speakers_at[t.i] for t in sent if t.i in speakers_at]
         if quoted:
-            last_speaker, last_sentence_end = quoted[-1], sent.end
+            last_speaker, last_sentence = quoted[-1], number
         if all(t.i in blocked or t.is_punct for t in sent):
             continue
         found = None
@@ -186,33 +252,47 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
             found = _prepositional_event(doc, sent, token, blocked) or _verb_event(doc, sent, token, blocked)
             if found is not None:
                 break
-        if found is None and last_speaker is not None and sent.start - last_sentence_end <= 0:
-            found = _continuation(sent, blocked, last_speaker)
+        if found is None:
+            adjacent = number - last_sentence <= 1
+            speaker = last_speaker if number - last_sentence <= _SPEAKER_REACH else None
+            found = _reported_sentence(sent, blocked, speaker, adjacent)
             previous = events[-1] if events else None
             if (
                 found is not None
                 and previous is not None
                 and not previous.cue
-                and previous.speaker is last_speaker
+                and previous.speaker is speaker
                 and previous.message[-1].i + 2 >= found.message[0].i
             ):
                 previous.message.extend(found.message)  # one event over consecutive sentences
-                last_sentence_end = sent.end
+                last_sentence = number
                 continue
         if found is None:
             continue
         if found.speaker is not None and found.speaker.text:
             last_speaker = found.speaker
-        last_sentence_end = sent.end
+        last_sentence = number
         if found.message:
             events.append(found)
     return events
 
 
-def _continuation(sent: Span, blocked: set[int], speaker: Speaker) -> Event | None:
-    """A subjunctive (or reportative „soll“) sentence right after a speech event of ``speaker``."""
-    verb = _main_verb(sent, blocked)
-    if verb is None or not (is_subjunctive(verb) or verb.lower_ in REPORTATIVE_MODALS):
+_SPEAKER_REACH = 3  # sentences a reported-speech passage may run on without naming its speaker
+
+
+def _reported_sentence(
+    sent: Span, blocked: set[int], speaker: Speaker | None, adjacent: bool
+) -> Event | None:
+    """A sentence that reports speech by its mood alone: Konjunktiv I in the main clause, reportative
+    „soll“ with a perfect infinitive, or — right after a speech event — any subjunctive or „soll“."""
+    verbs = _main_clause_verbs(sent, blocked)
+    if not verbs:
+        return None
+    main = verbs[0]
+    continued = (
+        adjacent and speaker is not None and (is_subjunctive(main) or main.lower_ in REPORTATIVE_MODALS)
+    )
+    if not (continued or any(is_konjunktiv_one(v) for v in verbs) or _is_hearsay(verbs)):
         return None
     message = [t for t in sent if t.i not in blocked]
     return Event("indirect", message, speaker, [], sent)
