@@ -164,7 +164,7 @@ ORG_MENTIONS = Table(
         ("name", "str", "Canonical name of the organisation."),
         ("text", "str", "The mention as written."),
         ("function", "str", "Projektträger, Förderer or Partner/Mitglied in this document, when stated."),
-        ("start_char", "int", "Start offset in the clean document text."),
+        ("start_char", "int", "Start offset in the clean document text; empty: named only in the metadata."),
         ("end_char", "int", "End offset (exclusive) in the clean document text."),
         ("sentence_index", "int", "Sentence number in the document (0-based)."),
         ("sentence", "str", "The sentence containing the mention."),

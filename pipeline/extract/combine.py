@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from pipeline.document import Document, content_id
 from pipeline.export import frame_for
-from pipeline.extract.organisations import is_acronym, org_key
+from pipeline.extract.organisations import is_acronym, metadata_organisations, org_key
 from pipeline.extract.records import DocExtraction, Organisation, Person
 
 _SEP = "; "
@@ -59,6 +59,24 @@ class _Registry:
             "last_date": max(self.dates, default=""),
             "variants": _joined(self.variants),
         }
+
+
+def _with_metadata(document: Document, extraction: DocExtraction) -> DocExtraction:
+    """The extraction plus the organisations of the document's metadata (Projektträger, funders).
+
+    One the text names too gets the metadata's function; the others are added without mentions.
+    """
+    organisations = list(extraction.organisations)
+    for meta in metadata_organisations(document.projekttraeger, document.funder):
+        keys = {org_key(n) for n in (meta.name, meta.abbreviation) if n}
+        same = next(
+            (o for o in organisations if keys & {org_key(n) for n in (o.name, o.abbreviation) if n}), None
+        )
+        if same is None:
+            organisations.append(replace(meta, local_id=len(organisations)))
+        elif not same.function:
+            organisations[organisations.index(same)] = replace(same, function=meta.function)
+    return replace(extraction, organisations=organisations)
 
 
 def _person_key(person: Person) -> str:
@@ -170,7 +188,7 @@ def _org_row(registry: _Registry) -> dict:
 
 def build_tables(pairs: Iterable[tuple[Document, DocExtraction]]) -> dict[str, pd.DataFrame]:
     """``people``, ``person_mentions``, ``roles``, ``organisations``, ``org_mentions`` and ``quotes``."""
-    extractions = sorted(pairs, key=lambda pair: pair[0].source_path)
+    extractions = sorted(((d, _with_metadata(d, e)) for d, e in pairs), key=lambda pair: pair[0].source_path)
     person_of = _merge_people(extractions)
     org_of = _merge_organisations(extractions)
     person_rows = {id(r): _person_row(r) for r in {id(r): r for r in person_of.values()}.values()}
@@ -218,16 +236,10 @@ def build_tables(pairs: Iterable[tuple[Document, DocExtraction]]) -> dict[str, p
             )
         for o in extraction.organisations:
             row = org(doc_id, o.local_id)
-            for m in o.mentions:
-                org_mentions.append(
-                    {
-                        **base,
-                        "org_id": row["org_id"],
-                        "name": row["name"],
-                        "function": o.function,
-                        **_mention(m),
-                    }
-                )
+            named = {**base, "org_id": row["org_id"], "name": row["name"], "function": o.function}
+            org_mentions.extend({**named, **_mention(m)} for m in o.mentions)
+            if not o.mentions:  # named in the metadata only: no offsets
+                org_mentions.append({**named, "text": o.name})
         for n, q in enumerate(sorted(extraction.quotes, key=lambda q: (q.start, q.end)), start=1):
             p_row, o_row = person(doc_id, q.person_local_id), org(doc_id, q.org_local_id)
             own_roles = roles_in_doc.get(q.person_local_id, []) if q.person_local_id is not None else []

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from pipeline.extract.lexicon import load_pairs, load_resource
+from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, match_role_noun
 from pipeline.extract.tokens import Sentences
@@ -30,19 +31,17 @@ class _Lexicon:
     legal_forms: tuple[str, ...]  # shared with the NER rules (organisation_patterns.yml)
     abbreviations: dict[str, str]  # known acronym → long form (organisation_abbreviations.tsv)
     type_words: dict[str, str]  # lower-case ending → type
-    exact_words: dict[str, str]  # acronyms and short words → type (whole word only)
+    exact_words: dict[str, str]  # whole word → type („Land“, „IHK“)
     legal_form_types: dict[str, str]
     function_cues: dict[str, str]  # lower-case cue → function
+    name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = load_resource("organisations.yml")
-    type_words, exact_words = {}, {}
-    for org_type, words in data["types"].items():
-        for word in words:
-            target = exact_words if len(word) <= 3 or word.isupper() else type_words
-            target.setdefault(word if target is exact_words else word.lower(), org_type)
+    type_words = {w.lower(): t for t, words in data["types"].items() for w in words}
+    exact_words = {w: t for t, words in data["whole_words"].items() for w in words}
     return _Lexicon(
         legal_forms=tuple(
             sorted(load_resource("organisation_patterns.yml")["legal_forms"], key=len, reverse=True)
@@ -52,6 +51,7 @@ def _lexicon() -> _Lexicon:
         exact_words=exact_words,
         legal_form_types={form: t for t, forms in data["legal_form_types"].items() for form in forms},
         function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
+        name_heads=frozenset(data["name_heads"]),
     )
 
 
@@ -79,8 +79,52 @@ def org_type(name: str) -> str:
     return lexicon.legal_form_types.get(legal_form(name), "")
 
 
+def metadata_organisations(projekttraeger: str, funder: str) -> list[Organisation]:
+    """Organisations named in a document's metadata (a scrape's logo lines, „gefördert vom …“).
+
+    Ingest joins several with „; “ and keeps an abbreviation in brackets: „Europäischer Sozialfonds
+    (ESF); Land Sachsen-Anhalt“. They carry their function and no mentions (no offsets in the text).
+    """
+    known = _lexicon().abbreviations
+    orgs = []
+    for value, function in ((projekttraeger, "Projektträger"), (funder, "Förderer")):
+        for part in filter(None, (p.strip() for p in value.split(";"))):
+            bracket = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", part)
+            name, abbreviation = (
+                (bracket[1], bracket[2]) if bracket and is_acronym(bracket[2]) else (part, "")
+            )
+            if not abbreviation and name in known:
+                name, abbreviation = known[name], name
+            orgs.append(
+                Organisation(
+                    local_id=-1,
+                    name=name,
+                    abbreviation=abbreviation,
+                    legal_form=legal_form(name),
+                    org_type=org_type(name) or org_type(abbreviation),
+                    function=function,
+                )
+            )
+    return orgs
+
+
 def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text))
+
+
+def _nominative(word: str) -> str:
+    """„Landes“ → „Land“, „Landkreises“ → „Landkreis“ for head nouns of names; other words unchanged."""
+    heads = _lexicon().name_heads
+    for ending in ("es", "s"):
+        if word.endswith(ending) and word[: -len(ending)] in heads:
+            return word[: -len(ending)]
+    return word
+
+
+def canonical_name(name: str) -> str:
+    """The name in the nominative where its first word is an inflected head („Landes Sachsen-Anhalt“)."""
+    first, sep, rest = name.partition(" ")
+    return _nominative(first) + sep + rest
 
 
 def org_key(name: str) -> str:
@@ -179,17 +223,83 @@ class OrganisationFinder:
                 spans.append((i, i + 1))
         return spans
 
+    def _place_end(self, i: int) -> int | None:
+        """End of the place name starting at token ``i`` (a LOC entity or an untagged proper noun)."""
+        doc = self.doc
+        if i >= len(doc):
+            return None
+        if doc[i].ent_type_ == "LOC" and doc[i].ent_iob_ == "B":
+            return next(e.end for e in doc.ents if e.start == i)
+        if not doc[i].ent_type_ and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            return i + 1
+        return None
+
+    def _split_pairs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """„Hochschule Bördeland und Elbtal Chemie AG“: two names joined by „und“ are two organisations.
+
+        Only where both halves are typed names and the first ends in a proper noun, so „Beteiligungs-
+        und Betriebsgesellschaft …“ and „Verband für Familie und Beruf“ stay whole.
+        """
+        doc = self.doc
+        for k in range(start + 2, end - 2):
+            if doc[k].lower_ == "und" and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].text.endswith("-"):
+                left, right = doc[start:k].text, doc[k + 1 : end].text
+                if org_type(left) and org_type(right):
+                    return [(start, k), (k + 1, end)]
+        return [(start, end)]
+
+    def _headed_names(self) -> list[tuple[int, int]]:
+        """Names made of a head noun and a place or a „für“ phrase: „Stadt Weißenfeld“, „Land
+        Sachsen-Anhalt“, „Bündnis Bautzen“, „Regionales Bündnis für Chancengleichheit Oberlausitz“.
+
+        A „für“ phrase counts when a capitalised adjective („Regionales“) or a place marks it as a name.
+        """
+        doc = self.doc
+        heads = _lexicon().name_heads
+        spans = []
+        for token in doc:
+            if _nominative(token.text) not in heads and token.text not in heads:
+                continue
+            start, j = token.i, token.i + 1
+            while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            end = self._place_end(j)
+            if end is None and j < len(doc) and doc[j].lower_ == "für":
+                k = j + 1
+                while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].pos_ in {"NOUN", "PROPN"}):
+                    k += 1
+                    if k + 1 < len(doc) and doc[k].lower_ == "und" and doc[k + 1].text[:1].isupper():
+                        k += 1
+                end = self._place_end(k) or (k if start < token.i and k > j + 1 else None)
+            if end is not None:
+                spans.append((start, end))
+        return spans
+
+    def _titled_projects(self) -> list[tuple[int, int]]:
+        """A quoted title right after a project, programme or network noun: „im Projekt „Digital fit im
+        Betrieb““, „ESF-Programm "Weiterbildung im Verbund"“."""
+        doc = self.doc
+        spans = []
+        for quoted in find_quoted_spans(doc.text):
+            mark = doc.char_span(quoted.open, quoted.open + 1, alignment_mode="expand")
+            content = doc.char_span(quoted.start, quoted.end, alignment_mode="contract")
+            if quoted.depth or mark is None or content is None or mark.start == 0:
+                continue
+            if org_type(doc[mark.start - 1].text) in ("Projekt/Programm", "Netzwerk/Bündnis"):
+                spans.append((content.start, content.end))
+        return spans
+
     def _candidates(self) -> list[tuple[int, int]]:
         doc = self.doc
-        places = {e.start: e.end for e in doc.ents if e.label_ == "LOC"}
         spans = []
         for e in doc.ents:
             if e.label_ != "ORG":
                 continue
             # „IHK Mittelelbe“: an acronym tagged alone, with the place that completes its name.
-            end = places.get(e.end, e.end) if len(e) == 1 and is_acronym(e.text) else e.end
-            spans.append((e.start, end))
+            end = (self._place_end(e.end) or e.end) if len(e) == 1 and is_acronym(e.text) else e.end
+            spans += self._split_pairs(e.start, end)
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
+        spans += self._headed_names() + self._titled_projects()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
         for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
@@ -206,7 +316,7 @@ class OrganisationFinder:
             bounds = self._trim(start, end)
             if bounds:
                 s, e, cs, ce = bounds
-                found.append(_Found(s, e, cs, ce, doc.text[cs:ce]))
+                found.append(_Found(s, e, cs, ce, canonical_name(doc.text[cs:ce])))
         self._link_abbreviations(found)
         known = _lexicon().abbreviations
         for item in found:
