@@ -188,3 +188,9 @@ def test_als_after_an_organisation_describes_the_organisation():
         orgs=("Muster GmbH",),
     )
     assert doc._.roles == []
+
+
+def test_hyphenated_prefix_names_the_organisation_not_the_role():
+    assert match_role_noun("IHK-Präsident").normalized == "Präsident/in"
+    assert match_role_noun("Tischlermeisterin").normalized == "Tischlermeister/in"
+    assert match_role_noun("Gastgeberin") is None  # an event function, no role

@@ -79,7 +79,7 @@ def _lexicon() -> tuple[dict[str, tuple[_Entry, str]], tuple[str, ...], frozense
 
 
 def _lookup(word: str) -> RoleNoun | None:
-    """Role noun for a plain word by its longest known ending; the compound prefix is kept."""
+    """Role noun for a plain word by its longest known ending; a closed compound keeps its prefix."""
     forms, exclude, _ = _lexicon()
     lower = word.lower()
     if not word[:1].isupper() or lower.endswith(exclude):
@@ -88,10 +88,8 @@ def _lookup(word: str) -> RoleNoun | None:
         hit = forms.get(lower[k:])
         if hit and (k == 0 or k >= 2):
             entry, gender = hit
-            prefix = word[:k]
-            norm = (
-                entry.norm if not prefix or prefix.endswith("-") else entry.norm[0].lower() + entry.norm[1:]
-            )
+            prefix = word[:k] if not word[:k].endswith("-") else ""
+            norm = entry.norm[0].lower() + entry.norm[1:] if prefix else entry.norm
             gender, _, plural = gender.partition(" ")
             return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival, bool(plural))
     return None
