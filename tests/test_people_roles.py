@@ -194,3 +194,24 @@ def test_hyphenated_prefix_names_the_organisation_not_the_role():
     assert match_role_noun("IHK-Präsident").normalized == "Präsident/in"
     assert match_role_noun("Tischlermeisterin").normalized == "Tischlermeister/in"
     assert match_role_noun("Gastgeberin") is None  # an event function, no role
+
+
+def test_coordinated_roles_in_one_apposition():
+    doc = analysed(
+        "Das sagte Maria Hoffmann, Geschäftsführerin der Muster GmbH und Vizepräsidentin der IHK Mittelelbe.",
+        persons=("Maria Hoffmann",),
+        orgs=("Muster GmbH", "IHK Mittelelbe"),
+    )
+    roles = roles_by_name(doc)["Maria Hoffmann"]
+    assert [(r.role_normalized, r.org_text) for r in roles] == [
+        ("Geschäftsführer/in", "Muster GmbH"),
+        ("Vizepräsident/in", "IHK Mittelelbe"),
+    ]
+
+
+def test_stacked_roles_before_the_name():
+    doc = analysed("Sein Ausbilder, Elektromeister Jürgen Falk, ist überzeugt.", persons=("Jürgen Falk",))
+    assert sorted(r.role_normalized for r in roles_by_name(doc)["Jürgen Falk"]) == [
+        "Ausbilder/in",
+        "Elektromeister/in",
+    ]

@@ -116,7 +116,11 @@ def find_role_nouns(doc: Doc) -> dict[int, tuple[int, RoleNoun]]:
     found: dict[int, tuple[int, RoleNoun]] = {}
     i = 0
     while i < len(doc):
-        end = glued(doc, i, lambda text: match_role_noun(text) is not None) if doc[i].is_alpha else None
+        end = (
+            glued(doc, i, lambda text: match_role_noun(text) is not None)
+            if doc[i].text[:1].isalpha()
+            else None
+        )
         if end is None:
             i += 1
             continue
@@ -183,6 +187,8 @@ class RoleHit:
     role: Role
     gender: str
     word: str
+    start: int  # tokens of the role phrase
+    end: int
 
 
 class RoleFinder:
@@ -304,21 +310,38 @@ class RoleFinder:
             sentence_index=sentence_index,
             sentence=self.sentences[sentence_index].text,
         )
-        return RoleHit(role, self._gender(noun_start, noun, floor), doc[noun_start:noun_end].text)
+        word = doc[noun_start:noun_end].text
+        return RoleHit(role, self._gender(noun_start, noun, floor), word, phrase_start, end)
 
     # -- constructions ----------------------------------------------------------------------------
-    def _prenominal(self, anchor: PersonAnchor, floor: int) -> RoleHit | None:
-        """„der neue Bürgermeister für … Dr. Robert Böhmer“, „Oberbürgermeister a.D. Christian Schramm“."""
-        target = (
-            anchor.left - 1 if anchor.left > floor and self.doc[anchor.left - 1].text == "," else anchor.left
-        )
+    def _prenominal(self, person: int, target: int, floor: int) -> list[RoleHit]:
+        """„der neue Bürgermeister für … Dr. Robert Böhmer“, „Oberbürgermeister a.D. Christian Schramm“,
+        also stacked: „Sein Ausbilder, Elektromeister Jürgen Falk“. ``target`` is where the name starts."""
+        if target > floor and self.doc[target - 1].text == ",":
+            target -= 1
         candidates = [s for s in self.nouns if floor <= s and self.nouns[s][0] <= target]
         for start in sorted(candidates, reverse=True)[:3]:
             after, _ = self._suffixes(self.nouns[start][0], target)
             end, _ = self.complement(after, target)
             if max(end, after) == target:
-                return self._hit(anchor.person, start, floor, target, "prenominal")
-        return None
+                hit = self._hit(person, start, floor, target, "prenominal")
+                stacked = self.doc[hit.start - 1].text == "," if hit.start > floor else False
+                return [hit, *self._prenominal(person, hit.start, floor)] if stacked else [hit]
+        return []
+
+    def _coordinated(self, hit: RoleHit, limit: int, construction: str) -> list[RoleHit]:
+        """A second role joined by „und“: „Geschäftsführerin der … GmbH und Vizepräsidentin der IHK“."""
+        doc = self.doc
+        j = hit.end
+        if j + 1 >= limit or doc[j].lower_ not in _ENUMERATION:
+            return []
+        for k in range(j + 1, min(j + 4, limit)):
+            if k in self.nouns:
+                second = self._hit(hit.role.person_local_id, k, j + 1, limit, construction)
+                return [second, *self._coordinated(second, limit, construction)]
+            if not (doc[k].pos_ == "DET" or is_adjective(doc[k])):
+                return []
+        return []
 
     def _apposition(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
         """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“."""
@@ -368,6 +391,9 @@ class RoleFinder:
                     return self._hit(anchor.person, k, j + 2, end, "relative")
         return None
 
+    def _punct_between(self, start: int, end: int) -> bool:
+        return any(self.doc[k].is_punct for k in range(start, end))
+
     def _als(self, sentence_start: int, sentence_end: int) -> list[RoleHit]:
         """„…, die als Gleichstellungsbeauftragte tätig ist“: the nearest person before „als“ (else after)."""
         hits = []
@@ -385,8 +411,11 @@ class RoleFinder:
                 continue
             inside = [p for p in self.persons if sentence_start <= p.left and p.end <= sentence_end]
             before = [p for p in inside if p.end <= i]
-            after = [p for p in inside if p.left > noun_start]
+            # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“.
+            after = [p for p in inside if p.left > noun_start and not self._punct_between(noun_start, p.left)]
             person = before[-1] if before else (after[0] if after else None)
+            if person in before and self.org_tokens.intersection(range(person.end, i)):
+                continue  # „Anna Berger …, die KFA, die … als Projektträgerin begleitet“
             if person:
                 hits.append(self._hit(person.person, noun_start, i + 1, sentence_end, "als"))
         return hits
@@ -399,14 +428,14 @@ class RoleFinder:
             prev_person = max((p.end for p in self.persons if p.end <= anchor.left), default=sentence.start)
             next_person = min((p.left for p in self.persons if p.left >= anchor.end), default=sentence.end)
             floor, limit = max(sentence.start, prev_person), min(sentence.end, next_person)
+            hits += self._prenominal(anchor.person, anchor.left, floor)
             for hit in (
-                self._prenominal(anchor, floor),
                 self._apposition(anchor, limit),
                 self._predicative(anchor, limit),
                 self._relative(anchor, limit),
             ):
                 if hit:
-                    hits.append(hit)
+                    hits += [hit, *self._coordinated(hit, limit, hit.role.construction)]
         for sentence in self.sentences.spans:
             hits.extend(self._als(sentence.start, sentence.end))
         unique: dict[tuple, RoleHit] = {}

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.names import is_title
+
 
 def glued(doc: Doc, i: int, accept: Callable[[str], bool], max_tokens: int = 4) -> int | None:
     """End index of the longest run of tokens from ``i`` written without spaces that ``accept`` takes.
@@ -30,14 +32,17 @@ _SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", "“", "”", '"', "«", "»"
 def _sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, rejoined where a boundary follows no sentence-final punctuation.
 
-    A statistical parser sometimes splits inside an apposition („…, Kaufmännische | Leiterin der …“);
-    a boundary after a line break or punctuation that can end a sentence is kept.
+    A statistical parser sometimes splits inside an apposition („…, Kaufmännische | Leiterin der …“)
+    or after a title („Dr. | Jens Krüger“); a boundary after a line break or punctuation that can end a
+    sentence is kept.
     """
     if not doc.has_annotation("SENT_START"):
         return [doc[:]]
     starts = [0]
     for sent in list(doc.sents)[1:]:
         before = doc[sent.start - 1]
+        if is_title(before.text):  # „Dr. | Jens Krüger“: a title's period ends no sentence
+            continue
         if before.text.endswith(_SENTENCE_FINAL) or "\n" in before.text or "\n" in before.whitespace_:
             starts.append(sent.start)
     return [doc[s:e] for s, e in zip(starts, [*starts[1:], len(doc)], strict=True)]
