@@ -131,7 +131,8 @@ def test_html_main_text_and_metadata(good):
 def test_email_plain_text_part(good):
     document = good["pressemitteilung.eml"]
     assert document.title == "Ausbildungsmesse stärkt Nachwuchs im Vogtland"
-    assert (document.date, document.publisher) == ("2022-11-08", "Pressestelle Fachkräftenetz Vogtland")
+    # From: "Pressestelle Fachkräftenetz Vogtland" – the department is not the publisher
+    assert (document.date, document.publisher) == ("2022-11-08", "Fachkräftenetz Vogtland")
     assert document.paragraph_texts() == [
         "Plauen, 8. November 2022 – Mehr als 900 Schülerinnen und Schüler haben die Ausbildungsmesse des "
         "Fachkräftenetzes Vogtland besucht. 48 Betriebe stellten ihre Ausbildungsberufe vor.",

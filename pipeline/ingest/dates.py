@@ -14,6 +14,7 @@ import re
 from pipeline.ingest.rules import load_rules
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_BYLINE_CHARS = 200
 DATELINE_PREFIX = re.compile(r"[*_]*[A-ZÄÖÜ][^\W\d_]*(?:[ -/][A-ZÄÖÜ(]?[^\W\d_).]*){0,4},\s*(?:den\s+)?")
 
 
@@ -48,11 +49,16 @@ def _iso(match: re.Match[str]) -> str:
         return ""
 
 
+def _all_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every valid date in ``text`` with its match, in text order."""
+    found = [(m.start(), _iso(m), m) for pattern in _patterns() for m in pattern.finditer(text)]
+    return [(iso, m) for _, iso, m in sorted(found, key=lambda item: item[0]) if iso]
+
+
 def _first_match(text: str) -> tuple[str, re.Match[str] | None]:
     """Earliest valid date in ``text`` with its match."""
-    found = [(m.start(), _iso(m), m) for pattern in _patterns() for m in pattern.finditer(text)]
-    valid = sorted((start, iso, m) for start, iso, m in found if iso)
-    return (valid[0][1], valid[0][2]) if valid else ("", None)
+    valid = _all_matches(text)
+    return valid[0] if valid else ("", None)
 
 
 def find_date(text: str) -> str:
@@ -92,3 +98,19 @@ def dateline_date(paragraph: str) -> str:
         return ""
     iso, match = _first_match(paragraph[prefix.end() : prefix.end() + 40])
     return iso if match is not None and match.start() == 0 else ""
+
+
+def byline_date(paragraph: str) -> str:
+    """Date closing a byline („Pressemitteilung der X, Arnsberg, 05.09.2016“, „… vom 21.11.2018“).
+
+    Only a paragraph with exactly one date counts, so a period such as „Laufzeit 01.01.2015 bis
+    31.12.2017“ in a title is not mistaken for the publication date.
+    """
+    if len(paragraph) > MAX_BYLINE_CHARS:
+        return ""
+    dates = _all_matches(paragraph)
+    if len(dates) != 1:
+        return ""
+    iso, match = dates[0]
+    closes = not paragraph[match.end() :].strip(" .")
+    return iso if closes and load_rules().byline_date_joiner.search(paragraph[: match.start()]) else ""

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.ingest.clean import is_heading_like
-from pipeline.ingest.dates import date_only, dateline_date
+from pipeline.ingest.dates import byline_date, date_only, dateline_date
+from pipeline.ingest.metadata import byline_publisher, is_byline, organisation_name, stated_fields
 from pipeline.ingest.rules import load_rules
 
 MAX_VALUE_CHARS = 120
@@ -43,7 +44,7 @@ def _value(paragraph: str) -> str:
         return name
     value = paragraph.strip(" :–-")
     fits = 0 < len(value) <= MAX_VALUE_CHARS and len(value.split()) <= MAX_VALUE_WORDS
-    return value if fits and not value[0].islower() else ""
+    return organisation_name(value) if fits else ""
 
 
 def _cue(paragraph: str) -> tuple[str, str] | None:
@@ -53,22 +54,27 @@ def _cue(paragraph: str) -> tuple[str, str] | None:
     for name, pattern in load_rules().cues.items():
         if match := pattern.fullmatch(paragraph):
             rest = match.group("value")
-            return (name, _value(rest)) if rest else (name, "")
+            if not rest:
+                return name, ""
+            # „Projektträger war die X.“ is a sentence, left to the statement rules
+            return (name, value) if (value := _value(rest)) else None
     return None
 
 
 def first_heading(paragraphs: list[str]) -> str:
-    """The first heading-like paragraph near the top, skipping labels like „Pressemitteilung“."""
+    """The first heading-like paragraph near the top, skipping labels („Pressemitteilung“), dates
+    and bylines („Landratsamt X – Pressemitteilung Nr. 87/2018 vom 21.11.2018“)."""
     labels = load_rules().title_labels
     for paragraph in paragraphs[:HEADER_PARAGRAPHS]:
-        if labels.fullmatch(paragraph) or date_only(paragraph):
+        if labels.fullmatch(paragraph) or date_only(paragraph) or is_byline(paragraph):
             continue
         return paragraph if is_heading_like(paragraph) else ""
     return ""
 
 
 def read_header(paragraphs: list[str], drop_furniture: bool) -> Header:
-    """Collect cue-word metadata and the date; drop scrape furniture when ``drop_furniture``."""
+    """Collect metadata (cue lines first, then bylines and statements in sentences) and the date;
+    drop scrape furniture when ``drop_furniture``."""
     noise = load_rules().scrape_noise
     header = Header(paragraphs=[])
     pending = ""  # field whose value is expected in the next paragraph
@@ -90,7 +96,12 @@ def read_header(paragraphs: list[str], drop_furniture: bool) -> Header:
             header.date, furniture = found, True
         if not (drop_furniture and furniture):
             header.paragraphs.append(paragraph)
+    top = paragraphs[:HEADER_PARAGRAPHS]
     if not header.date:
-        header.date = next(filter(None, map(dateline_date, paragraphs[:HEADER_PARAGRAPHS])), "")
+        header.date = next(filter(None, (byline_date(p) or dateline_date(p) for p in top)), "")
+    if publisher := next(filter(None, map(byline_publisher, top)), ""):
+        header.fields.setdefault("publisher", publisher)
+    for name, value in stated_fields(paragraphs).items():
+        header.fields.setdefault(name, value)
     header.title = first_heading(header.paragraphs)
     return header

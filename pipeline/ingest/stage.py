@@ -27,6 +27,7 @@ from pipeline.ingest.eml import read_eml
 from pipeline.ingest.extracted import Extracted, IngestError
 from pipeline.ingest.html import read_html
 from pipeline.ingest.language import detect_language, is_reliably_foreign
+from pipeline.ingest.metadata import publisher_name
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.rules import load_rules
 from pipeline.ingest.scrape import read_header
@@ -105,7 +106,7 @@ def _finish(source_path: str, extracted: Extracted, settings: Settings) -> Docum
         paragraphs=paragraphs,
         title=clean_line(extracted.title) or header.title,
         date=parse_date(extracted.date) or header.date,
-        publisher=clean_line(extracted.publisher) or header.fields.get("publisher", ""),
+        publisher=publisher_name(clean_line(extracted.publisher) or header.fields.get("publisher", "")),
         projekttraeger=clean_line(extracted.projekttraeger) or header.fields.get("projekttraeger", ""),
         funder=clean_line(extracted.funder) or header.fields.get("funder", ""),
         url=clean_line(extracted.url),
