@@ -76,3 +76,21 @@ def test_quotes_get_corpus_ids_and_the_speakers_role():
     assert quote["speaker_role"] == "Bürgermeister/in"
     assert quote["quote_id"] == "aaaaaaaaaaaaaaaa-001"
     assert tables["people"].iloc[0]["n_quotes"] == 1
+
+
+def test_metadata_funders_and_carriers_join_the_organisations():
+    doc = analysed("Die Hochschule Bördeland lud ein.", orgs=("Hochschule Bördeland",))
+    document = Document(
+        source_path="d.pdf",
+        format="pdf",
+        doc_id="d" * 16,
+        projekttraeger="Hochschule Bördeland",
+        funder="Europäischer Sozialfonds (ESF); Land Sachsen-Anhalt",
+    )
+    tables = build_tables([(document, extract(doc, document.doc_id))])
+    orgs = tables["organisations"].set_index("name")
+    assert orgs.loc["Hochschule Bördeland", "functions"] == "Projektträger"
+    assert orgs.loc["Europäischer Sozialfonds", "abbreviation"] == "ESF"
+    assert orgs.loc["Land Sachsen-Anhalt", "org_type"] == "Ministerium/Behörde"
+    metadata_only = tables["org_mentions"].query("name == 'Land Sachsen-Anhalt'")
+    assert metadata_only["start_char"].isna().all() and (metadata_only["function"] == "Förderer").all()

@@ -56,3 +56,38 @@ def test_ambiguous_head_noun_is_not_resolved():
     doc = analysed(text, orgs=("Bundesministerium der Finanzen", "Bundesministerium der Justiz"))
     start = text.index("Das Ministerium")
     assert resolve_organisation(doc, start, start + 15) is None
+
+
+def test_quoted_title_after_a_project_noun_is_a_programme():
+    doc = analysed("Die Stadt lobte das Projekt „Digital fit im Betrieb“ sehr.")
+    (org,) = [o for o in doc._.organisations if o.org_type == "Projekt/Programm"]
+    assert org.name == "Digital fit im Betrieb"
+
+
+def test_head_noun_with_place_and_short_forms_in_one_document():
+    text = (
+        "Das Regionale Bündnis für Chancengleichheit Oberlausitz tagte. Das Bündnis Oberlausitz lebt. "
+        "Gefördert wurde es vom Landes Sachsen-Anhalt."
+    )
+    doc = analysed(
+        text,
+        pos={
+            "Regionale": "ADJ",
+            "Oberlausitz": "PROPN",
+            "Sachsen-Anhalt": "PROPN",
+            "Chancengleichheit": "NOUN",
+        },
+    )
+    names = sorted(o.name for o in doc._.organisations)
+    assert names == ["Land Sachsen-Anhalt", "Regionale Bündnis für Chancengleichheit Oberlausitz"]
+    bund = next(o for o in doc._.organisations if o.name.startswith("Regionale"))
+    assert [m.text for m in bund.mentions] == [
+        "Regionale Bündnis für Chancengleichheit Oberlausitz",
+        "Bündnis Oberlausitz",
+    ]
+    land = next(o for o in doc._.organisations if o.name.startswith("Land"))
+    assert (land.org_type, land.function, land.mentions[0].text) == (
+        "Ministerium/Behörde",
+        "Förderer",
+        "Landes Sachsen-Anhalt",
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc
 
@@ -22,6 +22,7 @@ from pipeline.extract.tokens import Sentences
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
+_ADJECTIVE_ENDING = re.compile(r"(sch|lich|ig)(?:e|en|em|er|es)\b")
 _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
 
@@ -127,9 +128,34 @@ def canonical_name(name: str) -> str:
     return _nominative(first) + sep + rest
 
 
+def _short_form(short: str, name: str, abbreviation: str) -> bool:
+    """„Bündnis Oberlausitz“ of „Regionales Bündnis für Chancengleichheit Oberlausitz“, „IHK Mittelelbe“ of
+    „Industrie- und Handelskammer Mittelelbe (IHK)“: head and place of a longer name in the same text;
+    „Agentur für Arbeit“ of „Agentur für Arbeit Weißenfeld“: the longer name without its place."""
+    words, long_words = short.split(), name.split()
+    if len(words) < 2 or len(words) >= len(long_words):
+        return False
+    if words == long_words[: len(words)] and " für " in f" {short} ":
+        return True  # „Agentur für Arbeit“ of „Agentur für Arbeit Weißenfeld“
+    if words[-1] != long_words[-1]:
+        return False
+    if abbreviation and words[0] == abbreviation:
+        return True
+    if _nominative(words[0]) not in _lexicon().name_heads:
+        return False
+    position = 0
+    for word in words:  # the short form's words appear in the long name in order
+        if word not in long_words[position:]:
+            return False
+        position = long_words.index(word, position) + 1
+    return True
+
+
 def org_key(name: str) -> str:
-    """Comparison key of an organisation name (case, spacing and a glued period ignored)."""
-    return " ".join(name.replace("\u00ad", "").split()).rstrip(".").casefold()
+    """Comparison key of an organisation name: case, spacing, a glued period and the declension of its
+    adjectives ignored („Westpfälzischen Bildungsgesellschaft“ = „Westpfälzische Bildungsgesellschaft“)."""
+    key = " ".join(name.replace("\u00ad", "").split()).rstrip(".").casefold()
+    return _ADJECTIVE_ENDING.sub(r"\1e", key)
 
 
 @dataclass
@@ -142,6 +168,7 @@ class _Found:
     end_char: int
     name: str
     abbreviation: str = ""
+    org_type: str = ""  # from the noun before a quoted title („Projekt“), when the title's words mislead
     mentions: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
@@ -153,6 +180,7 @@ class OrganisationFinder:
         self.sentences = sentences
         self.blocked = blocked  # tokens inside person names
         self.surnames = surnames
+        self._title_types: dict[int, str] = {}  # quoted title's first token → type of the noun before it
 
     # -- spans -------------------------------------------------------------------------------------
     def _trim(self, start: int, end: int) -> tuple[int, int, int, int] | None:
@@ -224,15 +252,30 @@ class OrganisationFinder:
         return spans
 
     def _place_end(self, i: int) -> int | None:
-        """End of the place name starting at token ``i`` (a LOC entity or an untagged proper noun)."""
+        """End of the place name starting at token ``i``: a LOC entity, an untagged proper noun, or a word
+        the document uses in a place or organisation name elsewhere („Volkshochschule Weißenfeld“ where
+        „Weißenfeld“ is tagged a common noun but stands in „Wirtschaftsförderungsgesellschaft Weißenfeld
+        mbH“)."""
         doc = self.doc
-        if i >= len(doc):
+        if i >= len(doc) or not doc[i].text[:1].isupper():
             return None
         if doc[i].ent_type_ == "LOC" and doc[i].ent_iob_ == "B":
             return next(e.end for e in doc.ents if e.start == i)
-        if not doc[i].ent_type_ and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        if not doc[i].ent_type_ and (doc[i].pos_ == "PROPN" or doc[i].text in self._place_words):
             return i + 1
         return None
+
+    @cached_property
+    def _place_words(self) -> frozenset[str]:
+        """Words inside LOC entities and last words of ORG entities (minus legal forms)."""
+        words = {t.text for e in self.doc.ents if e.label_ == "LOC" for t in e}
+        words |= {e[-1].text for e in self.doc.ents if e.label_ == "ORG" and len(e) > 1}
+        words |= {
+            e[-2].text
+            for e in self.doc.ents
+            if e.label_ == "ORG" and len(e) > 2 and is_legal_form(e[-1].text)
+        }
+        return frozenset(words)
 
     def _split_pairs(self, start: int, end: int) -> list[tuple[int, int]]:
         """„Hochschule Bördeland und Elbtal Chemie AG“: two names joined by „und“ are two organisations.
@@ -285,8 +328,10 @@ class OrganisationFinder:
             content = doc.char_span(quoted.start, quoted.end, alignment_mode="contract")
             if quoted.depth or mark is None or content is None or mark.start == 0:
                 continue
-            if org_type(doc[mark.start - 1].text) in ("Projekt/Programm", "Netzwerk/Bündnis"):
+            kind = org_type(doc[mark.start - 1].text)
+            if kind in ("Projekt/Programm", "Netzwerk/Bündnis"):
                 spans.append((content.start, content.end))
+                self._title_types[content.start] = kind
         return spans
 
     def _candidates(self) -> list[tuple[int, int]]:
@@ -316,7 +361,8 @@ class OrganisationFinder:
             bounds = self._trim(start, end)
             if bounds:
                 s, e, cs, ce = bounds
-                found.append(_Found(s, e, cs, ce, canonical_name(doc.text[cs:ce])))
+                name = canonical_name(doc.text[cs:ce])
+                found.append(_Found(s, e, cs, ce, name, org_type=self._title_types.get(start, "")))
         self._link_abbreviations(found)
         known = _lexicon().abbreviations
         for item in found:
@@ -328,6 +374,10 @@ class OrganisationFinder:
                 item.name = named
             elif item.name in known:
                 item.name, item.abbreviation = known[item.name], item.name
+        for item in found:
+            longer = next((o for o in found if _short_form(item.name, o.name, o.abbreviation)), None)
+            if longer is not None:
+                item.name, item.abbreviation = longer.name, longer.abbreviation
         orgs: list[Organisation] = []
         spans: list[tuple[int, int, int, int]] = []
         by_key: dict[str, Organisation] = {}
@@ -339,7 +389,7 @@ class OrganisationFinder:
             )
             org = next((by_key[k] for k in keys if k in by_key), None)
             if org is None:
-                org = Organisation(local_id=len(orgs), name=item.name, abbreviation=item.abbreviation)
+                org = Organisation(len(orgs), item.name, item.abbreviation, org_type=item.org_type)
                 orgs.append(org)
             elif item.abbreviation and not org.abbreviation:
                 org.abbreviation = item.abbreviation
@@ -354,7 +404,7 @@ class OrganisationFinder:
         for org in orgs:
             org.mentions.sort(key=lambda m: m.start)
             org.legal_form = legal_form(org.name)
-            org.org_type = org_type(org.name) or org_type(org.abbreviation)
+            org.org_type = org.org_type or org_type(org.name) or org_type(org.abbreviation)
             org.function = self._function(org, spans)
         return orgs, [OrgAnchor(s, e, i, orgs[i].name, ce) for s, e, i, ce in sorted(spans)]
 
