@@ -202,7 +202,13 @@ def combine(documents: Sequence[Document], results: Iterable[DocResult]) -> dict
 
 
 def write_outputs(out: Path, tables: dict[str, pd.DataFrame], info: dict) -> None:
-    """Write every table and run.json (each file atomically)."""
+    """Write every table (CSV, Excel, Parquet), the report and run.json (each file atomically)."""
+    from pipeline.export.workbook import write_parquet, write_workbook
+    from pipeline.report import write_report
+
     for name, frame in tables.items():
         write_table(frame, name, out)
+    write_workbook(tables, out)
+    write_parquet(tables, out)
+    write_report(tables, out, info)
     atomic_write_text(out / "run.json", json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
