@@ -91,3 +91,14 @@ def test_head_noun_with_place_and_short_forms_in_one_document():
         "Förderer",
         "Landes Sachsen-Anhalt",
     )
+
+
+def test_organisation_names_are_given_in_the_nominative():
+    doc = analysed(
+        "Gefördert wurde es aus Mitteln des Europäischen Sozialfonds.",
+        orgs=("Europäischen Sozialfonds",),
+        morph={"Sozialfonds": "Case=Gen|Gender=Masc|Number=Sing"},
+    )
+    (org,) = doc._.organisations
+    assert (org.name, org.mentions[0].text) == ("Europäischer Sozialfonds", "Europäischen Sozialfonds")
+    assert org.function == "Förderer"

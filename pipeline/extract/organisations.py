@@ -17,12 +17,14 @@ from spacy.tokens import Doc
 from pipeline.extract.lexicon import load_pairs, load_resource
 from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
-from pipeline.extract.roles import OrgAnchor, match_role_noun
+from pipeline.extract.roles import OrgAnchor, inflected_adjective, match_role_noun
 from pipeline.extract.tokens import Sentences
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
 _ADJECTIVE_ENDING = re.compile(r"(sch|lich|ig)(?:e|en|em|er|es)\b")
+_INFLECTION = re.compile(r"(?:e|en|em|er|es)$")
+_STRONG = {"Masc": "er", "Fem": "e", "Neut": "es"}  # nominative ending of an adjective without article
 _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
 
@@ -175,11 +177,14 @@ class _Found:
 class OrganisationFinder:
     """Finds and groups the organisations of one ``Doc``; ``anchors`` maps token spans to local ids."""
 
-    def __init__(self, doc: Doc, sentences: Sentences, blocked: set[int], surnames: set[str]):
+    def __init__(
+        self, doc: Doc, sentences: Sentences, blocked: set[int], surnames: set[str], genders: dict[str, str]
+    ):
         self.doc = doc
         self.sentences = sentences
         self.blocked = blocked  # tokens inside person names
         self.surnames = surnames
+        self.genders = genders  # noun → Masc/Fem/Neut (the pipeline's morphology lexicon)
         self._title_types: dict[int, str] = {}  # quoted title's first token → type of the noun before it
 
     # -- spans -------------------------------------------------------------------------------------
@@ -203,6 +208,44 @@ class OrganisationFinder:
         if end - start == 1 and not is_acronym(text) and not self._proper_noun(doc[start]):
             return None
         return start, end, start_char, start_char + len(text)
+
+    def _gender(self, noun) -> str:
+        """Gender of a noun: the lexicon for the word or its last compound part, else the tagger's."""
+        word = noun.text
+        for k in range(len(word) - 2):
+            part = word[k:] if k == 0 else word[k].upper() + word[k + 1 :]
+            if part in self.genders:
+                return self.genders[part]
+        return noun.morph.get("Gender", [""])[0] if noun.pos_ == "NOUN" else ""
+
+    def _nominative_name(self, start: int, start_char: int, end_char: int) -> str:
+        """The name in the nominative: „der Europäischen Sozialfonds“ → „Europäischer Sozialfonds“,
+        „des Deutschen Bundestages“ → „Deutscher Bundestag“, „Landes Sachsen-Anhalt“ → „Land …“.
+
+        Leading adjectives get the strong ending of the head noun's gender (a name has no article);
+        a genitive head its lemma. Without a known gender the adjectives stay as written.
+        """
+        doc, text = self.doc, self.doc.text[start_char:end_char]
+        i = start
+        while (
+            i < len(doc)
+            and doc[i].text[:1].isupper()
+            and inflected_adjective(doc[i].text)
+            and doc[i].idx < end_char
+        ):
+            i += 1
+        head = doc[i] if i < len(doc) and doc[i].idx < end_char else None
+        if head is None or head.pos_ not in ("NOUN", "PROPN") or head.idx + len(head.text) > end_char:
+            return canonical_name(text)
+        head_word = _nominative(head.text)
+        if head_word == head.text and "Gen" in head.morph.get("Case"):  # „Bundestages“ → „Bundestag“
+            stems = [head.text[: -len(e)] for e in ("es", "s") if head.text.endswith(e)]
+            head_word = next((stem for stem in stems if stem in self.genders), head.text)
+        ending = "e" if head.morph.get("Number") == ["Plur"] else _STRONG.get(self._gender(head), "")
+        if i > start and not ending:
+            return canonical_name(text)
+        adjectives = [_INFLECTION.sub("", doc[k].text) + ending for k in range(start, i)]
+        return " ".join([*adjectives, head_word]) + doc.text[head.idx + len(head.text) : end_char]
 
     def _proper_noun(self, token) -> bool:
         """A one-word organisation must look like a name: a proper noun, no person's surname, no role."""
@@ -361,7 +404,7 @@ class OrganisationFinder:
             bounds = self._trim(start, end)
             if bounds:
                 s, e, cs, ce = bounds
-                name = canonical_name(doc.text[cs:ce])
+                name = self._nominative_name(s, cs, ce)
                 found.append(_Found(s, e, cs, ce, name, org_type=self._title_types.get(start, "")))
         self._link_abbreviations(found)
         known = _lexicon().abbreviations

@@ -268,7 +268,9 @@ def _introduced(builder: _PersonBuilder) -> bool:
     return is_first_name(builder.parts.first_name) or any(m.salutation or m.titles for m in builder.mentions)
 
 
-def analyse(doc: Doc) -> tuple[list[Person], list[Organisation], list[Role]]:
+def analyse(
+    doc: Doc, noun_genders: dict[str, str] | None = None
+) -> tuple[list[Person], list[Organisation], list[Role]]:
     """Persons, organisations and roles of a parsed ``Doc``.
 
     A name the NER tagged as a person but that has no known first name, no title or address and no
@@ -282,7 +284,8 @@ def analyse(doc: Doc) -> tuple[list[Person], list[Organisation], list[Role]]:
 
     person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
     surnames = {b.parts.surname for b in builders}
-    organisations, org_anchors = OrganisationFinder(doc, sentences, person_tokens, surnames).find()
+    finder = OrganisationFinder(doc, sentences, person_tokens, surnames, noun_genders or {})
+    organisations, org_anchors = finder.find()
     hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
     with_role = {h.role.person_local_id for h in hits}
     kept = [b for i, b in enumerate(builders) if i in with_role or _introduced(b)]
@@ -334,16 +337,31 @@ def _mention(doc: Doc, sentences: Sentences, start: int, end: int) -> Mention:
 
 
 class PeopleComponent:
-    """spaCy component: sets ``doc._.persons``, ``doc._.organisations`` and ``doc._.roles``."""
+    """spaCy component: sets ``doc._.persons``, ``doc._.organisations`` and ``doc._.roles``.
+
+    Uses the noun genders of the pipeline's morphology lexicon when it has one (for the nominative of
+    organisation names); a pipeline without it falls back to the tagger's morphology.
+    """
+
+    def __init__(self, nlp: Language | None = None):
+        self.morph_lexicon = next(
+            (
+                nlp.get_pipe(name)
+                for name in (nlp.pipe_names if nlp else [])
+                if nlp.get_pipe_meta(name).factory == "projektradar_morph_lexicon"
+            ),
+            None,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.persons, doc._.organisations, doc._.roles = analyse(doc)
+        genders = self.morph_lexicon.noun_gender if self.morph_lexicon is not None else {}
+        doc._.persons, doc._.organisations, doc._.roles = analyse(doc, genders)
         return doc
 
 
 @Language.factory("projektradar_people")
 def make_people_component(nlp: Language, name: str) -> PeopleComponent:
-    return PeopleComponent()
+    return PeopleComponent(nlp)
 
 
 # -- resolution API (used by the quotes component) ----------------------------------------------------

@@ -31,7 +31,7 @@ _COMPLEMENT_START = frozenset(
     | {"dem", "den", "über"}
 )
 _ADJECTIVE_FORM = re.compile(
-    r"^[a-zäöüß]{2,}(?:isch|lich|ig|bar|sam|haft|iv|al|ell|är|end)(?:e|en|er|es|em)$"
+    r"^[a-zäöüß-]{2,}(?:sch|lich|ig|bar|sam|haft|iv|al|ell|är|end)(?:e|en|er|es|em)$"
 )
 _NAME_JOINERS = frozenset({"-", "&", "+", "/", "’s", "'s"})
 _ENUMERATION = frozenset({"und", "sowie", "&"})
@@ -158,7 +158,13 @@ def is_adjective(token) -> bool:
         return False  # a possessive („Ihre Mentorin“) is no qualifier
     if token.pos_ == "ADJ" or (token.text[:1].isupper() and token.morph.get("Degree")):
         return True
-    return not token.ent_type_ and bool(_ADJECTIVE_FORM.match(token.text.lower()))
+    return not token.ent_type_ and inflected_adjective(token.text)
+
+
+def inflected_adjective(word: str) -> bool:
+    """A word with a typical adjective suffix and an inflection ending („Kaufmännische“, „Europäischen“);
+    place adjectives like „Harzer“ and nouns like „Diakonie“ are none."""
+    return bool(_ADJECTIVE_FORM.match(word.lower()))
 
 
 class PersonAnchor(NamedTuple):
