@@ -189,3 +189,13 @@ def test_soll_with_perfect_infinitive_is_hearsay():
     quote = only("Der Täter soll das Geld gestohlen haben.", "indirect")
     assert quote.text == "Der Täter soll das Geld gestohlen haben."
     assert not quotes("Die Schule soll im Herbst eröffnet werden.")
+
+
+def test_fronted_object_is_not_the_speaker():
+    text = "Die Bedeutung des Marktes beschrieb Anna Berger mit den Worten: „Wir wachsen hier am stärksten.“"
+    assert only(text, "direct").speaker == "Anna Berger"
+
+
+def test_impersonal_es_is_never_the_speaker():
+    quote = only("„Das Projekt wird fortgesetzt“, heißt es.", "direct")
+    assert quote.speaker == ""

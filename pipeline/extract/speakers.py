@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, lexicon
+from pipeline.extract.roles import match_role_noun
 
 _EDGE_POS = {"PUNCT", "ADV", "CCONJ", "SCONJ", "PART", "ADP", "VERB", "AUX"}
 _EDGE_WORDS = {"auch", "und", "so", "sowie", "ebenfalls", "zudem", "dazu", "aber", "jedoch", "nun"}
@@ -63,35 +64,119 @@ def phrase_after(token: Token, blocked: set[int]) -> list[Token]:
     return []
 
 
+# Forms that are never nominative; „der“, „die“, „das“, „ein“, „sie“ and „es“ can be.
+_OBJECT_PRONOUNS = {"ihn", "ihm", "ihnen", "mir", "mich", "dir", "dich", "uns", "euch", "sich", "wem", "wen"}
+_NOMINATIVE_ES = {"dieses", "jedes", "jenes", "welches", "manches", "alles"}
+
+
 def _nominative(token: Token) -> bool:
-    """Not marked as accusative/dative/genitive by its article or, for pronouns, by its form
-    (nouns and names do not show case reliably): small parsers often take the object for the
-    subject."""
-    cases = set(token.morph.get("Case")) if token.pos_ == "PRON" else set()
-    previous = token.doc[token.i - 1] if token.i else None
-    for det in [*token.children, *([previous] if previous is not None else [])]:
-        if det.pos_ == "DET" and det.i < token.i:
-            cases |= set(det.morph.get("Case"))
-    return not cases or "Nom" in cases
+    """Not an object by the form of its pronoun or determiner („den“, „dem“, „des“, „einem“,
+    „seinen“ …). The form is read directly: small models often get the case of articles wrong, and
+    nouns and names do not show case reliably."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in _OBJECT_PRONOUNS
+    doc = token.doc
+    first = token.i
+    while first > token.sent.start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM"}:
+        first -= 1
+    determiners = [t for t in doc[first : token.i] if t.pos_ == "DET"]
+    if not determiners:
+        return True
+    form = determiners[0].lower_
+    return not (form.endswith(("em", "en")) or (form.endswith("es") and form not in _NOMINATIVE_ES))
+
+
+def _after_preposition(token: Token) -> bool:
+    """The nominal is a prepositional object („von der Polizei“), so not the subject."""
+    doc = token.doc
+    first = token.i
+    while first > token.sent.start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM", "PROPN"}:
+        first -= 1
+    return first > token.sent.start and _is_preposition(doc[first - 1])
+
+
+def _is_preposition(token: Token) -> bool:
+    return token.pos_ == "ADP" and token.lower_ not in {"wie", "als"}  # comparison particles
+
+
+def _subject_candidate(token: Token, blocked: set[int]) -> bool:
+    return (
+        token.i not in blocked
+        and token.lower_ not in _NEVER_SPEAKERS
+        and _nominative(token)
+        and not _after_preposition(token)
+    )
+
+
+def _candidates(verb: Token, blocked: set[int], postposed: bool) -> list[list[Token]]:
+    """Speaker phrases for a cue verb in order of syntactic preference: after a postposed cue the
+    nominal right after the verb, else the parsed subject, the nominal right after the verb
+    (inverted order) and the one right before it."""
+    phrases = [phrase_after(verb, blocked)] if postposed else []
+    subject = subject_of(verb)
+    if subject is not None and _subject_candidate(subject, blocked):
+        phrases.append(noun_phrase(subject, blocked))
+    if not postposed:
+        phrases.append(phrase_after(verb, blocked))
+        for candidate in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+            if candidate.i in blocked or candidate.text in {",", ":", ";"}:
+                break
+            if candidate.pos_ in {"NOUN", "PROPN", "PRON"} and _subject_candidate(candidate, blocked):
+                phrases.append(noun_phrase(candidate, blocked))
+                break
+    return [p for p in phrases if _usable(p)]
+
+
+def _usable(phrase: list[Token]) -> bool:
+    """Not empty, not an impersonal or demonstrative pronoun, not a prepositional object."""
+    if not phrase or (len(phrase) == 1 and phrase[0].lower_ in _NEVER_SPEAKERS):
+        return False
+    first = phrase[0]
+    return first.i == first.sent.start or not _is_preposition(first.doc[first.i - 1])
 
 
 def subject_phrase(verb: Token, blocked: set[int], postposed: bool) -> list[Token]:
-    """The cue verb's subject phrase; without a parsed subject, the nominal right after the verb
-    (inverted or postposed order) or, in a preposed clause, the one right before it."""
-    if postposed and (phrase := phrase_after(verb, blocked)):
-        return phrase  # „…, sagte X“: German puts the subject right after the verb
-    subject = subject_of(verb)
-    if subject is not None and subject.i not in blocked and _nominative(subject):
-        return noun_phrase(subject, blocked)
-    phrase = phrase_after(verb, blocked)
-    if phrase or postposed:
-        return phrase
-    for candidate in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
-        if candidate.i in blocked or candidate.text in {",", ":", ";"}:
-            break
-        if candidate.pos_ in {"NOUN", "PROPN", "PRON"} and _nominative(candidate):
-            return noun_phrase(candidate, blocked)
-    return []
+    """The cue verb's speaker phrase: the first candidate, unless it cannot speak and a later one is
+    a person. Small parsers often take a fronted object („Die Bedeutung des Marktes beschrieb
+    Pötsch …“) for the subject."""
+    phrases = _candidates(verb, blocked, postposed)
+    if not phrases:
+        return []
+    if can_speak(phrases[0]):
+        return phrases[0]
+    return next((p for p in phrases[1:] if _is_person_like(p)), phrases[0])
+
+
+def _is_person_like(tokens: list[Token]) -> bool:
+    span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+    return any(ent.label_ == "PER" for ent in span.ents) or any(
+        t.lower_ in _SPEAKING_PRONOUNS or (t.pos_ == "NOUN" and match_role_noun(t.text) is not None)
+        for t in tokens
+    )
+
+
+def can_speak(tokens: list[Token]) -> bool:
+    """A name, a personal pronoun, an organisation or medium, or a role, group or source noun."""
+    lex = lexicon()
+    doc = tokens[0].doc
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    if any(ent.label_ in {"PER", "ORG"} for ent in span.ents):
+        return True
+    for token in tokens:
+        if token.pos_ == "PROPN" or token.lower_ in _SPEAKING_PRONOUNS:
+            return True
+        if token.pos_ == "NOUN" and (
+            token.text in lex.group_nouns
+            or any(token.text.endswith(n.lower()) or token.text == n for n in lex.organisation_nouns)
+            or any(token.text.endswith(n.lower()) or token.text == n for n in lex.noun_cues)
+            or match_role_noun(token.text) is not None
+        ):
+            return True
+    return False
+
+
+_NEVER_SPEAKERS = {"es", "dies", "das", "dieses", "was"}  # impersonal „heißt es“; the message itself
+_SPEAKING_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
 
 
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
