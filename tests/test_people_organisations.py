@@ -97,6 +97,7 @@ def test_organisation_names_are_given_in_the_nominative():
     doc = analysed(
         "Gefördert wurde es aus Mitteln des Europäischen Sozialfonds.",
         orgs=("Europäischen Sozialfonds",),
+        pos={"Sozialfonds": "NOUN"},
         morph={"Sozialfonds": "Case=Gen|Gender=Masc|Number=Sing"},
     )
     (org,) = doc._.organisations
