@@ -103,3 +103,8 @@ def test_organisation_names_are_given_in_the_nominative():
     (org,) = doc._.organisations
     assert (org.name, org.mentions[0].text) == ("Europäischer Sozialfonds", "Europäischen Sozialfonds")
     assert org.function == "Förderer"
+
+
+def test_classifying_noun_before_a_name_is_not_part_of_it():
+    doc = analysed("Das Computerunternehmen Apple stellte aus.", orgs=("Computerunternehmen Apple",))
+    assert [o.name for o in doc._.organisations] == ["Apple"]

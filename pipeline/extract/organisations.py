@@ -38,6 +38,7 @@ class _Lexicon:
     legal_form_types: dict[str, str]
     function_cues: dict[str, str]  # lower-case cue → function
     name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
+    descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
 
 
 @cache
@@ -55,6 +56,7 @@ def _lexicon() -> _Lexicon:
         legal_form_types={form: t for t, forms in data["legal_form_types"].items() for form in forms},
         function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
         name_heads=frozenset(data["name_heads"]),
+        descriptors=tuple(w.lower() for w in data["descriptors"]),
     )
 
 
@@ -189,10 +191,19 @@ class OrganisationFinder:
 
     # -- spans -------------------------------------------------------------------------------------
     def _trim(self, start: int, end: int) -> tuple[int, int, int, int] | None:
-        """Token and character bounds without leading articles/prepositions, trailing punctuation, logos."""
+        """Token and character bounds without leading articles/prepositions or a classifying noun
+        („Computerunternehmen Apple“, „Nachrichtenagentur Reuters“), trailing punctuation and logos."""
         doc = self.doc
+        descriptors = _lexicon().descriptors
         while start < end and (
-            doc[start].pos_ in {"DET", "ADP"} or doc[start].is_punct or doc[start].is_space
+            doc[start].pos_ in {"DET", "ADP"}
+            or doc[start].is_punct
+            or doc[start].is_space
+            or (
+                end - start > 1
+                and doc[start].lower_.endswith(descriptors)
+                and doc[start + 1].text[:1].isupper()
+            )
         ):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
