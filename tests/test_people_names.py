@@ -110,3 +110,9 @@ def test_surname_without_full_name_needs_an_introduction():
     doc = analysed("Laut Frau Jentsch und Schramm lief es gut.", persons=("Schramm",))
     assert [p.name for p in doc._.persons] == ["Jentsch"]
     assert doc._.persons[0].gender == "female"
+
+
+def test_a_name_starts_at_its_first_name_and_ends_before_an_acronym():
+    doc = analysed("Laut Spaniens José Zapatero lief es gut.", persons=("Spaniens José Zapatero",))
+    assert [p.name for p in doc._.persons] == ["José Zapatero"]
+    assert split_name(["Hertha", "BSC"]) is None

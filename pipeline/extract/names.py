@@ -57,8 +57,11 @@ def is_name_suffix(word: str) -> bool:
 
 
 def is_name_token(word: str) -> bool:
-    """Capitalised word (double names, apostrophes and initials allowed), no digits, not a title."""
-    return bool(_NAME_TOKEN.match(word)) and not is_title(word) and not any(c.isdigit() for c in word)
+    """Capitalised word (double names, apostrophes and initials allowed), no digits, not a title, not an
+    acronym („Hertha BSC“ is a club)."""
+    if not _NAME_TOKEN.match(word) or is_title(word) or any(c.isdigit() for c in word):
+        return False
+    return not (len(word) > 1 and word.isalpha() and word.isupper())
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,8 @@ def _name_mention(doc: Doc, start: int, end: int) -> _NameMention | None:
         return None
     while stop > start and is_particle(doc[stop - 1].text):
         stop -= 1
+    if not is_first_name(doc[start].text):  # „Spaniens José …“, „Amtrak George …“: the name starts later
+        start = next((k for k in range(start + 1, stop) if is_first_name(doc[k].text)), start)
     parts = split_name([t.text for t in doc[start:stop]])
     if parts is None:
         return None
