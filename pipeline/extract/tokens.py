@@ -49,7 +49,7 @@ def _sentences(doc: Doc) -> list[Span]:
 
 
 class Sentences:
-    """Sentence index and text for any token or character offset of a ``Doc``.
+    """Sentence index and text for any token of a ``Doc``.
 
     Docs without sentence boundaries (a blank pipeline) count as a single sentence.
     """
@@ -57,13 +57,9 @@ class Sentences:
     def __init__(self, doc: Doc):
         self.spans: list[Span] = _sentences(doc)
         self._starts = [s.start for s in self.spans]
-        self._char_starts = [s.start_char for s in self.spans]
 
     def index(self, token_i: int) -> int:
         return max(bisect_right(self._starts, token_i) - 1, 0)
-
-    def index_at_char(self, char: int) -> int:
-        return max(bisect_right(self._char_starts, char) - 1, 0)
 
     def __getitem__(self, index: int) -> Span:
         return self.spans[index]
