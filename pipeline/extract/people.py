@@ -4,9 +4,10 @@ Registered as the spaCy factory ``projektradar_people``; it sets ``doc._.persons
 ``doc._.organisations`` and ``doc._.roles``. :func:`resolve_person` and :func:`resolve_organisation`
 map any stretch of the text (a quote's speaker, say) to those records.
 
-Persons come from the NER's PER spans and from forms of address and titles („Frau Jentsch“, „Dr.
-Böhmer“). Full names define the persons; a surname alone resolves to the one person of the document
-with that surname and stays unresolved when there are several (never guessed).
+Persons come from the NER's PER spans, forms of address and titles („Frau Jentsch“, „Dr. Böhmer“) and
+German first names followed by a surname. Full names define the persons; a surname alone resolves to
+the one person of the document with that surname and stays unresolved when there are several (never
+guessed). A PER span without a known first name, title, address or role is taken for a tagging error.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ class _NameMention:
     parts: NameParts
     titles: list[str] = field(default_factory=list)
     salutation: str = ""  # „Frau“/„Herr“ as written
-    person: int | None = None
 
     @property
     def gender(self) -> str:
@@ -257,12 +257,11 @@ def _group(mentions: list[_NameMention], role_before: set[int]) -> list[_PersonB
 
 def _anchors(builders: list[_PersonBuilder]) -> list[PersonAnchor]:
     """Every mention as a role anchor; the builder's index becomes the person's local id."""
-    anchors = []
-    for local_id, builder in enumerate(builders):
-        for m in builder.mentions:
-            m.person = local_id
-            anchors.append(PersonAnchor(m.left, m.start, m.end, local_id))
-    return anchors
+    return [
+        PersonAnchor(m.left, m.start, m.end, local_id)
+        for local_id, builder in enumerate(builders)
+        for m in builder.mentions
+    ]
 
 
 def _introduced(builder: _PersonBuilder) -> bool:
