@@ -199,3 +199,10 @@ def test_fronted_object_is_not_the_speaker():
 def test_impersonal_es_is_never_the_speaker():
     quote = only("„Das Projekt wird fortgesetzt“, heißt es.", "direct")
     assert quote.speaker == ""
+
+
+def test_quoted_newspaper_name_is_part_of_the_speaker_not_a_quote():
+    text = "Die „Süddeutsche Zeitung“ berichtete, dass das Netzwerk wachse."
+    quote = only(text, "indirect")
+    assert quote.speaker == "Die „Süddeutsche Zeitung“"
+    assert [q.kind for q in quotes(text)] == ["mention", "indirect"]

@@ -122,11 +122,20 @@ def _standalone(text: str, span: QuotedSpan) -> bool:
     return opens_sentence and closes_sentence and len(content.split()) >= 3
 
 
+def _is_title(text: str, span: QuotedSpan) -> bool:
+    """A short quotation of capitalised words is a name or title („Spiegel“, „Die Zeit“, „Yemen
+    Observer“), not speech, unless a postposed or colon cue attributes it."""
+    words = text[span.start : span.end].split()
+    return 0 < len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words if w[0].isalnum())
+
+
 def find_direct(doc: Doc) -> list[tuple[QuotedSpan, QuotedSpan, Attribution | None, str]]:
     """Top-level quotations as ``(first part, last part, attribution, kind)``, interruptions merged."""
     spans = [s for s in find_quoted_spans(doc.text) if s.depth == 0 and s.end > s.start]
     blocked = set()
     for span in spans:
+        if _is_title(doc.text, span):
+            continue  # names and titles may be part of a speaker („die Zeitung „Guardian““)
         chars = doc.char_span(span.open, span.close + 1, alignment_mode="expand")
         if chars is not None:
             blocked |= {t.i for t in chars}
@@ -145,7 +154,9 @@ def find_direct(doc: Doc) -> list[tuple[QuotedSpan, QuotedSpan, Attribution | No
             if gap not in {",", ":"}:
                 break
             last_span, k = following, k + 1
-        attribution = attribution or _before(doc, span, blocked) or _in_sentence(doc, span, blocked)
+        attribution = attribution or _before(doc, span, blocked)
+        if attribution is None and not _is_title(doc.text, span):
+            attribution = _in_sentence(doc, span, blocked)
         kind = "direct"
         if attribution is None:
             close_to_previous = previous is not None and "\n\n" not in doc.text[previous_end : span.open]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, lexicon
+from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.roles import match_role_noun
 
 _EDGE_POS = {"PUNCT", "ADV", "CCONJ", "SCONJ", "PART", "ADP", "VERB", "AUX"}
@@ -50,8 +51,14 @@ def _trim(tokens: list[Token], blocked: set[int]) -> list[Token]:
     while tokens and (tokens[0].pos_ in _EDGE_POS or tokens[0].lower_ in _EDGE_WORDS):
         tokens.pop(0)
     while tokens and (tokens[-1].pos_ in _EDGE_POS - {"ADV"} or tokens[-1].is_punct):
+        if _quote_mark(tokens[-1]) and any(_quote_mark(t) for t in tokens[:-1]):
+            break  # the closing mark of a quoted name inside the phrase
         tokens.pop()
     return tokens
+
+
+def _quote_mark(token: Token) -> bool:
+    return len(token.text) == 1 and token.text in QUOTE_CHARS
 
 
 def phrase_after(token: Token, blocked: set[int]) -> list[Token]:
@@ -187,7 +194,8 @@ _NAME_PARTS = {"a.D.", "a. D.", "i.R.", "Dr.", "Prof."}
 def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
     """End (exclusive) of the nominal material starting at ``i``: names, genitive and von/für
     attributes, parentheses and coordination inside the phrase („Beteiligungs- und
-    Betriebsgesellschaft“)."""
+    Betriebsgesellschaft“) and quoted names („Süddeutsche Zeitung“)."""
+    start = i
     while i < end and i not in blocked:
         token = doc[i]
         following_nominal = i + 1 < end and doc[i + 1].pos_ in _NOMINAL
@@ -196,6 +204,11 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
             if close is None:
                 break
             i = close + 1
+        elif _quote_mark(token) and (
+            (i + 1 < end and doc[i + 1].pos_ in _NOMINAL)
+            or any(_quote_mark(t) for t in doc[max(start - 4, doc[start].sent.start) : i])
+        ):
+            i += 1  # „Süddeutsche Zeitung“ inside the phrase
         elif (
             token.pos_ in _NOMINAL | {"X"}
             or token.text.endswith("-")
@@ -219,6 +232,8 @@ def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
         previous = doc[start - 1]
         if previous.pos_ in _NOMINAL:
             start -= 1
+        elif _quote_mark(previous) and start - 2 >= sent.start and doc[start - 2].pos_ in _NOMINAL:
+            start -= 2  # die „Süddeutsche Zeitung“
         elif previous.lower_ in _ATTRIBUTE_WORDS and doc[max(sent.start, start - 2)].pos_ in _NOMINAL:
             start -= 2  # „Theo Kitz vom Bankhaus …“
         else:
