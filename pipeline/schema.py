@@ -117,7 +117,7 @@ ROLES = Table(
         ("role_category", "str", "Category from resources/roles.yml (Leitung/Geschäftsführung, …)."),
         ("org_id", "str", "Organisation the role belongs to (organisations.csv), when stated."),
         ("organisation", "str", "That organisation's canonical name."),
-        ("construction", "str", "prenominal, apposition, als or predicative."),
+        ("construction", "str", "prenominal, apposition, als, predicative, relative or anaphoric."),
         ("start_char", "int", "Start offset of the role phrase in the clean document text."),
         ("end_char", "int", "End offset (exclusive) of the role phrase."),
         ("sentence_index", "int", "Sentence number in the document (0-based)."),

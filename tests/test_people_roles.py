@@ -215,3 +215,17 @@ def test_stacked_roles_before_the_name():
         "Ausbilder/in",
         "Elektromeister/in",
     ]
+
+
+def test_definite_role_phrase_continues_the_person_named_before():
+    doc = analysed(
+        "Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat den Betrieb übernommen.",
+        persons=("Miriam Vogelsang",),
+        pos={"36-jährige": "ADJ", "ihnen": "PRON"},
+    )
+    role = only_role(doc, "Miriam Vogelsang")
+    assert (role.role_normalized, role.qualifier, role.construction) == (
+        "Tischlermeister/in",
+        "",
+        "anaphoric",
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.extract.lexicon import load_resource
 from pipeline.extract.names import is_name_suffix, is_title
@@ -150,7 +150,8 @@ def is_adjective(token) -> bool:
     adjective suffix (-isch, -lich, -ig, -end, …) counts too.
     """
     if (
-        not token.is_alpha
+        token.is_space
+        or token.is_punct
         or token.morph.get("Poss")
         or token.tag_ == "PPOSAT"
         or token.pos_ in {"DET", "PRON"}
@@ -276,7 +277,7 @@ class RoleFinder:
         while i > floor and is_adjective(self.doc[i - 1]):
             i -= 1
         words = [adjective_base(t) for t in self.doc[i:start]]
-        return i, [w for w in words if w not in ignore]
+        return i, [w for w in words if w not in ignore and not any(c.isdigit() for c in w)]  # „36-jährige“
 
     def _gender(self, start: int, noun: RoleNoun, floor: int) -> str:
         """Gender the wording states: noun form; for adjectival nouns the article („die Beauftragte“)."""
@@ -397,6 +398,30 @@ class RoleFinder:
                     return self._hit(anchor.person, k, j + 2, end, "relative")
         return None
 
+    def _anaphoric(self, previous: Span, sentence: Span) -> RoleHit | None:
+        """„Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat …“: a sentence that
+        opens with a definite role phrase continues the one person the sentence before named."""
+        doc = self.doc
+        start = sentence.start
+        while start < sentence.end and doc[start].is_space:
+            start += 1
+        if start >= sentence.end or doc[start].lower_ not in ("der", "die") or doc[start].pos_ != "DET":
+            return None
+        k = start + 1
+        while k < sentence.end and k not in self.nouns and is_adjective(doc[k]):
+            k += 1
+        named = {p.person for p in self.persons if previous.start <= p.left and p.end <= previous.end}
+        if k not in self.nouns or len(named) != 1 or any(p.left == self.nouns[k][0] for p in self.persons):
+            return None
+        return self._hit(named.pop(), k, start + 1, sentence.end, "anaphoric")
+
+    @staticmethod
+    def _known(hit: RoleHit, roles_of: dict[int, set[str]]) -> bool:
+        """The person already has this role or a more specific one."""
+        wanted = hit.role.role_normalized.casefold()
+        others = roles_of[hit.role.person_local_id] - {hit.role.role_normalized}
+        return any(role.casefold().endswith(wanted) for role in others)
+
     def _punct_between(self, start: int, end: int) -> bool:
         return any(self.doc[k].is_punct for k in range(start, end))
 
@@ -442,8 +467,15 @@ class RoleFinder:
             ):
                 if hit:
                     hits += [hit, *self._coordinated(hit, limit, hit.role.construction)]
-        for sentence in self.sentences.spans:
+        for index, sentence in enumerate(self.sentences.spans):
             hits.extend(self._als(sentence.start, sentence.end))
+            if index and (hit := self._anaphoric(self.sentences[index - 1], sentence)):
+                hits.append(hit)
+        roles_of: dict[int, set[str]] = {}
+        for hit in hits:
+            roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
+        # „Die Ministerin“ after „Landesministerin Carola Behrens“ adds nothing new.
+        hits = [h for h in hits if h.role.construction != "anaphoric" or not self._known(h, roles_of)]
         unique: dict[tuple, RoleHit] = {}
         for hit in sorted(hits, key=lambda h: h.role.start):
             r = hit.role
