@@ -52,3 +52,8 @@ def test_conflicting_evidence_of_equal_rank_is_unknown():
     )
     assert gender == "unknown" and why.startswith("conflicting")
     assert decide([Evidence("male", ROLE_MASCULINE, "role noun: Leiter")]) == ("male", "role noun: Leiter")
+
+
+def test_der_die_nn_jaehrige_refers_back_with_gender():
+    doc = analysed("Einer von ihnen ist Eike Sommer. Der 22-Jährige kam 2014.", persons=("Eike Sommer",))
+    assert person(doc) == ("male", "Der 22-Jährige")

@@ -8,6 +8,7 @@ evidence of the same rank disagrees, the gender stays ``unknown``. No evidence, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -16,6 +17,7 @@ from pipeline.extract.tokens import Sentences
 
 SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, ROLE_MASCULINE = 5, 4, 3, 2, 1
 UNKNOWN = "unknown"
+_AGE_NOUN = re.compile(r"^\d+-jährige$")  # „der 22-Jährige“ (nominative singular only)
 
 
 @dataclass(frozen=True)
@@ -44,31 +46,40 @@ def first_name_evidence(first_name: str) -> Evidence | None:
 def pronoun_evidence(
     doc: Doc, sentences: Sentences, mentions: list[tuple[int, int]]
 ) -> dict[int, list[Evidence]]:
-    """Person id → evidence from a singular „er“/„sie“ whose only candidate antecedent is that person.
+    """Person id → evidence from a singular „er“/„sie“ or „der/die 34-Jährige“ whose only candidate
+    antecedent is that person.
 
     ``mentions`` are (start token, person id). Candidates are the persons mentioned earlier in the same
     sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) gives nothing.
     """
     found: dict[int, list[Evidence]] = {}
     for token in doc:
-        lower = token.lower_
-        if (
-            token.pos_ != "PRON"
-            or lower not in ("er", "sie")
-            or "Nom" not in token.morph.get("Case", ["Nom"])
-        ):
-            continue
-        if lower == "sie" and (
-            token.morph.get("Number") != ["Sing"] or token.head.morph.get("Number") == ["Plur"]
-        ):
+        gender = _referring_gender(token)
+        if not gender:
             continue
         index = sentences.index(token.i)
         window_start = sentences[max(index - 1, 0)].start
         candidates = {person for start, person in mentions if window_start <= start < token.i}
         if len(candidates) == 1:
-            gender = "female" if lower == "sie" else "male"
-            found.setdefault(candidates.pop(), []).append(Evidence(gender, PRONOUN, f"pronoun: {lower}"))
+            label = (
+                f"pronoun: {token.lower_}" if token.pos_ == "PRON" else f"{token.nbor(-1).text} {token.text}"
+            )
+            found.setdefault(candidates.pop(), []).append(Evidence(gender, PRONOUN, label))
     return found
+
+
+def _referring_gender(token) -> str:
+    """Gender of a word that refers back to one person: singular „er“/„sie“, „der/die 34-Jährige“."""
+    lower = token.lower_
+    if _AGE_NOUN.match(lower) and token.i > 0:
+        return {"der": "male", "die": "female"}.get(token.nbor(-1).lower_, "")
+    if token.pos_ != "PRON" or lower not in ("er", "sie") or "Nom" not in token.morph.get("Case", ["Nom"]):
+        return ""
+    if lower == "sie" and (
+        token.morph.get("Number") != ["Sing"] or token.head.morph.get("Number") == ["Plur"]
+    ):
+        return ""
+    return "female" if lower == "sie" else "male"
 
 
 def decide(evidence: list[Evidence]) -> tuple[str, str]:
