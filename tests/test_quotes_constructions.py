@@ -206,3 +206,11 @@ def test_quoted_newspaper_name_is_part_of_the_speaker_not_a_quote():
     quote = only(text, "indirect")
     assert quote.speaker == "Die „Süddeutsche Zeitung“"
     assert [q.kind for q in quotes(text)] == ["mention", "indirect"]
+
+
+def test_demonstrative_frame_takes_up_the_previous_sentence():
+    text = "Das Netzwerk wird im Herbst erweitert. Dies bestätigte Anna Berger am Montag."
+    quote = only(text, "indirect")
+    assert quote.text == "Das Netzwerk wird im Herbst erweitert. Dies"
+    assert quote.speaker == "Anna Berger"
+    assert quote.cue == "bestätigte"

@@ -239,7 +239,16 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
     events: list[Event] = []
     last_speaker: Speaker | None = None
     last_sentence = -_SPEAKER_REACH - 1  # index of the last sentence with a speech event
+    previous_sent: Span | None = None
     for number, sent in enumerate(sentences(doc)):
+        summary = _summary_event(doc, sent, previous_sent, blocked)
+        previous_sent = sent
+        if summary is not None:
+            if events and events[-1].message[0].i >= summary.message[0].i:
+                events.pop()  # the previous sentence is this frame's message, not a passage of its own
+            events.append(summary)
+            last_speaker, last_sentence = summary.speaker or last_speaker, number
+            continue
         quoted = [speakers_at[t.i] for t in sent if t.i in speakers_at]
         if quoted:
             last_speaker, last_sentence = quoted[-1], number
@@ -277,6 +286,20 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
     return events
 
 
+def _summary_event(doc: Doc, sent: Span, previous: Span | None, blocked: set[int]) -> Event | None:
+    """„… . Dies bestätigte X.“: a demonstrative before the cue takes up the previous sentence as
+    the message (the guidelines mark both the sentence and the demonstrative)."""
+    if previous is None or len(sent) < 3 or sent[0].lower_ not in _SUMMARY_WORDS:
+        return None
+    match = match_verb(sent[1])
+    tokens = _strip([t for t in previous if t.i not in blocked])
+    if match is None or len(tokens) < 3 or not _finite_verbs(tokens):
+        return None
+    speaker = _speaker(doc, sent[1], blocked, postposed=True)
+    return Event("indirect", [*tokens, sent[0]], speaker, match[1], sent)
+
+
+_SUMMARY_WORDS = {"dies", "das", "dieses"}
 _SPEAKER_REACH = 3  # sentences a reported-speech passage may run on without naming its speaker
 
 
