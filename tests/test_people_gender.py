@@ -57,3 +57,15 @@ def test_conflicting_evidence_of_equal_rank_is_unknown():
 def test_der_die_nn_jaehrige_refers_back_with_gender():
     doc = analysed("Einer von ihnen ist Eike Sommer. Der 22-Jährige kam 2014.", persons=("Eike Sommer",))
     assert person(doc) == ("male", "Der 22-Jährige")
+
+
+def test_plural_or_quoted_sie_gives_no_gender():
+    singular_tag = {"sie": SIE["Sie"]}  # the tagger's Number is wrong; the verb form is plural
+    plural = analysed(
+        "Eike Sommer sprach. Danach sagten sie nichts.", persons=("Eike Sommer",), morph=singular_tag
+    )
+    assert person(plural) == ("unknown", "")
+    quoted = analysed(
+        "Eike Sommer sprach. „Sie lobte uns“, sagte Eike Sommer.", persons=("Eike Sommer",), morph=SIE
+    )
+    assert person(quoted) == ("unknown", "")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.tokens import Sentences
 
 SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, ROLE_MASCULINE = 5, 4, 3, 2, 1
@@ -53,10 +54,11 @@ def pronoun_evidence(
     sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) gives nothing.
     """
     found: dict[int, list[Evidence]] = {}
+    quoted = [(q.start, q.end) for q in find_quoted_spans(doc.text) if q.depth == 0]
     for token in doc:
         gender = _referring_gender(token)
-        if not gender:
-            continue
+        if not gender or any(start <= token.idx < end for start, end in quoted):
+            continue  # inside a quotation „sie“ is someone the speaker talks about
         index = sentences.index(token.i)
         window_start = sentences[max(index - 1, 0)].start
         candidates = {person for start, person in mentions if window_start <= start < token.i}
@@ -75,11 +77,17 @@ def _referring_gender(token) -> str:
         return {"der": "male", "die": "female"}.get(token.nbor(-1).lower_, "")
     if token.pos_ != "PRON" or lower not in ("er", "sie") or "Nom" not in token.morph.get("Case", ["Nom"]):
         return ""
-    if lower == "sie" and (
-        token.morph.get("Number") != ["Sing"] or token.head.morph.get("Number") == ["Plur"]
-    ):
+    if lower == "sie" and (token.morph.get("Number") != ["Sing"] or _plural_verb(token)):
         return ""
     return "female" if lower == "sie" else "male"
+
+
+def _plural_verb(pronoun) -> bool:
+    """„sie seien/sagten/haben“: the finite verb next to „sie“ is plural (no 3rd person singular form
+    ends in -en), whatever the tagger's Number says."""
+    near = pronoun.doc[max(pronoun.i - 2, 0) : pronoun.i + 3]
+    verbs = [t for t in near if t.pos_ in ("VERB", "AUX") and t.i != pronoun.i]
+    return pronoun.head.morph.get("Number") == ["Plur"] or any(v.lower_.endswith("en") for v in verbs[:1])
 
 
 def decide(evidence: list[Evidence]) -> tuple[str, str]:
