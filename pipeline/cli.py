@@ -14,6 +14,7 @@ from pipeline.errors import UserFacingError
 from pipeline.nlp.cli import app as model_app
 from pipeline.runner import count_inputs, run
 from pipeline.settings import Settings
+from pipeline.themes.cli import app as themes_app
 
 app = typer.Typer(
     name="projektradar",
@@ -24,6 +25,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 app.add_typer(model_app, name="model")
+app.add_typer(themes_app, name="themes")
 console = Console(stderr=True)
 
 CorpusArg = Annotated[
@@ -157,11 +159,19 @@ def report_command(out: OutOption = Path("outputs")) -> None:
 
 
 @app.command("schema")
-def schema_command() -> None:
-    """Print the output tables and their columns as Markdown."""
-    from pipeline.schema import markdown
+def schema_command(
+    readme: Annotated[
+        Path | None,
+        typer.Option("--readme", exists=True, dir_okay=False, help="Rewrite this README's table section."),
+    ] = None,
+) -> None:
+    """Print the output tables and their columns as Markdown (or update the README)."""
+    from pipeline.schema import markdown, update_readme
 
-    typer.echo(markdown())
+    if readme is None:
+        typer.echo(markdown())
+    else:
+        update_readme(readme)
 
 
 @app.callback(invoke_without_command=True)
