@@ -6,7 +6,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup model run test lint format clean evaluate evaluate-quotes report bench
+.PHONY: help setup model run test lint format clean evaluate evaluate-quotes report bench docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N for a qu
 
 bench: ## Measure throughput, memory, worker scaling and rerun time (DOCS=5120; writes $(OUT)/bench/)
 	$(PY) -m pipeline.bench --out $(OUT)/bench $(if $(DOCS),--docs $(DOCS))
+
+docs: ## Regenerate the README's table documentation from pipeline/schema.py
+	$(VENV)/bin/projektradar schema --readme README.md
 
 test: ## Run the test suite
 	$(PY) -m pytest -q
