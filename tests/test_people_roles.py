@@ -41,7 +41,7 @@ def test_prenominal_role_with_portfolio_and_title():
     )
     role = only_role(doc, "Robert Böhmer")
     assert role.role_normalized == "Bürgermeister/in"
-    assert role.text == "neue Bürgermeister für Wirtschaft, Finanzen und Soziales"
+    assert role.text == "Bürgermeister für Wirtschaft, Finanzen und Soziales"  # without „neue“
     assert role.qualifier == ""  # „neu“ says nothing about the role
     assert role.role_category == "Politik/Verwaltungsspitze"
     assert role.construction == "prenominal"

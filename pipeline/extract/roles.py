@@ -271,13 +271,20 @@ class RoleFinder:
 
     # -- the phrase around a role noun ------------------------------------------------------------
     def _qualifiers(self, start: int, floor: int) -> tuple[int, list[str]]:
-        """Adjectives before the role noun („Kaufmännische“, „stellvertretende“)."""
+        """Start of the role phrase and the adjectives before the role noun that qualify it
+        („Kaufmännische“, „stellvertretende“); „neue“ or „36-jährige“ say nothing about the role and
+        are left out of the phrase where they lead it („der neue Bürgermeister“ → „Bürgermeister“)."""
         _, _, ignore = _lexicon()
         i = start
         while i > floor and is_adjective(self.doc[i - 1]):
             i -= 1
         words = [adjective_base(t) for t in self.doc[i:start]]
-        return i, [w for w in words if w not in ignore and not any(c.isdigit() for c in w)]  # „36-jährige“
+        keep = [w not in ignore and not any(c.isdigit() for c in w) for w in words]
+        while keep and not keep[0]:
+            keep.pop(0)
+            words.pop(0)
+            i += 1
+        return i, [w for w, kept in zip(words, keep, strict=True) if kept]
 
     def _gender(self, start: int, noun: RoleNoun, floor: int) -> str:
         """Gender the wording states: noun form; for adjectival nouns the article („die Beauftragte“)."""
