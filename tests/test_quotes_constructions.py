@@ -214,3 +214,19 @@ def test_demonstrative_frame_takes_up_the_previous_sentence():
     assert quote.text == "Das Netzwerk wird im Herbst erweitert. Dies"
     assert quote.speaker == "Anna Berger"
     assert quote.cue == "bestätigte"
+
+
+def test_stance_verb_without_clause_is_reported_speech():
+    quote = only("Anna Berger warnte vor einer Kürzung der Fördermittel.", "reported")
+    assert quote.speaker == "Anna Berger"
+
+
+def test_noun_cue_from_the_lexicon():
+    quote = only("Nach einer Umfrage des Netzwerks wurden 40 Frauen beraten.", "indirect")
+    assert quote.text == "wurden 40 Frauen beraten"
+
+
+def test_soll_sentence_continues_a_named_speaker():
+    text = "Anna Berger sagte, dass das Netzwerk wachse. Die Tagung soll im Herbst stattfinden."
+    found = [q for q in quotes(text) if q.kind == "indirect"]
+    assert found[-1].text.startswith("Die Tagung soll") and found[-1].speaker == "Anna Berger"

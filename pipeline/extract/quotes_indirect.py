@@ -312,8 +312,9 @@ def _reported_sentence(
     if not verbs:
         return None
     main = verbs[0]
-    continued = (
-        adjacent and speaker is not None and (is_subjunctive(main) or main.lower_ in REPORTATIVE_MODALS)
+    continued = speaker is not None and (
+        main.lower_ in {"soll", "sollen"}
+        or (adjacent and (is_subjunctive(main) or main.lower_ in REPORTATIVE_MODALS))
     )
     if not (continued or any(is_konjunktiv_one(v) for v in verbs) or _is_hearsay(verbs)):
         return None
