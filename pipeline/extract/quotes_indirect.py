@@ -133,7 +133,7 @@ def _pp_object(prep: Token) -> Token | None:
     for child in prep.children:
         if child.pos_ in {"NOUN", "PROPN", "PRON"}:
             return child
-    if prep.dep_ == "case" and prep.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if (prep.dep_ == "case" or prep.head.i == prep.i - 1) and prep.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return prep.head
     return None
 
@@ -152,6 +152,11 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
         return None
     if spec.get("after_comma") and (prep.i == 0 or doc[prep.i - 1].text != "," or prep.i - 2 in blocked):
         return None  # „…, so X“ after a clause; after a quotation it belongs to the quote
+    following = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+    if spec.get("after_comma") and (
+        following is None or following.pos_ not in {"DET", "PROPN", "NOUN", "ADJ"}
+    ):
+        return None  # „so dass …“, „so auch …“, „so zum Beispiel …“ name no source
     if spec["position"] == "alone":
         frame, source = [prep], []
     else:
@@ -199,22 +204,21 @@ def _main_clause_verbs(sent: Span, blocked: set[int]) -> list[Token]:
 
 
 def _is_relative(token: Token) -> bool:
+    """A relative pronoun; „das“ or „die“ before a noun is the article, whatever the tagger says."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return False
     return "Rel" in token.morph.get("PronType") or token.tag_ == "PRELS"
-
-
-def _is_participle(token: Token) -> bool:
-    return "Part" in token.morph.get("VerbForm") or token.tag_ in {"VVPP", "VAPP", "VMPP", "VBN"}
 
 
 def _is_hearsay(verbs: list[Token]) -> bool:
     """Reportative „soll“ with a perfect infinitive („soll … verlassen haben“): the author passes
-    on what others claim (the guidelines' free indirect speech)."""
+    on what others claim (the guidelines' free indirect speech). Any verb before „haben“/„sein“
+    counts, as taggers often read the participle as an infinitive."""
     if not any(v.lower_ in {"soll", "sollen"} for v in verbs):
         return False
     doc, sent = verbs[0].doc, verbs[0].sent
-    return any(
-        t.lower_ in {"haben", "sein"} and t.i > sent.start and _is_participle(doc[t.i - 1]) for t in sent
-    )
+    return any(t.lower_ in {"haben", "sein"} and t.i > sent.start and is_verb(doc[t.i - 1]) for t in sent)
 
 
 _SUBORDINATORS = _COMPLEMENTIZERS | {
@@ -312,8 +316,9 @@ def _reported_sentence(
     if not verbs:
         return None
     main = verbs[0]
+    planned = any(t.lower_ == "werden" for t in sent if t.i > main.i)  # „soll … gebaut werden“: a plan
     continued = speaker is not None and (
-        main.lower_ in {"soll", "sollen"}
+        (main.lower_ in {"soll", "sollen"} and not planned)
         or (adjacent and (is_subjunctive(main) or main.lower_ in REPORTATIVE_MODALS))
     )
     if not (continued or any(is_konjunktiv_one(v) for v in verbs) or _is_hearsay(verbs)):

@@ -265,9 +265,10 @@ def _is_organisation(doc: Doc, head: Token, span: Span) -> bool:
     return any(head.text == n or (len(n) > 4 and head.text.endswith(n.lower())) for n in nouns)
 
 
-def _is_coordination(tokens: list[Token]) -> bool:
-    inside = {t.i for t in tokens}
-    return any(t.dep_ in CONJ_DEPS and t.head.i in inside and t.head is not t for t in tokens)
+def _is_coordination(tokens: list[Token], head: Token) -> bool:
+    """Coordinated speakers („Merkel und Stoiber“); coordination inside an attribute („Leiterin der
+    Beteiligungs- und Betriebsgesellschaft“) does not make a group."""
+    return any(t.dep_ in CONJ_DEPS and t.head is head and t is not head for t in tokens)
 
 
 def _is_group(head: Token) -> bool:
@@ -296,7 +297,7 @@ def make_speaker(doc: Doc, tokens: list[Token]) -> Speaker | None:
     names = [ent for ent in span.ents if ent.label_ == "PER"]
     target = names[0] if names else span
     person, organisation = resolve(doc, target.start_char, target.end_char)
-    if _is_coordination(tokens):
+    if _is_coordination(tokens, head):
         speaker.type = "group"  # „X ebenso wie Y“, „Merkel und Stoiber“: no single person
     elif person is not None:
         speaker.type, speaker.person_local_id = "person", person.local_id
