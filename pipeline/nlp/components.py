@@ -4,9 +4,10 @@ saved pipeline that contains them loads with plain ``spacy.load(path)``.
 * ``projektradar_morph_lexicon`` fixes noun Gender and verb Mood where the LanguageTool lexicon is
   unambiguous; the small treebank cannot teach Konjunktiv I or the gender of rare role nouns.
 * ``projektradar_entity_rules`` adds organisations named with a legal form or as a public body, known
-  abbreviations, and people introduced with a German first name. Like spaCy's ``entity_ruler`` with
-  ``overwrite_ents``: rule spans win over overlapping statistical entities, except that first-name
-  persons only fill gaps (the statistical model knows better when „Robert Bosch“ is a company).
+  abbreviations, and people introduced with a German first name (and their later surname-only
+  mentions). Like spaCy's ``entity_ruler`` with ``overwrite_ents``: rule organisations win over
+  overlapping entities, persons only fill gaps. It runs before the NER (measured better than after it,
+  see MODEL.md), so the NER keeps the rule entities and labels the rest.
 """
 
 from __future__ import annotations
@@ -82,9 +83,21 @@ def make_morph_lexicon(nlp: Language, name: str) -> MorphLexicon:
     return MorphLexicon(name)
 
 
+def split_legal_form_periods(nlp: Language, legal_forms: list[str]) -> None:
+    """spaCy's German tokenizer keeps a sentence-final period on „GmbH.“/„mbH.“; split it off so the
+    legal form ends the organisation's name (forms with their own periods, „e.V.“, stay whole)."""
+    for form in legal_forms:
+        if " " not in form and "." not in form:
+            nlp.tokenizer.add_special_case(f"{form}.", [{"ORTH": form}, {"ORTH": "."}])
+
+
+def organisation_patterns() -> dict:
+    return yaml.safe_load((RESOURCES_DIR / "organisation_patterns.yml").read_text(encoding="utf-8"))
+
+
 def default_rules() -> dict:
     """Rule data from ``pipeline/resources`` (copied into the model directory when saved)."""
-    patterns = yaml.safe_load((RESOURCES_DIR / "organisation_patterns.yml").read_text(encoding="utf-8"))
+    patterns = organisation_patterns()
     with (RESOURCES_DIR / "organisation_abbreviations.tsv").open(encoding="utf-8") as handle:
         rows = csv.reader((ln for ln in handle if not ln.startswith("#")), delimiter="\t")
         patterns["abbreviations"] = {row[0]: row[1] for row in rows if row}
@@ -101,9 +114,11 @@ class EntityRules:
         self.persons = persons
         self.organisations = organisations
         self.rules: dict | None = None
+        split_legal_form_periods(nlp, organisation_patterns()["legal_forms"])
 
     def set_rules(self, rules: dict) -> None:
         self.rules = rules
+        split_legal_form_periods(self.nlp, rules["legal_forms"])
         tokenize = self.nlp.tokenizer
         self.legal_forms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.legal_forms.add("LEGAL", [tokenize(form) for form in rules["legal_forms"]])
@@ -132,8 +147,16 @@ class EntityRules:
         if self.persons:
             taken = {i for e in ents for i in range(e.start, e.end)}
             ents += [s for s in self.first_name_persons(doc) if not taken.intersection(range(s.start, s.end))]
+            ents += self.surname_mentions(doc, ents)
         doc.set_ents(filter_spans(ents))
         return doc
+
+    @staticmethod
+    def surname_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Later mentions by surname alone („… so Schramm“) of people named in full in the document."""
+        surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1 and e[-1].is_title}
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        return [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.text in surnames and t.i not in taken]
 
     def _name_like(self, token: Token) -> bool:
         text = token.text
@@ -212,7 +235,11 @@ class EntityRules:
         return i
 
     def abbreviation_orgs(self, doc: Doc) -> list[Span]:
-        return [Span(doc, start, end, label="ORG") for _, start, end in self.abbreviations(doc)]
+        """„IHK“, „BMFSFJ“, and with their seat or complement „IHK Dresden“, „IHK für München“."""
+        return [
+            Span(doc, start, self._complement_end(doc, end, genitive=False), label="ORG")
+            for _, start, end in self.abbreviations(doc)
+        ]
 
     def first_name_persons(self, doc: Doc) -> list[Span]:
         """A capitalised German first name followed by a capitalised surname that is no common noun."""

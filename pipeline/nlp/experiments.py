@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.nlp import card, data
+from pipeline.nlp.resolve import trained_model_dir
 from pipeline.nlp.train import train_pipeline
 from pipeline.settings import Settings
 
@@ -27,16 +28,18 @@ def variants() -> dict:
 
 
 def run_experiment(step: str, settings: Settings, say: Callable[[str], None] = print) -> dict:
-    """Train the recipe with the step's overrides, score it, and replace the step's row."""
+    """Train the recipe with the step's overrides, score it, and replace the step's row. The treebank
+    pipeline of the cached model is reused unless the step changes it."""
     spec = variants()[step]
     config = copy.deepcopy(data.corpora_config())
     for corpus, changes in (spec.get("corpora") or {}).items():
         config["ner"][corpus].update(changes)
     overrides = {part: spec.get(part) or {} for part in ("ner", "ud")}
+    ud_model = None if overrides["ud"] else trained_model_dir(settings)
     work_dir = Path(tempfile.mkdtemp(prefix=f"projektradar-{step}-"))
     started = time.monotonic()
     try:
-        _, details = train_pipeline(settings, work_dir, config, overrides, say=say)
+        _, details = train_pipeline(settings, work_dir, config, overrides, say=say, ud_model=ud_model)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
     metrics = details["metrics"]

@@ -15,13 +15,13 @@ _LOADED: dict[tuple[str, tuple[str, ...]], tuple[Language, ModelInfo]] = {}
 
 
 def ensure_rule_components(nlp: Language) -> Language:
-    """Add the entity rules after the NER when a pipeline (e.g. the official de_core_news_sm) lacks
-    them, so that every model yields the same organisations and people."""
+    """Add the entity rules before the NER (as in the project's model) when a pipeline, e.g. the official
+    de_core_news_sm, lacks them, so that every model yields the same organisations and people."""
     import pipeline.nlp.components  # noqa: F401  (registers the factories for pipelines without them)
 
     for factory in RULE_COMPONENTS:
         if not any(nlp.get_pipe_meta(name).factory == factory for name in nlp.pipe_names):
-            placement = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+            placement = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
             nlp.add_pipe(factory, **placement)
     return nlp
 

@@ -52,12 +52,12 @@ def wait(process: subprocess.Popen, what: str, output: Path) -> None:
 
 def assemble(ud_model: Path, ner_model: Path, morph_table: Path):
     """Treebank pipeline + sourced NER (its own tok2vec) + the project's rule components; the entity
-    rules run after the NER and override it (better than before it, see MODEL.md)."""
-    nlp = spacy.load(ud_model)
+    rules run before the NER, which keeps their spans (better than after it, see MODEL.md)."""
+    nlp = spacy.load(ud_model, exclude=["ner", "projektradar_morph_lexicon", RULES])
     nlp.add_pipe("ner", source=spacy.load(ner_model))
     lexicon = nlp.add_pipe("projektradar_morph_lexicon", after="morphologizer")
     lexicon.load_table(morph_table)
-    nlp.add_pipe(RULES, after="ner")
+    nlp.add_pipe(RULES, before="ner")
     return nlp
 
 
@@ -67,8 +67,11 @@ def train_pipeline(
     config: dict,
     overrides: dict[str, dict[str, str]] | None = None,
     say: Callable[[str], None] = print,
+    ud_model: Path | None = None,
 ):
-    """Convert, train and assemble in ``work_dir``; returns the pipeline and the build details."""
+    """Convert, train and assemble in ``work_dir``; returns the pipeline and the build details.
+
+    ``ud_model`` reuses an already trained treebank pipeline (NER experiments do not change it)."""
     overrides = overrides or {}
     started = time.monotonic()
     timings: dict[str, float] = {}
@@ -79,21 +82,22 @@ def train_pipeline(
     timings["convert"] = time.monotonic() - started
 
     say("Training treebank pipeline and NER in parallel …")
-    ud_run = spacy_train(
-        CONFIG_DIR / "ud.cfg", work_dir / "ud", work_dir / "corpus" / "ud", overrides.get("ud", {})
-    )
+    if ud_model is None:
+        ud_run = spacy_train(
+            CONFIG_DIR / "ud.cfg", work_dir / "ud", work_dir / "corpus" / "ud", overrides.get("ud", {})
+        )
     ner_run = spacy_train(
         CONFIG_DIR / "ner.cfg", work_dir / "ner", work_dir / "corpus" / "ner", overrides.get("ner", {})
     )
     lexicon_counts = build_morph_table(settings.nlp_data_dir / LEXICON_FILE, work_dir / "morph_table.tsv.gz")
-    wait(ud_run, "treebank pipeline", work_dir / "ud")
+    if ud_model is None:
+        wait(ud_run, "treebank pipeline", work_dir / "ud")
+        ud_model = work_dir / "ud" / "model-best"
     wait(ner_run, "NER", work_dir / "ner")
     timings["train"] = time.monotonic() - started - timings["convert"]
 
     say("Assembling and evaluating …")
-    nlp = assemble(
-        work_dir / "ud" / "model-best", work_dir / "ner" / "model-best", work_dir / "morph_table.tsv.gz"
-    )
+    nlp = assemble(ud_model, work_dir / "ner" / "model-best", work_dir / "morph_table.tsv.gz")
     groups = {name: spec["group"] for name, spec in config["ner"].items()}
     metrics = measure(nlp, work_dir, groups)
     timings["evaluate"] = time.monotonic() - started - timings["convert"] - timings["train"]
@@ -111,6 +115,7 @@ def build_model(settings: Settings, work_dir: Path | None = None, say: Callable[
     """Build, evaluate and cache the model, write its card; returns its directory in the cache."""
     fingerprint = recipe_fingerprint(settings)
     target = models_dir(settings) / fingerprint
+    keep_work_dir = work_dir is not None
     work_dir = work_dir or Path(tempfile.mkdtemp(prefix="projektradar-model-"))
     nlp, details = train_pipeline(settings, work_dir, data.corpora_config(), say=say)
     details["fingerprint"] = fingerprint
@@ -136,14 +141,15 @@ def build_model(settings: Settings, work_dir: Path | None = None, say: Callable[
     card.MODEL_CARD_PATH.write_text(model_card, encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
-    shutil.rmtree(work_dir, ignore_errors=True)
+    if not keep_work_dir:
+        shutil.rmtree(work_dir, ignore_errors=True)
     say(f"Model ready in {target} ({sum(details['timings'].values()) / 60:.1f} min)")
     return target
 
 
 def measure(nlp, work_dir: Path, groups: dict[str, str]) -> dict:
     """Held-out scores: treebank with and without the lexicon component; NER without rules, with the
-    rules after the NER (the shipped placement) and before it (measured alternative)."""
+    rules before the NER (the shipped placement) and after it (measured alternative)."""
     test_dir = work_dir / "corpus" / "ner" / "test"
     treebank_test = work_dir / "corpus" / "ud" / "test.spacy"
     metrics = {"treebank": evaluate.evaluate_treebank(nlp, treebank_test)}
@@ -153,8 +159,8 @@ def measure(nlp, work_dir: Path, groups: dict[str, str]) -> dict:
         metrics["ner_statistical"] = evaluate.evaluate_ner(nlp, test_dir, groups)
     metrics["ner"] = evaluate.evaluate_ner(nlp, test_dir, groups)
     nlp.remove_pipe(RULES)
-    nlp.add_pipe(RULES, before="ner")
-    metrics["ner_rules_before"] = evaluate.evaluate_ner(nlp, test_dir, groups)
-    nlp.remove_pipe(RULES)
     nlp.add_pipe(RULES, after="ner")
+    metrics["ner_rules_after"] = evaluate.evaluate_ner(nlp, test_dir, groups)
+    nlp.remove_pipe(RULES)
+    nlp.add_pipe(RULES, before="ner")
     return metrics
