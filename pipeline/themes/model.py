@@ -1,0 +1,223 @@
+"""The scikit-learn theme classifier and the per-document classification the runner calls.
+
+Paragraph → theme probabilities come from a :class:`~sklearn.pipeline.Pipeline`: a feature union of
+TF-IDF over lookup lemmas (word uni- and bigrams) and TF-IDF over character n-grams (which sees
+inside German compounds), followed by one calibrated logistic regression per theme.
+
+A document's score for a theme is the **maximum** over its paragraphs: the codebook labels a text
+with every theme that some part of it substantially addresses, and one paragraph about, say,
+Elternzeit makes a press release about Vereinbarkeit. (A noisy-or would let long documents
+accumulate many weak, incidental mentions into a confident yes.) A theme is assigned when that
+score reaches the theme's threshold (``threshold`` in the codebook, default
+:data:`~pipeline.themes.codebook.DEFAULT_THRESHOLD` on calibrated probabilities; stored in the model
+metadata).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from pipeline.document import Document
+from pipeline.themes.codebook import DEFAULT_THRESHOLD, Codebook
+from pipeline.themes.matching import IndicatorMatcher
+from pipeline.themes.text import analyse, normalize
+
+SCORE_DECIMALS = 4
+EVIDENCE_SENTENCES = 2
+EVIDENCE_SEPARATOR = " … "
+CALIBRATION_FOLDS = 3
+WINDOW = 1  # sentences
+
+
+class LemmaText(BaseEstimator, TransformerMixin):
+    """Texts → space-separated lower-case lookup lemmas, so „Projekte“ and „Projekts“ are one feature.
+
+    With a codebook, each indicator hit adds a token ``#theme`` (the evaluators' knowledge as one
+    feature among the words, weighted by the model like any other).
+    """
+
+    def __init__(self, codebook: Codebook | None = None):
+        self.codebook = codebook
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        if self.codebook is None:
+            return [analyse(x).lemmas for x in X]
+        matcher = IndicatorMatcher(self.codebook)
+        return [" ".join([analyse(x).lemmas, *(f"#{h.theme}" for h in matcher.hits(x))]) for x in X]
+
+
+class CalibratedOneVsRest(BaseEstimator, ClassifierMixin):
+    """One calibrated binary classifier per label column, with sample weights passed through.
+
+    (scikit-learn's OneVsRestClassifier only routes ``sample_weight`` with global metadata routing;
+    the weights let weakly labelled paragraphs count less than hand-labelled ones.)
+    """
+
+    def __init__(self, estimator=None, method: str = "sigmoid", cv: int = CALIBRATION_FOLDS):
+        self.estimator = estimator
+        self.method = method
+        self.cv = cv
+
+    def fit(self, X, Y, sample_weight=None):
+        Y = np.asarray(Y)
+        self.estimators_ = []
+        for column in Y.T:
+            positives = int(column.sum())
+            if positives < 2 or positives > len(column) - 2:
+                raise ValueError(f"a label column has {positives} positives; at least 2 are needed")
+            model = CalibratedClassifierCV(
+                clone(self.estimator), method=self.method, cv=min(self.cv, positives)
+            )
+            self.estimators_.append(model.fit(X, column, sample_weight=sample_weight))
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        return np.column_stack([m.predict_proba(X)[:, 1] for m in self.estimators_])
+
+    def predict(self, X) -> np.ndarray:
+        return (self.predict_proba(X) >= DEFAULT_THRESHOLD).astype(int)
+
+
+def build_pipeline(codebook: Codebook | None = None, C: float = 10.0, random_state: int = 0) -> Pipeline:
+    """The untrained theme classifier (features → calibrated one-vs-rest logistic regression)."""
+    lemmas = Pipeline(
+        [
+            ("lemmatize", LemmaText(codebook)),
+            (
+                "tfidf",
+                TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), sublinear_tf=True),
+            ),
+        ]
+    )
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)
+    base = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=random_state)
+    features = [("lemmas", lemmas), ("chars", chars)]
+    return Pipeline(
+        [
+            ("features", FeatureUnion(features)),
+            ("classify", CalibratedOneVsRest(base)),
+        ]
+    )
+
+
+class ThemeModel:
+    """A trained theme classifier together with its codebook, thresholds and metadata."""
+
+    def __init__(self, codebook: Codebook, pipeline: Pipeline, metadata: dict):
+        self.codebook = codebook
+        self.pipeline = pipeline
+        self.metadata = metadata
+        self.matcher = IndicatorMatcher(codebook)
+        self.thresholds = np.array([t.threshold for t in codebook.themes])
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Probability per text (rows) and codebook theme (columns, in codebook order).
+
+        A long paragraph is also scored in windows of :data:`WINDOW` consecutive sentences and gets
+        the highest score: two sentences on Fachkräftesicherung inside a long report paragraph
+        address the theme substantially, but are diluted when the whole paragraph is one vector.
+        """
+        if not texts:
+            return np.zeros((0, len(self.codebook.themes)))
+        owners, pieces = [], []
+        for i, text in enumerate(normalize(t) for t in texts):
+            sentences = analyse(text).sentences
+            windows = (
+                [text]
+                + [
+                    text[sentences[k][0] : sentences[min(k + WINDOW, len(sentences)) - 1][1]]
+                    for k in range(len(sentences) - WINDOW + 1)
+                ]
+                if len(sentences) > WINDOW
+                else [text]
+            )
+            owners.extend([i] * len(windows))
+            pieces.extend(windows)
+        scores = self.pipeline.predict_proba(pieces)
+        result = np.zeros((len(texts), scores.shape[1]))
+        np.maximum.at(result, np.array(owners), scores)
+        return np.round(result, SCORE_DECIMALS)
+
+    def predict(self, texts: Sequence[str]) -> list[set[str]]:
+        ids = self.codebook.ids
+        return [{ids[j] for j in np.flatnonzero(row >= self.thresholds)} for row in self.predict_proba(texts)]
+
+    def classify(self, document: Document) -> tuple[list[dict], list[dict]]:
+        """Rows of the ``paragraph_themes`` and ``themes`` tables for one document."""
+        paragraphs = [
+            (s, e, document.text[s:e]) for s, e in document.paragraphs if document.text[s:e].strip()
+        ]
+        scores = self.predict_proba([text for _, _, text in paragraphs])
+        paragraph_rows: list[dict] = []
+        for index, (start, end, text) in enumerate(paragraphs):
+            hits = self.matcher.hits(text)
+            for j, theme in enumerate(self.codebook.themes):
+                terms = sorted({normalize(text)[h.start : h.end] for h in hits if h.theme == theme.id})
+                paragraph_rows.append(
+                    {
+                        "doc_id": document.doc_id,
+                        "paragraph_index": index,
+                        "start_char": start,
+                        "end_char": end,
+                        "theme": theme.id,
+                        "score": float(scores[index, j]),
+                        "assigned": bool(scores[index, j] >= theme.threshold),
+                        "indicators": "; ".join(terms),
+                    }
+                )
+        theme_rows = []
+        doc_scores = scores.max(axis=0) if len(paragraphs) else np.zeros(len(self.codebook.themes))
+        evidence = self._evidence([text for _, _, text in paragraphs], scores)
+        for j, theme in enumerate(self.codebook.themes):
+            assigned = bool(doc_scores[j] >= theme.threshold)
+            theme_rows.append(
+                {
+                    "doc_id": document.doc_id,
+                    "theme": theme.id,
+                    "label": theme.label,
+                    "score": float(doc_scores[j]),
+                    "assigned": assigned,
+                    "threshold": theme.threshold,
+                    "n_paragraphs": int((scores[:, j] >= theme.threshold).sum()) if len(paragraphs) else 0,
+                    "evidence": evidence.get(theme.id, "") if assigned else "",
+                }
+            )
+        return paragraph_rows, theme_rows
+
+    def _evidence(self, paragraphs: list[str], scores: np.ndarray) -> dict[str, str]:
+        """Per theme, the sentences that carry it, from the paragraphs that reach the threshold.
+
+        Sentences are ranked by their own score, with a bonus for containing one of the theme's
+        indicators (so the quoted evidence shows the reader why), and printed in text order.
+        """
+        candidates: list[tuple[int, int, str]] = []  # paragraph, sentence position, text
+        for p, text in enumerate(paragraphs):
+            clean = normalize(text)
+            for position, (s, e) in enumerate(analyse(clean).sentences):
+                sentence = " ".join(clean[s:e].split())
+                if len(sentence) >= 20:
+                    candidates.append((p, position, sentence))
+        if not candidates:
+            return {}
+        sentence_scores = self.predict_proba([c[2] for c in candidates])
+        evidence = {}
+        for j, theme in enumerate(self.codebook.themes):
+            ranked = []
+            for k, (p, position, sentence) in enumerate(candidates):
+                if scores[p, j] < theme.threshold:
+                    continue
+                has_indicator = any(h.theme == theme.id for h in self.matcher.hits(sentence))
+                ranked.append((-(sentence_scores[k, j] + 0.25 * has_indicator), p, position, sentence))
+            best = sorted(sorted(ranked)[:EVIDENCE_SENTENCES], key=lambda r: (r[1], r[2]))
+            evidence[theme.id] = EVIDENCE_SEPARATOR.join(r[3] for r in best)
+        return evidence

@@ -1,0 +1,186 @@
+"""Assembling the training data, fitting, persisting and loading the theme model.
+
+Training data, in order of trust:
+
+1. hand-labelled paragraphs: every ``labels*.csv`` in ``pipeline/resources/themes/`` (plus folders
+   passed with ``--labels``), weight 1;
+2. the codebook's example sentences as positives for their theme, weight 1;
+3. weak labels: unlabelled German news paragraphs from ``../shared`` (when present) labelled by the
+   codebook indicators, with the matched indicator words masked so that the model learns the
+   surrounding language rather than re-learning the keyword list; weight :data:`WEAK_WEIGHT`.
+
+The fitted model is cached under ``<cache>/themes/<key>/`` where the key hashes the codebook, the
+label files, the weak-label pool, this package's code and the scikit-learn version, so any change
+retrains and an unchanged setup loads in a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+import numpy as np
+import sklearn
+
+from pipeline.settings import Settings
+from pipeline.themes.codebook import Codebook, load_codebook
+from pipeline.themes.data import (
+    LabelledSet,
+    codebook_examples,
+    files_digest,
+    label_files,
+    pool_paths,
+    read_labels,
+    read_pool,
+)
+from pipeline.themes.matching import IndicatorMatcher
+from pipeline.themes.model import ThemeModel, build_pipeline
+
+WEAK_WEIGHT = 0.1
+MAX_POOL = 400  # an evenly spaced sample keeps training well under a minute on two cores
+RANDOM_STATE = 0
+MODEL_FILE = "model.joblib"
+METADATA_FILE = "metadata.json"
+_CODE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass
+class TrainingData:
+    """Texts, label matrix (rows × codebook themes) and sample weights, ready for ``fit``."""
+
+    texts: list[str]
+    Y: np.ndarray
+    weights: np.ndarray
+    counts: dict
+
+    def __add__(self, other: TrainingData) -> TrainingData:
+        counts = {k: self.counts.get(k, 0) + other.counts.get(k, 0) for k in {*self.counts, *other.counts}}
+        return TrainingData(
+            self.texts + other.texts,
+            np.vstack([self.Y, other.Y]),
+            np.concatenate([self.weights, other.weights]),
+            counts,
+        )
+
+
+def to_matrix(labels: Sequence[frozenset[str] | set[str]], codebook: Codebook) -> np.ndarray:
+    return np.array([[t in row for t in codebook.ids] for row in labels], dtype=int).reshape(
+        len(labels), len(codebook.ids)
+    )
+
+
+def _labelled(data: LabelledSet, codebook: Codebook, name: str) -> TrainingData:
+    return TrainingData(
+        list(data.texts), to_matrix(data.labels, codebook), np.ones(len(data)), {name: len(data)}
+    )
+
+
+def weak_data(pool: Sequence[str], codebook: Codebook) -> TrainingData:
+    """Pool paragraphs labelled by the indicators, their indicator words masked."""
+    matcher = IndicatorMatcher(codebook)
+    labels = [matcher.weak_labels(text) for text in pool]
+    texts = [matcher.mask(text) if label else text for text, label in zip(pool, labels, strict=False)]
+    return TrainingData(
+        texts, to_matrix(labels, codebook), np.full(len(pool), WEAK_WEIGHT), {"weak_pool": len(pool)}
+    )
+
+
+def training_data(
+    codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = (), *, weak: bool = True
+) -> tuple[TrainingData, TrainingData]:
+    """(hand-labelled data from label files, extra data: codebook examples and the weak pool)."""
+    gold = _labelled(read_labels(label_files(label_dirs), codebook), codebook, "labelled")
+    extra = _labelled(codebook_examples(codebook), codebook, "codebook_examples")
+    if weak:
+        pool = read_pool(settings)
+        extra = extra + weak_data(pool[:: max(1, len(pool) // MAX_POOL)], codebook)
+    return gold, extra
+
+
+def fit_pipeline(data: TrainingData, codebook: Codebook):
+    """Fit the scikit-learn pipeline; explains which theme lacks examples instead of failing deep inside."""
+    positives = data.Y.sum(axis=0)
+    if too_few := [t for t, n in zip(codebook.ids, positives, strict=False) if n < 2]:
+        raise ValueError(
+            f"theme(s) {', '.join(too_few)} have fewer than 2 training examples; add examples to the "
+            "codebook or labelled rows to a labels*.csv"
+        )
+    pipeline = build_pipeline(codebook, random_state=RANDOM_STATE)
+    return pipeline.fit(data.texts, data.Y, classify__sample_weight=data.weights)
+
+
+def cache_key(codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = ()) -> str:
+    code = files_digest(sorted(_CODE_DIR.glob("*.py")))
+    labels = files_digest(label_files(label_dirs))
+    pool = files_digest(pool_paths(settings))
+    parts = [codebook.fingerprint, labels, pool, code, sklearn.__version__]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def train_theme_model(
+    settings: Settings, codebook: Codebook | None = None, label_dirs: Sequence[Path] = (), *, scores=None
+) -> ThemeModel:
+    """Fit on all training data and describe it in the metadata (``scores`` from an evaluation)."""
+    codebook = codebook or load_codebook()
+    gold, extra = training_data(codebook, settings, label_dirs)
+    data = gold + extra
+    pipeline = fit_pipeline(data, codebook)
+    metadata = {
+        "cache_key": cache_key(codebook, settings, label_dirs),
+        "codebook": codebook.source,
+        "codebook_hash": codebook.fingerprint,
+        "labels_hash": files_digest(label_files(label_dirs)),
+        "label_files": [str(p) for p in label_files(label_dirs)],
+        "training_data_hash": hashlib.sha256("\x1f".join(data.texts).encode()).hexdigest()[:16],
+        "training_counts": dict(sorted(data.counts.items())),
+        "positives": {t: int(n) for t, n in zip(codebook.ids, gold.Y.sum(axis=0), strict=False)},
+        "weak_weight": WEAK_WEIGHT,
+        "scikit_learn": sklearn.__version__,
+        "thresholds": {t.id: t.threshold for t in codebook.themes},
+        "aggregation": "document score = max over paragraph scores; assigned when score >= threshold",
+        "random_state": RANDOM_STATE,
+        "scores": scores or {},
+    }
+    return ThemeModel(codebook, pipeline, metadata)
+
+
+def save_theme_model(model: ThemeModel, folder: Path) -> Path:
+    """Write model.joblib and metadata.json atomically (a crashed run never leaves half a model)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    os.close(fd)
+    joblib.dump({"codebook": model.codebook, "pipeline": model.pipeline}, tmp)
+    os.replace(tmp, folder / MODEL_FILE)
+    text = json.dumps(model.metadata, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, folder / METADATA_FILE)
+    return folder
+
+
+def model_dir(settings: Settings, codebook: Codebook, label_dirs: Sequence[Path] = ()) -> Path:
+    return settings.cache_dir / "themes" / cache_key(codebook, settings, label_dirs)
+
+
+def load_theme_model(
+    settings: Settings | None = None, codebook: Codebook | Path | str | None = None, label_dirs=()
+) -> ThemeModel:
+    """The theme model for this codebook and these labels: from the cache, else trained now (≈10 s)."""
+    settings = settings or Settings()
+    if not isinstance(codebook, Codebook):
+        codebook = load_codebook(codebook)
+    folder = model_dir(settings, codebook, label_dirs)
+    if (folder / MODEL_FILE).is_file() and (folder / METADATA_FILE).is_file():
+        stored = joblib.load(folder / MODEL_FILE)
+        metadata = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+        return ThemeModel(stored["codebook"], stored["pipeline"], metadata)
+    model = train_theme_model(settings, codebook, label_dirs)
+    save_theme_model(model, folder)
+    return model

@@ -1,0 +1,137 @@
+"""The theme classifier on real labelled data, the seed document, determinism and a custom codebook."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from pipeline.document import Document
+from pipeline.schema import TABLES
+from pipeline.settings import Settings
+from pipeline.themes import load_codebook, load_theme_model, train_theme_model
+
+SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"
+SEED_THEMES = {
+    "netzwerk",
+    "good_practice",
+    "chancengleichheit",
+    "fachkraefte",
+    "nachwuchs_ausbildung",
+    "weiterbildung",
+    "verstetigung",
+}
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    return Settings(cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="module")
+def model(settings):
+    return load_theme_model(settings)
+
+
+def document(text: str) -> Document:
+    paragraphs, start = [], 0
+    for block in text.split("\n\n"):
+        offset = text.index(block, start)
+        if block.strip():
+            paragraphs.append((offset, offset + len(block)))
+        start = offset + len(block)
+    return Document(source_path="test.txt", format="txt", text=text, paragraphs=paragraphs, doc_id="d1")
+
+
+def test_predicts_themes_of_unseen_paragraphs(model):
+    predicted = model.predict(
+        [
+            "Weil kaum noch Bewerbungen eingehen, wirbt die Bäckerei mit höheren Löhnen um neue Leute.",
+            "Eltern im Betrieb dürfen ihre Arbeitszeit an die Öffnungszeiten der Krippe anpassen.",
+            "Der Wetterdienst erwartet für das Wochenende Regen und kühle Temperaturen.",
+        ]
+    )
+    assert "fachkraefte" in predicted[0]
+    assert "vereinbarkeit" in predicted[1]
+    assert predicted[2] == set()
+
+
+def test_metadata_describes_the_training(model, settings):
+    meta = model.metadata
+    assert meta["codebook_hash"] == load_codebook().fingerprint
+    assert meta["training_counts"]["labelled"] >= 250
+    assert set(meta["thresholds"]) == set(load_codebook().ids)
+    assert list((settings.cache_dir / "themes").glob("*/model.joblib"))
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed not available")
+def test_seed_document_themes(model):
+    from pipeline.ingest import iter_documents
+
+    (seed,) = list(iter_documents([SEED], Settings()))
+    paragraph_rows, theme_rows = model.classify(seed)
+    assigned = {r["theme"] for r in theme_rows if r["assigned"]}
+    assert assigned >= SEED_THEMES
+    assert "vielfalt_integration" not in assigned
+    evidence = {r["theme"]: r["evidence"] for r in theme_rows}
+    assert "Fachkräftesicherung" in evidence["fachkraefte"]
+    assert set(paragraph_rows[0]) == set(TABLES["paragraph_themes"].column_names)
+    assert set(theme_rows[0]) == set(TABLES["themes"].column_names)
+
+
+def test_classify_rows_and_offsets(model):
+    text = "Pressemitteilung\n\nDie Betriebskita öffnet schon um sechs Uhr für Eltern im Schichtdienst."
+    paragraph_rows, theme_rows = model.classify(document(text))
+    assert len(theme_rows) == len(model.codebook.themes)
+    row = next(r for r in paragraph_rows if r["theme"] == "vereinbarkeit" and r["paragraph_index"] == 1)
+    assert text[row["start_char"] : row["end_char"]].startswith("Die Betriebskita")
+    assert row["assigned"] and row["indicators"] == "Betriebskita"
+    doc_row = next(r for r in theme_rows if r["theme"] == "vereinbarkeit")
+    assert doc_row["assigned"] and "Betriebskita" in doc_row["evidence"]
+    assert model.classify(document("")) == ([], model.classify(document(""))[1])
+
+
+def test_training_is_deterministic(model, settings):
+    again = train_theme_model(settings)
+    texts = ["Die Partner wollen das Netzwerk nach Projektende weiterführen.", "Ein Text über das Wetter."]
+    assert np.array_equal(model.predict_proba(texts), again.predict_proba(texts))
+    doc = document("Azubis lernen im Betrieb.\n\nDie Stiftung fördert das Projekt mit 20.000 Euro.")
+    assert model.classify(doc) == again.classify(doc)
+
+
+def test_custom_codebook_without_shared_data(tmp_path):
+    book = {
+        "themes": [
+            {
+                "id": "digital",
+                "label": "Digitalisierung",
+                "definition": "Digitale Werkzeuge und Prozesse in der Arbeit.",
+                "indicators": ["digital", "software", "=KI"],
+                "examples": [
+                    "Die Verwaltung stellt alle Anträge auf digitale Formulare um.",
+                    "Neue Software ersetzt die Zettelwirtschaft im Lager.",
+                    "Mit KI werden Rechnungen automatisch geprüft.",
+                ],
+            },
+            {
+                "id": "gesundheit",
+                "label": "Gesundheit",
+                "definition": "Betriebliche Gesundheitsförderung.",
+                "indicators": ["gesundheit", "krankenstand", "rückenschule"],
+                "examples": [
+                    "Der Betrieb bietet eine Rückenschule für alle Beschäftigten an.",
+                    "Der Krankenstand sank nach Einführung der Pausenregelung.",
+                    "Ein Gesundheitstag informierte über Ernährung und Bewegung.",
+                ],
+            },
+        ]
+    }
+    path = tmp_path / "book.yml"
+    path.write_text(yaml.safe_dump(book, allow_unicode=True), encoding="utf-8")
+    settings = Settings(shared_dir=tmp_path / "no-shared", cache_dir=tmp_path / "cache")
+    with pytest.warns(UserWarning, match="not in the codebook"):
+        custom = load_theme_model(settings, Path(path))
+    assert custom.codebook.ids == ["digital", "gesundheit"]
+    assert custom.metadata["training_counts"].get("weak_pool", 0) == 0
+    (scores,) = custom.predict_proba(["Die neue Software für digitale Dienstpläne läuft seit Mai."])
+    assert scores[0] > scores[1]
