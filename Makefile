@@ -6,7 +6,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup model run test lint format clean evaluate evaluate-quotes report bench docs
+.PHONY: help setup model run test lint format clean evaluate evaluate-quotes train-themes evaluate-themes report bench docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -30,6 +30,12 @@ report: ## (Re)build the thematic report $(OUT)/report/ from the tables in $(OUT
 
 evaluate: ## Score people, roles and organisations (corpus + seed) against tests/gold/corpus.json
 	$(PY) -m pipeline.evaluation.people --corpus $(CORPUS) --out $(OUT)
+
+train-themes: ## Train the theme classifier (cross-validated; model + metadata go to the cache)
+	$(VENV)/bin/projektradar themes train
+
+evaluate-themes: ## Theme classifier scores (CV, masked indicators, corpus gold) → outputs/evaluation/themes.md
+	$(VENV)/bin/projektradar themes evaluate --out $(OUT)/evaluation/themes.md
 
 evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N for a quick run)
 	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT))

@@ -200,8 +200,56 @@ QUOTES = Table(
     ("source_path", "start_char", "quote_id"),
 )
 
+THEMES = Table(
+    "themes",
+    "One row per document and codebook theme (pipeline/resources/themes.yml): the document's score, "
+    "whether the theme is assigned, and the sentences that carry it.",
+    _cols(
+        ("doc_id", "str", "Document (documents.csv)."),
+        ("theme", "str", "Theme id from the codebook (e.g. fachkraefte)."),
+        ("label", "str", "German theme name."),
+        ("score", "float", "Highest paragraph probability for the theme (0–1, calibrated)."),
+        ("assigned", "bool", "score ≥ threshold: the document substantially addresses the theme."),
+        ("threshold", "float", "Decision threshold of the theme (codebook, default 0.35)."),
+        ("n_paragraphs", "int", "Number of paragraphs whose own score reaches the threshold."),
+        (
+            "evidence",
+            "str",
+            "Up to two sentences that carry the theme (` … `-separated); empty if not assigned.",
+        ),
+    ),
+    ("doc_id", "theme"),
+)
+
+PARAGRAPH_THEMES = Table(
+    "paragraph_themes",
+    "One row per paragraph and codebook theme: the classifier's probability and the indicator words found.",
+    _cols(
+        ("doc_id", "str", "Document (documents.csv)."),
+        ("paragraph_index", "int", "Paragraph number in the document (0-based, non-empty paragraphs)."),
+        ("start_char", "int", "Start offset of the paragraph in the clean text."),
+        ("end_char", "int", "End offset (exclusive) of the paragraph."),
+        ("theme", "str", "Theme id from the codebook."),
+        ("score", "float", "Probability that the paragraph substantially addresses the theme (0–1)."),
+        ("assigned", "bool", "score ≥ the theme's threshold."),
+        ("indicators", "str", "Codebook indicator words found in the paragraph (`; `-separated)."),
+    ),
+    ("doc_id", "paragraph_index", "theme"),
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (DOCUMENTS, PEOPLE, PERSON_MENTIONS, ROLES, ORGANISATIONS, ORG_MENTIONS, QUOTES)
+    t.name: t
+    for t in (
+        DOCUMENTS,
+        PEOPLE,
+        PERSON_MENTIONS,
+        ROLES,
+        ORGANISATIONS,
+        ORG_MENTIONS,
+        QUOTES,
+        THEMES,
+        PARAGRAPH_THEMES,
+    )
 }
 
 
