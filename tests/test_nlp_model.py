@@ -86,3 +86,22 @@ def test_model_directory_loads_with_plain_spacy():
 )
 def test_first_name_gender(name, gender):
     assert first_name_gender(name) == gender
+
+
+def test_public_bodies_legal_forms_and_abbreviations():
+    nlp, _ = load_nlp()
+    doc = nlp(
+        "Das Bundesministerium für Familie, Senioren, Frauen und Jugend (BMFSFJ) fördert die Agentur "
+        "für Arbeit Bautzen, die Technische Universität Dresden und die Lebenshilfe Bautzen e.V. "
+        "Die Firma Müller GmbH. Die IHK Dresden lud ein."
+    )
+    organisations = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert {
+        "Bundesministerium für Familie, Senioren, Frauen und Jugend",
+        "BMFSFJ",
+        "Agentur für Arbeit Bautzen",
+        "Technische Universität Dresden",
+        "Lebenshilfe Bautzen e.V.",
+        "Müller GmbH",
+        "IHK Dresden",
+    } <= organisations

@@ -41,12 +41,24 @@ def ensure_command(
     """Make sure a German pipeline is available: the official de_core_news_* if installed, else the
     cached project model, building it (about 20 minutes on 2 cores) only when the recipe changed."""
     from pipeline.nlp.recipe import models_dir, recipe_fingerprint
-    from pipeline.nlp.resolve import OFFICIAL_PACKAGES, _from_package
+    from pipeline.nlp.resolve import OFFICIAL_PACKAGES, _from_package, trained_model_dir
 
     settings = _settings(shared)
     official = next((info for p in OFFICIAL_PACKAGES if (info := _from_package(p))), None)
     if official and not force:
         typer.echo(f"Using installed {official.name} {official.version}; no training needed.")
+        return
+    if not settings.nlp_data_dir.is_dir():
+        cached_any = trained_model_dir(settings)
+        if cached_any is None:
+            typer.echo(
+                f"{settings.nlp_data_dir} not found, so the model cannot be built here. Point --shared or "
+                "PROJEKTRADAR_SHARED at the shared data, or with internet access install the official "
+                "model: `python -m spacy download de_core_news_sm`.",
+                err=True,
+            )
+            raise typer.Exit(1)
+        typer.echo(f"No training data here; using the cached model {cached_any}.")
         return
     cached = models_dir(settings) / recipe_fingerprint(settings)
     if (cached / "meta.json").is_file():
