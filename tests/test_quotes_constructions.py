@@ -230,3 +230,27 @@ def test_soll_sentence_continues_a_named_speaker():
     text = "Anna Berger sagte, dass das Netzwerk wachse. Die Tagung soll im Herbst stattfinden."
     found = [q for q in quotes(text) if q.kind == "indirect"]
     assert found[-1].text.startswith("Die Tagung soll") and found[-1].speaker == "Anna Berger"
+
+
+def test_weak_verb_with_stem_in_t_is_a_cue():
+    quote = only("Verschiedene Medien berichteten, dass nur jeder hundertste Besucher überprüft werde.")
+    assert quote.cue == "berichteten"
+    assert quote.speaker == "Verschiedene Medien"
+
+
+def test_speaker_phrase_runs_past_a_parser_sentence_break():
+    text = "„Das wird nicht ausreichen“, erklärte die Geschäftsführerin der Organisation, Manuela Roßbach."
+    assert only(text, "direct").speaker == "die Geschäftsführerin der Organisation, Manuela Roßbach"
+
+
+def test_speaker_phrase_leaves_out_the_cue_predicate():
+    text = "In der ARD zeigte sich der Bundestrainer zufrieden: „Wir haben eine Steigerung gezeigt.“"
+    assert only(text, "direct").speaker == "der Bundestrainer"
+
+
+def test_fronted_object_with_a_role_attribute_is_no_speaker():
+    text = (
+        "Die Anwendung der Richtlinienkompetenz des Bundeskanzlers stellte der SPD-Vorsitzende "
+        "Franz Müntefering in Frage: „Die Richtlinie ist nicht lebenswirklich.“"
+    )
+    assert "Franz Müntefering" in only(text, "direct").speaker

@@ -93,7 +93,7 @@ def lemma_of(token: Token) -> str:
 
 def verb_lemma(token: Token) -> str:
     """The model's lemma when the lexicon knows it, else a strong verb's listed form or a weak
-    verb's infinitive by rule (freute → freuen, sagten → sagen)."""
+    verb's infinitive by rule (freute → freuen, sagten → sagen, berichteten → berichten)."""
     lemma = lemma_of(token)
     lex = lexicon()
     if lemma in lex.verbs:
@@ -101,7 +101,7 @@ def verb_lemma(token: Token) -> str:
     form = token.lower_
     if form in lex.forms:
         return lex.forms[form]
-    for ending in ("test", "ten", "tet", "te", "t", "e", "en"):
+    for ending in ("etest", "eten", "etet", "ete", "et", "test", "ten", "tet", "te", "t", "e", "en"):
         if form.endswith(ending) and form[: -len(ending)] + "en" in lex.verbs:
             return form[: -len(ending)] + "en"
     return lemma
@@ -203,6 +203,26 @@ def is_konjunktiv_one(token: Token) -> bool:
     if lemma.endswith("en") and form == lemma[:-1]:
         return True  # „arbeite“, „könne“
     return not form.endswith("te") and not any(c in form and c not in lemma for c in "äöü")
+
+
+def _ends_sentence(doc, i: int) -> bool:
+    token = doc[i]
+    if token.text in SENTENCE_END or "\n" in token.text_with_ws:
+        return True
+    return len(token.text) == 1 and not token.is_alpha and i > 0 and doc[i - 1].text in SENTENCE_END
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """Start and end of the sentence around ``token`` by punctuation: small parsers also start
+    sentences after a comma or a postposed cue verb („…“, sagte | der FIFA-Chef), which would cut
+    speaker phrases."""
+    doc = token.doc
+    start, end = token.sent.start, token.sent.end
+    while start > 0 and not _ends_sentence(doc, start - 1):
+        start = doc[start - 1].sent.start
+    while end < len(doc) and not _ends_sentence(doc, end - 1):
+        end = doc[end].sent.end
+    return start, end
 
 
 def sentences(doc) -> list:

@@ -43,7 +43,8 @@ def _verb_attribution(doc: Doc, verb: Token, blocked: set[int], postposed: bool)
     if match is None:
         return None
     _cue, cue_tokens = match
-    return _attribution(doc, cue_tokens, subject_phrase(verb, blocked, postposed))
+    cue_ids = {t.i for t in cue_tokens}  # „zeigte sich der Trainer zufrieden“: no predicate in the speaker
+    return _attribution(doc, cue_tokens, subject_phrase(verb, blocked | cue_ids, postposed))
 
 
 def _after(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:

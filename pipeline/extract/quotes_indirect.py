@@ -86,8 +86,9 @@ def _strip(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _speaker(doc: Doc, verb: Token, blocked: set[int], postposed: bool) -> Speaker | None:
-    return make_speaker(doc, subject_phrase(verb, blocked, postposed))
+def _speaker(doc: Doc, cue: list[Token], blocked: set[int], postposed: bool) -> Speaker | None:
+    """The speaker phrase of the cue verb ``cue[0]``, never containing a cue word („zufrieden“)."""
+    return make_speaker(doc, subject_phrase(cue[0], blocked | {t.i for t in cue}, postposed))
 
 
 def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event | None:
@@ -105,13 +106,13 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
         if message and message[0].lower_ in _FRONTED:
             message = message[1:] if message[0].lower_ != "dass" else message
         if message and _finite_verbs(message):
-            return Event("indirect", message, _speaker(doc, verb, blocked, True), cue_tokens, sent)
+            return Event("indirect", message, _speaker(doc, cue_tokens, blocked, True), cue_tokens, sent)
     # „Wie X mitteilte, …“
     if wie is not None and verb.i < sent.end - 1:
         comma = next((t for t in tokens if t.i > verb.i and t.text == ","), None)
         if comma is not None:
             message = _strip([t for t in tokens if t.i > comma.i])
-            return Event("indirect", message, _speaker(doc, verb, blocked, False), cue_tokens, sent)
+            return Event("indirect", message, _speaker(doc, cue_tokens, blocked, False), cue_tokens, sent)
     # „X sagte (gestern), dass …“ / „X betonte, die Zusammenarbeit sei …“
     last_cue = max(t.i for t in cue_tokens)
     after = [t for t in tokens if t.i > last_cue]
@@ -119,12 +120,12 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
         if token.text in {",", ":"}:
             clause = _strip(after[k + 1 :])
             if _is_complement(clause):
-                return Event("indirect", clause, _speaker(doc, verb, blocked, False), cue_tokens, sent)
+                return Event("indirect", clause, _speaker(doc, cue_tokens, blocked, False), cue_tokens, sent)
             break
         if _is_finite(token) and token.i > last_cue + 1:
             break
     if cue.reported and not any(t.i in blocked for t in sent):
-        return Event("reported", list(sent), _speaker(doc, verb, blocked, False), cue_tokens, sent)
+        return Event("reported", list(sent), _speaker(doc, cue_tokens, blocked, False), cue_tokens, sent)
     return None
 
 
@@ -299,7 +300,7 @@ def _summary_event(doc: Doc, sent: Span, previous: Span | None, blocked: set[int
     tokens = _strip([t for t in previous if t.i not in blocked])
     if match is None or len(tokens) < 3 or not _finite_verbs(tokens):
         return None
-    speaker = _speaker(doc, sent[1], blocked, postposed=True)
+    speaker = _speaker(doc, match[1], blocked, postposed=True)
     return Event("indirect", [*tokens, sent[0]], speaker, match[1], sent)
 
 

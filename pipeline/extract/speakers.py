@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, lexicon
+from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, lexicon, sentence_bounds
 from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.roles import match_role_noun
 
@@ -63,7 +63,7 @@ def _quote_mark(token: Token) -> bool:
 
 def phrase_after(token: Token, blocked: set[int]) -> list[Token]:
     """The speaker phrase right after a cue („…“, so X / sagte X / heißt es in X)."""
-    for candidate in token.doc[token.i + 1 : min(token.sent.end, token.i + 4)]:
+    for candidate in token.doc[token.i + 1 : min(sentence_bounds(token)[1], token.i + 4)]:
         if candidate.i in blocked or candidate.is_punct:
             break
         if candidate.pos_ in _NOMINAL | {"PRON"} and _nominative(candidate):
@@ -84,7 +84,8 @@ def _nominative(token: Token) -> bool:
         return token.lower_ not in _OBJECT_PRONOUNS
     doc = token.doc
     first = token.i
-    while first > token.sent.start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM"}:
+    sent_start = sentence_bounds(token)[0]
+    while first > sent_start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM"}:
         first -= 1
     determiners = [t for t in doc[first : token.i] if t.pos_ == "DET"]
     if not determiners:
@@ -97,9 +98,10 @@ def _after_preposition(token: Token) -> bool:
     """The nominal is a prepositional object („von der Polizei“), so not the subject."""
     doc = token.doc
     first = token.i
-    while first > token.sent.start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM", "PROPN"}:
+    sent_start = sentence_bounds(token)[0]
+    while first > sent_start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM", "PROPN"}:
         first -= 1
-    return first > token.sent.start and _is_preposition(doc[first - 1])
+    return first > sent_start and _is_preposition(doc[first - 1])
 
 
 def _is_preposition(token: Token) -> bool:
@@ -125,7 +127,7 @@ def _candidates(verb: Token, blocked: set[int], postposed: bool) -> list[list[To
         phrases.append(noun_phrase(subject, blocked))
     if not postposed:
         phrases.append(phrase_after(verb, blocked))
-        for candidate in reversed(verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]):
+        for candidate in reversed(verb.doc[max(sentence_bounds(verb)[0], verb.i - 8) : verb.i]):
             if candidate.i in blocked or candidate.text in {",", ":", ";"}:
                 break
             if candidate.pos_ in {"NOUN", "PROPN", "PRON"} and _subject_candidate(candidate, blocked):
@@ -139,7 +141,7 @@ def _usable(phrase: list[Token]) -> bool:
     if not phrase or (len(phrase) == 1 and phrase[0].lower_ in _NEVER_SPEAKERS):
         return False
     first = phrase[0]
-    return first.i == first.sent.start or not _is_preposition(first.doc[first.i - 1])
+    return first.i == sentence_bounds(first)[0] or not _is_preposition(first.doc[first.i - 1])
 
 
 def subject_phrase(verb: Token, blocked: set[int], postposed: bool) -> list[Token]:
@@ -162,10 +164,21 @@ def _is_person_like(tokens: list[Token]) -> bool:
     )
 
 
+def _kernel(tokens: list[Token]) -> list[Token]:
+    """The phrase up to its first attribute or comma: „Die Anwendung der Kompetenz des
+    Bundeskanzlers“ is about an application, not the chancellor."""
+    for k, token in enumerate(tokens[1:], 1):
+        if token.lower_ in _ATTRIBUTE_WORDS or token.text == ",":
+            return tokens[:k]
+    return tokens
+
+
 def can_speak(tokens: list[Token]) -> bool:
-    """A name, a personal pronoun, an organisation or medium, or a role, group or source noun."""
+    """A name, a personal pronoun, an organisation or medium, or a role, group or source noun in
+    the phrase's kernel (attributes do not count)."""
     lex = lexicon()
     doc = tokens[0].doc
+    tokens = _kernel(tokens)
     span = doc[tokens[0].i : tokens[-1].i + 1]
     if any(ent.label_ in {"PER", "ORG"} for ent in span.ents):
         return True
@@ -206,7 +219,7 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
             i = close + 1
         elif _quote_mark(token) and (
             (i + 1 < end and doc[i + 1].pos_ in _NOMINAL)
-            or any(_quote_mark(t) for t in doc[max(start - 4, doc[start].sent.start) : i])
+            or any(_quote_mark(t) for t in doc[max(start - 4, sentence_bounds(doc[start])[0]) : i])
         ):
             i += 1  # „Süddeutsche Zeitung“ inside the phrase
         elif (
@@ -224,25 +237,26 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
 def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
     """The speaker phrase around a subject token, read off linearly so parser attachment errors do
     not cut it: pre-modifiers, the name, attributes and one apposition („X, Leiterin der Y,“)."""
-    doc, sent = token.doc, token.sent
+    doc = token.doc
+    sent_start, sent_end = sentence_bounds(token)
     start = token.i
     if token.pos_ not in _NOMINAL and token.pos_ != "X":
         return [] if token.i in blocked else [token]
-    while start > sent.start and start - 1 not in blocked:
+    while start > sent_start and start - 1 not in blocked:
         previous = doc[start - 1]
         if previous.pos_ in _NOMINAL:
             start -= 1
-        elif _quote_mark(previous) and start - 2 >= sent.start and doc[start - 2].pos_ in _NOMINAL:
+        elif _quote_mark(previous) and start - 2 >= sent_start and doc[start - 2].pos_ in _NOMINAL:
             start -= 2  # die „Süddeutsche Zeitung“
-        elif previous.lower_ in _ATTRIBUTE_WORDS and doc[max(sent.start, start - 2)].pos_ in _NOMINAL:
+        elif previous.lower_ in _ATTRIBUTE_WORDS and doc[max(sent_start, start - 2)].pos_ in _NOMINAL:
             start -= 2  # „Theo Kitz vom Bankhaus …“
         else:
             break
-    end = _nominal_run(doc, token.i, sent.end, blocked)
+    end = _nominal_run(doc, token.i, sent_end, blocked)
     # apposition: „…, Kaufmännische Leiterin der …, sagte“ / „so X, Oberbürgermeister a.D.“
-    if end < sent.end - 1 and doc[end].text == "," and doc[end + 1].pos_ in _NOMINAL:
+    if end < sent_end - 1 and doc[end].text == "," and doc[end + 1].pos_ in _NOMINAL:
         relative = doc[end + 1].lower_ in _RELATIVE_WORDS and doc[end + 2 : end + 3].text[:1].islower()
-        apposition_end = _nominal_run(doc, end + 1, sent.end, blocked)
+        apposition_end = _nominal_run(doc, end + 1, sent_end, blocked)
         closing = doc[apposition_end] if apposition_end < len(doc) else None
         ends_clause = closing is None or closing.text in {",", ".", ":", "!", "?"}
         if not relative and (ends_clause or closing.pos_ in {"VERB", "AUX"}):
