@@ -120,6 +120,11 @@ class ThemeModel:
         self.matcher = IndicatorMatcher(codebook)
         self.thresholds = np.array([t.threshold for t in codebook.themes])
 
+    @property
+    def fingerprint(self) -> str:
+        """Identity of codebook, labels, training data and code (part of the result-cache key)."""
+        return self.metadata["cache_key"]
+
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probability per text (rows) and codebook theme (columns, in codebook order).
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +26,7 @@ import joblib
 import numpy as np
 import sklearn
 
+from pipeline.export import atomic_path, atomic_write_text
 from pipeline.settings import Settings
 from pipeline.themes.codebook import Codebook, load_codebook
 from pipeline.themes.data import (
@@ -152,16 +151,10 @@ def train_theme_model(
 
 def save_theme_model(model: ThemeModel, folder: Path) -> Path:
     """Write model.joblib and metadata.json atomically (a crashed run never leaves half a model)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    os.close(fd)
-    joblib.dump({"codebook": model.codebook, "pipeline": model.pipeline}, tmp)
-    os.replace(tmp, folder / MODEL_FILE)
+    with atomic_path(folder / MODEL_FILE) as tmp:
+        joblib.dump({"codebook": model.codebook, "pipeline": model.pipeline}, tmp)
     text = json.dumps(model.metadata, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, folder / METADATA_FILE)
+    atomic_write_text(folder / METADATA_FILE, text)
     return folder
 
 
