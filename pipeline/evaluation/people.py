@@ -248,9 +248,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=REPO_DIR / "corpus")
     parser.add_argument("--out", type=Path, default=REPO_DIR / "outputs")
     parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--real", action="store_true", help="held-out real news instead (people_real.py)")
+    parser.add_argument("--split", default="test", help="with --real: test (report) or dev (development)")
+    parser.add_argument("--limit", type=int, help="with --real: documents per source")
     args = parser.parse_args(argv)
-    scores = evaluate(args.corpus, args.out, args.gold)
     console = Console()
+    if args.real:
+        from pipeline.evaluation.people_real import evaluate_real, print_real
+
+        print_real(evaluate_real(args.out, args.split, args.limit), console)
+        console.print(f"Details: {args.out / 'evaluation' / 'people_real.md'}")
+        return
+    scores = evaluate(args.corpus, args.out, args.gold)
     print_table(scores, console)
     console.print(f"Details: {args.out / 'evaluation' / 'people.md'}")
 

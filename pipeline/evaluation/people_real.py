@@ -1,0 +1,242 @@
+"""Persons and organisations on real German news the team never annotated (``make evaluate REAL=1``).
+
+The sample corpus was written by the team; this check runs the same components over held-out
+sentences of openly licensed NER corpora from ``<shared>/german-nlp-data/ner`` (never copied into the
+repository): GermEval 2014 (Wikipedia + news) and Universal NER German PUD (news/Wikipedia), only the
+sentences the project model did not train on (the ``test`` part of its hashed split; ``--split dev``
+for development), and the official Smart Data test split (news and RSS). Consecutive sentences form
+pseudo-documents; Smart Data texts are documents of their own.
+
+- persons: a predicted person counts if its canonical name equals a gold PER span (case, initials and
+  a genitive „s“ ignored); a gold surname alone stands for the doc's gold full name with that surname;
+- organisations: a predicted organisation counts if its name, abbreviation or a mention as written
+  equals a gold ORG span (:func:`org_key`).
+
+Names are compared as sets per document (a prediction may match several spellings of one gold item).
+Recall is also given for gold persons with a full name (first name + surname): lone surnames are
+unresolved by design (never guessed), which the pseudo-documents of unrelated sentences punish.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.evaluation.people import name_key
+from pipeline.export import atomic_write_text
+from pipeline.extract.organisations import org_key
+from pipeline.settings import Settings
+
+SOURCES = {"germeval2014": "sentences", "uner-german-pud": "sentences", "smartdata": "documents"}
+SENTENCES_PER_DOC = 8
+
+
+@dataclass
+class RealDoc:
+    """A (pseudo-)document: its text and the gold PER and ORG span texts."""
+
+    key: str
+    text: str
+    persons: list[str]
+    organisations: list[str]
+
+
+@dataclass
+class SetScore:
+    """Set-based precision and recall with the unmatched names, for error analysis."""
+
+    predicted: int = 0
+    predicted_hit: int = 0
+    gold: int = 0
+    gold_hit: int = 0
+    full_gold: int = 0
+    full_gold_hit: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_hit / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_hit / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, gold: dict[str, str], predicted: list[tuple[str, set[str]]], full: set[str]) -> None:
+        """``gold``: key → text; ``predicted``: (label, keys) per item; ``full``: gold keys of full names."""
+        matched: set[str] = set()
+        for label, keys in predicted:
+            self.predicted += 1
+            if hits := keys & gold.keys():
+                self.predicted_hit += 1
+                matched |= hits
+            else:
+                self.spurious.append(label)
+        self.gold += len(gold)
+        self.gold_hit += len(matched)
+        self.full_gold += len(full)
+        self.full_gold_hit += len(full & matched)
+        self.missed += [text for key, text in gold.items() if key not in matched]
+
+    def as_dict(self) -> dict:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "recall_full_names": round(self.full_gold_hit / self.full_gold, 4) if self.full_gold else None,
+            "predicted": self.predicted,
+            "gold": self.gold,
+            "missed": self.missed,
+            "spurious": self.spurious,
+        }
+
+
+def person_key(name: str) -> str:
+    """:func:`name_key` with a genitive „s“/apostrophe dropped („Merkels“ = „Merkel“)."""
+    key = name_key(name).replace("’", "'")
+    return key[:-2] if key.endswith("'s") else key.rstrip("'")
+
+
+def _surname_of(key: str, full_keys: list[str]) -> str | None:
+    """The one full name a lone gold surname (or its genitive) belongs to, if exactly one."""
+    owners = {k for k in full_keys if k.split()[-1] in (key, key[:-1] if key.endswith("s") else key)}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def gold_persons(texts: Iterable[str]) -> tuple[dict[str, str], set[str]]:
+    """Gold persons of a document (key → text) with surnames mapped to full names, and the full-name keys."""
+    keys = {person_key(t): t for t in texts}
+    full = [k for k in keys if len(k.split()) > 1]
+    persons: dict[str, str] = {}
+    for key, text in keys.items():
+        owner = _surname_of(key, full) if len(key.split()) == 1 else None
+        if owner is None:
+            persons[key] = text
+    return persons, set(full)
+
+
+def _pseudo_docs(corpus: str, docs: list, size: int) -> Iterator[RealDoc]:
+    """Consecutive sentences joined into documents of ``size`` sentences, gold offsets kept."""
+    for n in range(0, len(docs), size):
+        group = docs[n : n + size]
+        yield RealDoc(
+            f"{corpus}:{n // size}",
+            " ".join(d.text for d in group),
+            [e.text for d in group for e in d.ents if e.label_ == "PER"],
+            [e.text for d in group for e in d.ents if e.label_ == "ORG"],
+        )
+
+
+def real_documents(settings: Settings, split: str = "test", limit: int | None = None) -> list[RealDoc]:
+    """Held-out documents of each source, in file order (``limit`` per source)."""
+    from spacy.vocab import Vocab
+
+    from pipeline.nlp.data import corpora_config, ner_docs
+
+    config = corpora_config()["ner"]
+    vocab = Vocab()
+    result = []
+    for corpus, kind in SOURCES.items():
+        docs = [d for d, s in ner_docs(vocab, settings.nlp_data_dir, corpus, config[corpus]) if s == split]
+        if kind == "sentences":
+            found = list(_pseudo_docs(corpus, docs, SENTENCES_PER_DOC))
+        else:
+            found = [
+                RealDoc(
+                    f"{corpus}:{i}",
+                    d.text,
+                    [e.text for e in d.ents if e.label_ == "PER"],
+                    [e.text for e in d.ents if e.label_ == "ORG"],
+                )
+                for i, d in enumerate(docs)
+            ]
+        result += found[:limit]
+    return result
+
+
+def score_documents(docs: list[RealDoc], settings: Settings) -> dict[str, dict[str, SetScore]]:
+    """Run the people component over the documents; scores per source and ``all``."""
+    from pipeline.extract import add_extractors
+    from pipeline.nlp import load_nlp
+
+    nlp, _ = load_nlp(settings=settings)
+    nlp = add_extractors(nlp)
+    scores: dict[str, dict[str, SetScore]] = {}
+    with nlp.select_pipes(disable=["projektradar_quotes"]):
+        for real, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
+            corpus = real.key.split(":")[0]
+            persons, full = gold_persons(real.persons)
+            orgs = {org_key(t): t for t in real.organisations}
+            predicted_persons = [(p.name, {person_key(p.name)}) for p in doc._.persons]
+            predicted_orgs = [
+                (o.name, {org_key(n) for n in (o.name, o.abbreviation, *(m.text for m in o.mentions)) if n})
+                for o in doc._.organisations
+            ]
+            for group in (corpus, "all"):
+                entry = scores.setdefault(group, {"persons": SetScore(), "organisations": SetScore()})
+                entry["persons"].add(persons, predicted_persons, full)
+                entry["organisations"].add(orgs, predicted_orgs, set())
+    return {group: scores[group] for group in sorted(scores, key=lambda g: g == "all")}
+
+
+def markdown(scores: dict[str, dict[str, SetScore]], split: str, docs: int) -> str:
+    lines = [
+        "# Persons and organisations on real German news — held-out evaluation",
+        "",
+        f"Sources: {', '.join(SOURCES)} ({split} split of the project model's data; {docs} documents). "
+        "Command: `make evaluate REAL=1`.",
+        "",
+        "| source | category | precision | recall | F1 | recall (full names) | predicted | gold |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for group, entry in scores.items():
+        for category, s in entry.items():
+            full = f"{s.full_gold_hit / s.full_gold:.3f}" if s.full_gold else "—"
+            lines.append(
+                f"| {group} | {category} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {full} "
+                f"| {s.predicted} | {s.gold} |"
+            )
+    for category, s in scores.get("all", {}).items():
+        for title, items in (("missed", s.missed), ("spurious", s.spurious)):
+            lines += ["", f"## {category}: {title} ({len(items)})", "", "; ".join(items)]
+    return "\n".join(lines) + "\n"
+
+
+def evaluate_real(
+    out: Path, split: str = "test", limit: int | None = None, settings: Settings | None = None
+) -> dict[str, dict[str, SetScore]]:
+    """Score persons and organisations on held-out real news; write ``people_real.md``/``.json``."""
+    settings = settings or Settings()
+    docs = real_documents(settings, split, limit)
+    scores = score_documents(docs, settings)
+    target = out / "evaluation"
+    name = "people_real" if split == "test" else f"people_real_{split}"
+    atomic_write_text(target / f"{name}.md", markdown(scores, split, len(docs)))
+    report = {
+        "split": split,
+        "documents": len(docs),
+        **{group: {c: s.as_dict() for c, s in entry.items()} for group, entry in scores.items()},
+    }
+    atomic_write_text(target / f"{name}.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    return scores
+
+
+def print_real(scores: dict[str, dict[str, SetScore]], console: Console) -> None:
+    table = Table(title="Persons and organisations on held-out real news")
+    for column in ("source", "category", "precision", "recall", "F1", "recall (full names)"):
+        table.add_column(column, justify="left" if column in ("source", "category") else "right")
+    for group, entry in scores.items():
+        for category, s in entry.items():
+            full = f"{s.full_gold_hit / s.full_gold:.3f}" if s.full_gold else "—"
+            table.add_row(group, category, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", full)
+    console.print(table)
