@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from people_docs import analysed
+from people_docs import analysed, make_doc
 
 from pipeline.extract.names import split_name
-from pipeline.extract.people import resolve_person
+from pipeline.extract.people import analyse, resolve_person
 
 
 def span_of(doc, text, nth=0):
@@ -106,10 +106,29 @@ def test_role_phrase_resolves_to_the_person_introduced_with_it():
     assert resolve_person(doc, *span_of(doc, "kamen")) is None
 
 
-def test_surname_without_full_name_needs_an_introduction():
-    doc = analysed("Laut Frau Jentsch und Schramm lief es gut.", persons=("Schramm",))
-    assert [p.name for p in doc._.persons] == ["Jentsch"]
+def test_surname_without_full_name_needs_an_introduction_or_the_ner():
+    doc = analysed("Laut Frau Jentsch und Herrn Schramm lief es gut. Jentsch lobte Schramm.", persons=())
+    assert [p.name for p in doc._.persons] == ["Jentsch", "Schramm"]
     assert doc._.persons[0].gender == "female"
+    doc = analysed("Laut Klinsmann lief es gut.", persons=("Klinsmann",))
+    assert [p.name for p in doc._.persons] == ["Klinsmann"]
+
+
+def test_ner_names_unknown_to_the_first_name_lexicon_are_persons_unless_common_words():
+    nouns = {"Bündnis": "Neut", "Schichtplan": "Masc"}
+
+    def names(text, persons, pos=None, morph=None):
+        doc = make_doc(text, persons=persons, pos=pos, morph=morph)
+        return [p.name for p in analyse(doc, nouns)[0]]
+
+    assert names("Laut Barham Saleh lief es gut.", ("Barham Saleh",)) == ["Barham Saleh"]
+    assert names("Das Bündnis Oberlausitz lebt.", ("Bündnis Oberlausitz",)) == []
+    flexible = {"Flexible": "ADJ"}
+    plural = {"Schichtpläne": "Number=Plur"}
+    assert (
+        names("Sie sagte: Flexible Schichtpläne helfen.", ("Flexible Schichtpläne",), flexible, plural) == []
+    )
+    assert names("Laut Kita lief es gut.", ("Kita",), {"Kita": "NOUN"}) == []
 
 
 def test_a_name_starts_at_its_first_name_and_ends_before_an_acronym():

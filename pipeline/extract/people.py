@@ -7,7 +7,8 @@ map any stretch of the text (a quote's speaker, say) to those records.
 Persons come from the NER's PER spans, forms of address and titles („Frau Jentsch“, „Dr. Böhmer“) and
 German first names followed by a surname. Full names define the persons; a surname alone resolves to
 the one person of the document with that surname and stays unresolved when there are several (never
-guessed). A PER span without a known first name, title, address or role is taken for a tagging error.
+guessed). A PER span one of whose words is a common noun of the lexicon („Bündnis Oberlausitz“) is
+taken for a tagging error unless a known first name, title, address or role confirms it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.extract import gender as gender_rules
 from pipeline.extract.names import (
@@ -50,6 +51,7 @@ class _NameMention:
     parts: NameParts
     titles: list[str] = field(default_factory=list)
     salutation: str = ""  # „Frau“/„Herr“ as written
+    from_ner: bool = False  # a PER span of the NER (not a rule candidate)
 
     @property
     def gender(self) -> str:
@@ -102,7 +104,8 @@ def _name_mention(doc: Doc, start: int, end: int) -> _NameMention | None:
     while stop > start and is_particle(doc[stop - 1].text):
         stop -= 1
     if not is_first_name(doc[start].text):  # „Spaniens José …“, „Amtrak George …“: the name starts later
-        start = next((k for k in range(start + 1, stop) if is_first_name(doc[k].text)), start)
+        # only at a first name followed by a surname: in „Barham Saleh“ the surname is a first name too
+        start = next((k for k in range(start + 1, stop - 1) if is_first_name(doc[k].text)), start)
     parts = split_name([t.text for t in doc[start:stop]])
     if parts is None:
         return None
@@ -163,6 +166,7 @@ def _name_mentions(doc: Doc) -> list[_NameMention]:
             not from_ner and mention.end - mention.start < 2 and not (mention.titles or mention.salutation)
         ):
             continue
+        mention.from_ner = from_ner
         inside_org = any(i in org_tokens for i in range(mention.start, mention.end))
         if inside_org and not from_ner and not (mention.titles and is_first_name(mention.parts.first_name)):
             continue
@@ -219,8 +223,8 @@ class _PersonBuilder:
 def _group(mentions: list[_NameMention], role_before: set[int]) -> list[_PersonBuilder]:
     """Persons from full names; surnames alone join the single person with that surname.
 
-    A surname with no full name in the document becomes a person of its own only when a form of
-    address, a title or a role noun introduces it; an ambiguous surname is dropped.
+    A surname with no full name in the document becomes a person of its own when the NER tagged it
+    or a form of address, a title or a role noun introduces it; an ambiguous surname is dropped.
     """
     persons: list[_PersonBuilder] = []
     by_key: dict[str, _PersonBuilder] = {}
@@ -243,7 +247,7 @@ def _group(mentions: list[_NameMention], role_before: set[int]) -> list[_PersonB
             candidates = [p for p in candidates if {x.gender for x in p.mentions} & {m.gender, ""}]
         if len(candidates) == 1:
             candidates[0].mentions.append(m)
-        elif not candidates and (m.salutation or m.titles or m.left in role_before):
+        elif not candidates and (m.from_ner or m.salutation or m.titles or m.left in role_before):
             key = (m.parts.surname.casefold(), m.gender)
             if key not in surname_only:
                 surname_only[key] = _PersonBuilder(m.parts)
@@ -264,9 +268,33 @@ def _anchors(builders: list[_PersonBuilder]) -> list[PersonAnchor]:
     ]
 
 
-def _introduced(builder: _PersonBuilder) -> bool:
-    """A known first name, a title or a form of address: the NER's PER span is believed as a person."""
-    return is_first_name(builder.parts.first_name) or any(m.salutation or m.titles for m in builder.mentions)
+def _reads_as_name(spans: list[Span], common_nouns: dict[str, str]) -> bool:
+    """NER PER spans that read as a name: no common noun of the lexicon (as written or by lemma), no
+    adjective, no plural („Bündnis Oberlausitz“, „Flexible Schichtpläne“), and a lone word only if the
+    tagger reads it as a proper noun („Kita“ is none)."""
+    tokens = [t for span in spans for t in span]
+    if not tokens or any(
+        t.pos_ == "ADJ"
+        or t.text in common_nouns
+        or t.lemma_ in common_nouns
+        or t.morph.get("Number") == ["Plur"]
+        for t in tokens
+    ):
+        return False
+    return all(len(span) > 1 or span[0].pos_ == "PROPN" for span in spans)
+
+
+def _believed(doc: Doc, builder: _PersonBuilder, common_nouns: dict[str, str]) -> bool:
+    """A known first name, a title or a form of address; or NER PER spans that read as a name: real
+    news names many people whose first names no German lexicon knows („Barham Saleh“) or by surname
+    alone („Klinsmann“)."""
+    if is_first_name(builder.parts.first_name) or any(m.salutation or m.titles for m in builder.mentions):
+        return True
+    return _reads_as_name(_ner_spans(doc, builder), common_nouns)
+
+
+def _ner_spans(doc: Doc, builder: _PersonBuilder) -> list[Span]:
+    return [doc[m.start : m.end] for m in builder.mentions if m.from_ner]
 
 
 def analyse(
@@ -274,9 +302,10 @@ def analyse(
 ) -> tuple[list[Person], list[Organisation], list[Role]]:
     """Persons, organisations and roles of a parsed ``Doc``.
 
-    A name the NER tagged as a person but that has no known first name, no title or address and no
-    role („Bündnis Oberlausitz“, „Welcome Center“) is dropped: such spans are mostly tagging errors.
+    A name that is neither believed (:func:`_believed`) nor given a role is dropped, and so is a NER
+    span with a role that does not read as a name.
     """
+    noun_genders = noun_genders or {}
     sentences = Sentences(doc)
     nouns = find_role_nouns(doc)
     mentions = _name_mentions(doc)
@@ -285,11 +314,16 @@ def analyse(
 
     person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
     surnames = {b.parts.surname for b in builders}
-    finder = OrganisationFinder(doc, sentences, person_tokens, surnames, noun_genders or {})
+    finder = OrganisationFinder(doc, sentences, person_tokens, surnames, noun_genders)
     organisations, org_anchors = finder.find()
     hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
     with_role = {h.role.person_local_id for h in hits}
-    kept = [b for i, b in enumerate(builders) if i in with_role or _introduced(b)]
+    kept = [
+        b
+        for i, b in enumerate(builders)
+        if _believed(doc, b, noun_genders)
+        or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), noun_genders)))
+    ]
     if len(kept) < len(builders):
         builders = kept
         hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
