@@ -254,3 +254,36 @@ def test_fronted_object_with_a_role_attribute_is_no_speaker():
         "Franz Müntefering in Frage: „Die Richtlinie ist nicht lebenswirklich.“"
     )
     assert "Franz Müntefering" in only(text, "direct").speaker
+
+
+def test_wie_cue_after_the_message():
+    text = "Die Polizei nahm den Mann am Dienstag fest, wie die Nachrichtenagentur ANSA berichtete."
+    quote = only(text, "indirect")
+    assert quote.text == "Die Polizei nahm den Mann am Dienstag fest"
+    assert quote.speaker == "die Nachrichtenagentur ANSA"
+
+
+def test_speaker_phrase_ends_before_the_next_phrase():
+    text = "Dafür nannte General Sonthi einen Zeitraum von einem halben Jahr, sagte ein Sprecher."
+    assert all("Zeitraum" not in q.speaker for q in quotes(text))
+    quote = only("Dagegen erklärte Gary Moore telefonisch, die Band sei aufgelöst.", "indirect")
+    assert quote.speaker == "Gary Moore"
+
+
+def test_particle_tagged_as_adjective():
+    quote = only("Die Richter stellten im Urteil klar, dass der Soldat kein Dienstvergehen begangen habe.")
+    assert quote.cue == "stellten klar"
+    assert quote.speaker == "Die Richter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kommission kam zu dem Ergebnis, dass die Förderung wirksam sei.",
+        "Der Minister hält es für möglich, dass die Förderung verlängert wird.",
+        "Eine Studie ergab, dass die Förderung wirksam ist.",
+        "Der Anwalt vertritt die Ansicht, die Förderung sei rechtswidrig.",
+    ],
+)
+def test_stance_frames(text):
+    assert only(text, "indirect").text.startswith(("dass", "die Förderung"))

@@ -130,12 +130,25 @@ def _has_reflexive(verb: Token) -> bool:
     return any(t.lower_ in REFLEXIVE_FORMS for t in window)
 
 
-def _has_predicate(verb: Token, words: tuple[str, ...]) -> Token | None:
-    for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]:
+def _has_predicate(verb: Token, words: tuple[str, ...], reach: int = 8) -> Token | None:
+    """The first of ``words`` after ``verb`` in its clause (up to ``reach`` tokens)."""
+    for token in verb.doc[verb.i + 1 : min(sentence_bounds(verb)[1], verb.i + reach)]:
         if token.lower_ in words:
             return token
         if token.text in {",", ":"}:
             break
+    return None
+
+
+def _clause_final(verb: Token, particle: str) -> Token | None:
+    """``particle`` closing the verb's clause, as a separated particle does; taggers read „klar“,
+    „bekannt“, „fest“ in „stellte … klar“ as adjectives."""
+    found = _has_predicate(verb, (particle,), reach=14)
+    if found is None or found.pos_ == "ADP":
+        return None
+    following = verb.doc[found.i + 1] if found.i + 1 < len(verb.doc) else None
+    if following is None or following.is_punct or following.is_space or following.pos_ == "CCONJ":
+        return found
     return None
 
 
@@ -152,8 +165,11 @@ def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
         particle = None
     particle_text = particle.lower_ if particle is not None else ""
     for cue in candidates:
+        own_particle = particle
         if lemma == cue.base and cue.particle and particle_text != cue.particle:
-            continue  # „kündigte“ alone is not „ankündigen“
+            own_particle = _clause_final(token, cue.particle)
+            if own_particle is None:
+                continue  # „kündigte“ alone is not „ankündigen“
         if lemma == cue.base and not cue.particle and particle_text:
             continue  # „sagte … ab“ is „absagen“, not „sagen“
         if cue.reflexive and not _has_reflexive(token):
@@ -164,8 +180,8 @@ def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
             if predicate is None:
                 continue
             tokens.append(predicate)
-        if particle is not None and lemma == cue.base:
-            tokens.append(particle)
+        if own_particle is not None and lemma == cue.base:
+            tokens.append(own_particle)
         return cue, tokens
     return None
 
@@ -207,7 +223,10 @@ def is_konjunktiv_one(token: Token) -> bool:
 
 def _ends_sentence(doc, i: int) -> bool:
     token = doc[i]
-    if token.text in SENTENCE_END or "\n" in token.text_with_ws:
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if token.text in SENTENCE_END or "\n" in token.text_with_ws or token.is_space:
+        return True
+    if following is not None and following.is_space and "\n" in following.text:
         return True
     return len(token.text) == 1 and not token.is_alpha and i > 0 and doc[i - 1].text in SENTENCE_END
 

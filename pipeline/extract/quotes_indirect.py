@@ -107,6 +107,13 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
             message = message[1:] if message[0].lower_ != "dass" else message
         if message and _finite_verbs(message):
             return Event("indirect", message, _speaker(doc, cue_tokens, blocked, True), cue_tokens, sent)
+    # „…, wie die Agentur ANSA berichtete.“ — the clause before the comma is the message.
+    comma = next((t for t in reversed(before) if t.text in {",", ";", ":"}), None)
+    if wie is None and comma is not None and doc[comma.i + 1].lower_ == "wie" and comma.i + 2 < verb.i:
+        message = _strip([t for t in before if t.i < comma.i])
+        if _finite_verbs(message):
+            outside = blocked | {t.i for t in message}  # the speaker is inside the wie-clause
+            return Event("indirect", message, _speaker(doc, cue_tokens, outside, False), cue_tokens, sent)
     # „Wie X mitteilte, …“
     if wie is not None and verb.i < sent.end - 1:
         comma = next((t for t in tokens if t.i > verb.i and t.text == ","), None)

@@ -222,6 +222,8 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
             or any(_quote_mark(t) for t in doc[max(start - 4, sentence_bounds(doc[start])[0]) : i])
         ):
             i += 1  # „Süddeutsche Zeitung“ inside the phrase
+        elif _starts_next_phrase(doc, i, start):
+            break
         elif (
             token.pos_ in _NOMINAL | {"X"}
             or token.text.endswith("-")
@@ -232,6 +234,18 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
         else:
             break
     return i
+
+
+def _starts_next_phrase(doc: Doc, i: int, start: int) -> bool:
+    """After a noun or name, a non-genitive article or a number opens the next phrase („General
+    Sonthi | einen Zeitraum“, „Reuters | 900 Menschen“), and a predicative adjective is an adverbial
+    („Gary Moore | telefonisch“)."""
+    token = doc[i]
+    if token.tag_ == "ADJD":
+        return True
+    if i == start or doc[i - 1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return (token.pos_ == "DET" and token.lower_ not in _ATTRIBUTE_WORDS) or token.pos_ == "NUM"
 
 
 def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
