@@ -287,3 +287,8 @@ def test_particle_tagged_as_adjective():
 )
 def test_stance_frames(text):
     assert only(text, "indirect").text.startswith(("dass", "die Förderung"))
+
+
+def test_heisst_es_names_the_document_as_source():
+    quote = only("In einem Bericht der BBC heißt es, die Zahl der Todesfälle sei gestiegen.", "indirect")
+    assert quote.speaker == "einem Bericht der BBC"

@@ -150,10 +150,31 @@ def subject_phrase(verb: Token, blocked: set[int], postposed: bool) -> list[Toke
     Pötsch …“) for the subject."""
     phrases = _candidates(verb, blocked, postposed)
     if not phrases:
-        return []
+        return _medium(verb, blocked)
     if can_speak(phrases[0]):
         return phrases[0]
     return next((p for p in phrases[1:] if _is_person_like(p)), phrases[0])
+
+
+_MEDIUM_PREPOSITIONS = {"in", "im", "aus"}
+
+
+def _medium(verb: Token, blocked: set[int]) -> list[Token]:
+    """With impersonal „es“ the source is the document the statement stands in („In einem Bericht
+    der BBC heißt es, …“, „heißt es in der Mitteilung“), written without its preposition."""
+    start, end = sentence_bounds(verb)
+    if not any(t.lower_ == "es" for t in verb.doc[max(start, verb.i - 1) : min(end, verb.i + 3)]):
+        return []  # only the impersonal „heißt es“ / „es wird betont“ names no speaker of its own
+    window = verb.doc[max(start, verb.i - 10) : min(end, verb.i + 6)]
+    for prep in sorted(window, key=lambda t: abs(t.i - verb.i)):
+        if prep.lower_ not in _MEDIUM_PREPOSITIONS or prep.i in blocked:
+            continue
+        for token in verb.doc[prep.i + 1 : min(end, prep.i + 5)]:
+            if token.pos_ in {"NOUN", "PROPN"}:
+                return noun_phrase(token, blocked)
+            if token.pos_ not in {"DET", "ADJ", "NUM"}:
+                break
+    return []
 
 
 def _is_person_like(tokens: list[Token]) -> bool:
