@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from people_docs import analysed
+from people_docs import analysed, make_doc
 
 from pipeline.extract.organisations import legal_form, org_type
-from pipeline.extract.people import resolve_organisation
+from pipeline.extract.people import analyse, resolve_organisation
 
 LONG = "Bundesministerium für Familie, Senioren, Frauen und Jugend"
 
@@ -108,3 +108,23 @@ def test_organisation_names_are_given_in_the_nominative():
 def test_classifying_noun_before_a_name_is_not_part_of_it():
     doc = analysed("Das Computerunternehmen Apple stellte aus.", orgs=("Computerunternehmen Apple",))
     assert [o.name for o in doc._.organisations] == ["Apple"]
+
+
+def test_ner_organisations_cleaned_by_general_rules():
+    """Line breaks end a name, lower-case adjectives and descriptors go, events and languages are no
+    organisations, and a one-word name tagged NOUN counts unless the lexicon knows it as a common noun."""
+    text = (
+        "Stimmrechtsmitteilung\nBrenntag AG meldet. Laut der deutschen Digitalagentur Conrad Caine feiern "
+        "Samsung und Allianz den Equal Pay Day und das Sauerländer Platt."
+    )
+    orgs = (
+        "Stimmrechtsmitteilung\nBrenntag AG",
+        "deutschen Digitalagentur Conrad Caine",
+        "Samsung",
+        "Allianz",
+    )
+    doc = make_doc(text, orgs=(*orgs, "Equal Pay Day", "Sauerländer Platt"), pos={"deutschen": "ADJ"})
+    for word in ("Samsung", "Allianz"):
+        doc[[t.text for t in doc].index(word)].pos_ = "NOUN"
+    _, organisations, _ = analyse(doc, {"Allianz": "Fem"})
+    assert [o.name for o in organisations] == ["Brenntag AG", "Conrad Caine", "Samsung"]

@@ -39,6 +39,7 @@ class _Lexicon:
     function_cues: dict[str, str]  # lower-case cue → function
     name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
     descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
+    not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
 
 
 @cache
@@ -57,6 +58,7 @@ def _lexicon() -> _Lexicon:
         function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
         name_heads=frozenset(data["name_heads"]),
         descriptors=tuple(w.lower() for w in data["descriptors"]),
+        not_heads=frozenset(data["not_organisation_heads"]),
     )
 
 
@@ -195,20 +197,27 @@ class OrganisationFinder:
         („Computerunternehmen Apple“, „Nachrichtenagentur Reuters“), trailing punctuation and logos."""
         doc = self.doc
         descriptors = _lexicon().descriptors
-        while start < end and (
-            doc[start].pos_ in {"DET", "ADP"}
-            or doc[start].is_punct
-            or doc[start].is_space
-            or (
-                end - start > 1
-                and doc[start].lower_.endswith(descriptors)
-                and doc[start + 1].text[:1].isupper()
+        for k in range(start, end - 1):  # a name does not run over a line break („Verbreitung\nBrenntag AG“)
+            if "\n" in doc[k].whitespace_ or "\n" in doc[k].text:
+                start = k + 1
+        while (
+            start < end
+            and (
+                doc[start].pos_ in {"DET", "ADP"}
+                or (doc[start].pos_ == "ADJ" and doc[start].is_lower)  # „deutsche Digitalagentur …“
+                or doc[start].is_punct
+                or doc[start].is_space
+                or (
+                    end - start > 1
+                    and doc[start].lower_.endswith(descriptors)
+                    and doc[start + 1].text[:1].isupper()
+                )
             )
         ):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        if start >= end or end - start > _MAX_TOKENS:
+        if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
         start_char, text = doc[start].idx, doc[start:end].text
         if text.endswith(".") and doc[end - 1].text[:-1] in _lexicon().legal_forms:
@@ -220,13 +229,25 @@ class OrganisationFinder:
             return None
         return start, end, start_char, start_char + len(text)
 
-    def _gender(self, noun) -> str:
-        """Gender of a noun: the lexicon for the word or its last compound part, else the tagger's."""
-        word = noun.text
+    def _not_an_organisation(self, start: int, end: int) -> bool:
+        """An event, language, treaty or work: its first word or head is in ``not_organisation_heads``."""
+        words = self.doc[start:end]
+        head = next((k for k in range(start + 1, end) if self.doc[k].is_lower), end) - 1
+        not_heads = _lexicon().not_heads
+        return any(t.text in not_heads or t.lemma_ in not_heads for t in (words[0], self.doc[head]))
+
+    def _lexicon_gender(self, word: str) -> str:
+        """Gender of a word or its last compound part in the lexicon, or ``""``."""
         for k in range(len(word) - 2):
             part = word[k:] if k == 0 else word[k].upper() + word[k + 1 :]
             if part in self.genders:
                 return self.genders[part]
+        return ""
+
+    def _gender(self, noun) -> str:
+        """Gender of a noun: the lexicon for the word or its last compound part, else the tagger's."""
+        if gender := self._lexicon_gender(noun.text):
+            return gender
         return noun.morph.get("Gender", [""])[0] if noun.pos_ == "NOUN" else ""
 
     def _nominative_name(self, start: int, start_char: int, end_char: int) -> str:
@@ -259,9 +280,18 @@ class OrganisationFinder:
         return " ".join([*adjectives, head_word]) + doc.text[head.idx + len(head.text) : end_char]
 
     def _proper_noun(self, token) -> bool:
-        """A one-word organisation must look like a name: a proper noun, no person's surname, no role."""
+        """A one-word organisation must look like a name: a proper noun or a singular noun that is no common
+        noun or compound of the lexicon („Samsung“, „Microsoft“ tagged NOUN), no person's surname, no role."""
+        unknown_noun = (
+            token.pos_ == "NOUN"
+            and token.morph.get("Number") != ["Plur"]
+            and not self._lexicon_gender(token.text.rsplit("-", 1)[-1])
+            and token.lemma_ not in self.genders
+        )
         return (
-            token.pos_ == "PROPN" and token.text not in self.surnames and match_role_noun(token.text) is None
+            (token.pos_ == "PROPN" or unknown_noun)
+            and token.text not in self.surnames
+            and match_role_noun(token.text) is None
         )
 
     def _sentence_final_legal_forms(self) -> list[tuple[int, int]]:
