@@ -128,3 +128,10 @@ def test_ner_organisations_cleaned_by_general_rules():
         doc[[t.text for t in doc].index(word)].pos_ = "NOUN"
     _, organisations, _ = analyse(doc, {"Allianz": "Fem"})
     assert [o.name for o in organisations] == ["Brenntag AG", "Conrad Caine", "Samsung"]
+
+
+def test_name_written_with_periods_is_one_organisation():
+    doc = analysed(
+        "Träger ist der Verein Frauen.Wirtschaft.Oberpfalz e.V. in Regensburg.", orgs=("Oberpfalz e.V.",)
+    )
+    assert [o.name for o in doc._.organisations] == ["Frauen.Wirtschaft.Oberpfalz e.V."]

@@ -361,6 +361,21 @@ class OrganisationFinder:
         }
         return frozenset(words)
 
+    def _dotted_start(self, start: int) -> int:
+        """Start of a name written with periods between its words („Frauen.Wirtschaft.Oberpfalz e.V.“,
+        „Chancen.Regional …“): the tokenizer splits it, the NER then tags only its end."""
+        doc = self.doc
+        while (
+            start > 1
+            and doc[start - 1].text == "."
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].is_alpha
+        ):
+            start -= 2
+        return start
+
     def _split_pairs(self, start: int, end: int) -> list[tuple[int, int]]:
         """„Hochschule Bördeland und Elbtal Chemie AG“: two names joined by „und“ are two organisations.
 
@@ -426,7 +441,7 @@ class OrganisationFinder:
                 continue
             # „IHK Mittelelbe“: an acronym tagged alone, with the place that completes its name.
             end = (self._place_end(e.end) or e.end) if len(e) == 1 and is_acronym(e.text) else e.end
-            spans += self._split_pairs(e.start, end)
+            spans += self._split_pairs(self._dotted_start(e.start), end)
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
         spans += self._headed_names() + self._titled_projects()
         # Longest first; a span that overlaps a longer one is dropped.
