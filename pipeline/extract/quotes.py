@@ -15,15 +15,7 @@ from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
 from pipeline.extract.records import Quote
 from pipeline.extract.speakers import Speaker
-
-
-def _sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token."""
-    index = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = number
-    return index
+from pipeline.extract.tokens import Sentences
 
 
 def _quote(
@@ -43,7 +35,7 @@ def _quote(
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of ``doc`` in text order."""
-    sentence_of = _sentence_index(doc)
+    sentence_of = Sentences(doc).index  # the sentence numbers of person and organisation mentions
     quotes: list[Quote] = []
     blocked: set[int] = set()
     speakers_at: dict[int, Speaker] = {}
@@ -67,7 +59,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 last.end,
                 speaker if kind == "direct" else None,
                 attribution.cue if attribution is not None and kind == "direct" else [],
-                sentence_of[span[0].i],
+                sentence_of(span[0].i),
             )
         )
     for event in find_indirect(doc, blocked, speakers_at):
@@ -75,7 +67,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         start, end = first.idx, last.idx + len(last)
         quotes.append(
             _quote(
-                event.kind, doc.text[start:end], start, end, event.speaker, event.cue, sentence_of[first.i]
+                event.kind, doc.text[start:end], start, end, event.speaker, event.cue, sentence_of(first.i)
             )
         )
     return sorted(quotes, key=lambda q: (q.start, q.end))
