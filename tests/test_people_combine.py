@@ -94,3 +94,18 @@ def test_metadata_funders_and_carriers_join_the_organisations():
     assert orgs.loc["Land Sachsen-Anhalt", "org_type"] == "Ministerium/Behörde"
     metadata_only = tables["org_mentions"].query("name == 'Land Sachsen-Anhalt'")
     assert metadata_only["start_char"].isna().all() and (metadata_only["function"] == "Förderer").all()
+
+
+def test_quotes_and_person_mentions_share_sentence_numbers():
+    """A parser split after „Dr.“ is no sentence boundary for people or for quotes."""
+    from people_docs import make_doc
+
+    from pipeline.extract.people import PeopleComponent
+    from pipeline.extract.quotes import find_quotes
+
+    doc = make_doc("Es sprach Dr. Jens Krüger: „Wir sind zufrieden.“", persons=("Jens Krüger",))
+    doc[3].is_sent_start = True  # the parser's split after the title
+    doc = PeopleComponent()(doc)
+    (person,) = doc._.persons
+    quote = next(q for q in find_quotes(doc) if q.kind == "direct")
+    assert person.mentions[0].sentence_index == quote.sentence_index == 0
