@@ -80,7 +80,9 @@ def test_model_directory_loads_with_plain_spacy():
         ("Christian", "male"),
         ("Hans-Peter", "male"),
         ("Maria", "female"),
-        ("Kim", ""),
+        ("Kim", "female"),  # Swiss figures only: mostly female
+        ("Mehmet", "male"),  # no German-speaking figures: the global ones
+        ("Robin", "male"),
         ("Bautzen", ""),
     ],
 )

@@ -1,8 +1,16 @@
 """German NLP: which spaCy pipeline runs (official de_core_news_sm or the project's offline-trained
 model), loading it, and the lexicon look-ups other stages share."""
 
-from pipeline.nlp.lexicon import first_name_gender
+from pipeline.nlp.lexicon import first_name_gender, first_name_verdict, known_first_name
 from pipeline.nlp.load import load_nlp
 from pipeline.nlp.resolve import ModelInfo, ModelNotFoundError, resolve_model
 
-__all__ = ["ModelInfo", "ModelNotFoundError", "first_name_gender", "load_nlp", "resolve_model"]
+__all__ = [
+    "ModelInfo",
+    "ModelNotFoundError",
+    "first_name_gender",
+    "first_name_verdict",
+    "known_first_name",
+    "load_nlp",
+    "resolve_model",
+]

@@ -28,19 +28,36 @@ def _detector() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
-def first_name_gender(name: str) -> str:
-    """``"female"``, ``"male"`` or ``""`` (unknown or unisex) for a first name, German usage first.
+def _first(name: str) -> str:
+    """The given name that counts: the first word, a double name by its first part („Hans-Peter“)."""
+    return name.strip().split("-")[0].split()[0].lower() if name.strip() else ""
 
-    Double names count by their first part („Hans-Peter“ → male)."""
-    first = name.strip().split("-")[0].split()[0] if name.strip() else ""
-    if not first:
-        return ""
+
+def known_first_name(name: str) -> bool:
+    """Whether gender-guesser's dictionary lists the (first part of the) name, any country, unisex too."""
+    return _first(name) in _detector().names
+
+
+def first_name_verdict(name: str) -> str:
+    """gender-guesser's verdict (``female``, ``mostly_female``, ``male``, ``mostly_male``, ``andy`` or
+    ``unknown``), German usage first: the first of Germany, Austria and Switzerland with figures for the
+    name decides, else the figure over all countries. (For a country without figures gender-guesser
+    answers ``andy``, which would hide „Mehmet“ as unisex.)"""
+    first = _first(name)
     detector = _detector()
-    for country in (*GERMAN_SPEAKING, None):
-        verdict = detector.get_gender(first, country)
-        if verdict != "unknown":
-            return _GENDERS.get(verdict, "")
-    return ""
+    if first not in detector.names:
+        return "unknown"
+    for country in GERMAN_SPEAKING:
+        i = detector.COUNTRIES.index(country)
+        if any(i < len(v) and v[i] != " " for v in detector.names[first].values()):
+            return detector.get_gender(first, country)
+    return detector.get_gender(first)
+
+
+def first_name_gender(name: str) -> str:
+    """``"female"``, ``"male"`` or ``""`` (unknown or unisex) for a first name; ``mostly_*`` count, see
+    :func:`first_name_verdict` for telling them apart."""
+    return _GENDERS.get(first_name_verdict(name), "")
 
 
 @cache
