@@ -69,3 +69,15 @@ def test_plural_or_quoted_sie_gives_no_gender():
         "Eike Sommer sprach. „Sie lobte uns“, sagte Eike Sommer.", persons=("Eike Sommer",), morph=SIE
     )
     assert person(quoted) == ("unknown", "")
+
+
+def test_first_name_lexicon_falls_through_to_global_figures_and_marks_mostly():
+    from pipeline.extract.gender import first_name_evidence
+    from pipeline.nlp import first_name_verdict, known_first_name
+
+    assert first_name_verdict("Mehmet") == "male"  # no German figures: not „andy“
+    assert first_name_evidence("Mehmet").label == "first name: Mehmet"
+    kim = first_name_evidence("Kim")
+    assert (kim.gender, kim.label) == ("female", "first name (mostly): Kim")
+    assert decide([kim, Evidence("male", PRONOUN, "pronoun: er")])[0] == "male"
+    assert known_first_name("Frank-Jürgen") and not known_first_name("Bautzen")

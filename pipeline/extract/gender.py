@@ -2,7 +2,8 @@
 
 Evidence is ranked: a form of address („Frau“, „Herr“) outranks a feminine role noun („Leiterin“),
 which outranks the first-name lexicon, then pronoun reference (its antecedent is inferred), then a
-masculine role noun (the generic masculine often names women too). The strongest evidence decides; if
+first name the lexicon gives as only mostly one gender („first name (mostly): Kim“), then a masculine
+role noun (the generic masculine often names women too). The strongest evidence decides; if
 evidence of the same rank disagrees, the gender stays ``unknown``. No evidence, no gender.
 """
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.tokens import Sentences
 
-SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, ROLE_MASCULINE = 5, 4, 3, 2, 1
+SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, FIRST_NAME_MOSTLY, ROLE_MASCULINE = 6, 5, 4, 3, 2, 1
 UNKNOWN = "unknown"
 _AGE_NOUN = re.compile(r"^\d+-jährige$")  # „der 22-Jährige“ (nominative singular only)
 
@@ -35,13 +36,16 @@ def role_evidence(word: str, gender: str) -> Evidence | None:
 
 
 def first_name_evidence(first_name: str) -> Evidence | None:
-    """From the first-name lexicon (gender-guesser, via the NLP package); unisex names give none."""
-    from pipeline.nlp import first_name_gender
+    """From the first-name lexicon (gender-guesser, via the NLP package); unisex names give none. A name
+    the lexicon gives as only mostly one gender („Kim“, „Robin“) is recorded as such, below pronouns."""
+    from pipeline.nlp import first_name_verdict
 
-    if not first_name:
-        return None
-    gender = first_name_gender(first_name)
-    return Evidence(gender, FIRST_NAME, f"first name: {first_name}") if gender in ("female", "male") else None
+    verdict = first_name_verdict(first_name) if first_name else ""
+    if verdict in ("female", "male"):
+        return Evidence(verdict, FIRST_NAME, f"first name: {first_name}")
+    if verdict in ("mostly_female", "mostly_male"):
+        return Evidence(verdict.split("_")[1], FIRST_NAME_MOSTLY, f"first name (mostly): {first_name}")
+    return None
 
 
 def pronoun_evidence(

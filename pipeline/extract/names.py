@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extract.lexicon import load_resource
+from pipeline.nlp.lexicon import known_first_name
 
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -26,17 +27,9 @@ def _lexicon() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozense
     )
 
 
-@cache
-def _first_names() -> frozenset[str]:
-    """Every first name in gender-guesser's dictionary (all countries, unisex included), lower case."""
-    from gender_guesser.detector import Detector
-
-    return frozenset(Detector(case_sensitive=False).names)
-
-
 def is_first_name(word: str) -> bool:
-    """A known first name; double names by their first part („Frank-Jürgen“)."""
-    return word.split("-")[0].lower() in _first_names()
+    """A known first name (the NLP package's lexicon); double names by their first part („Frank-Jürgen“)."""
+    return bool(word) and known_first_name(word)
 
 
 def is_title(word: str) -> bool:
