@@ -229,3 +229,23 @@ def test_definite_role_phrase_continues_the_person_named_before():
         "",
         "anaphoric",
     )
+
+
+def test_organisation_given_by_a_description_is_the_one_named_before():
+    doc = analysed(
+        "Der Verein Chancen Oberlausitz e.V. wurde gegründet. Anna Berger ist Vorsitzende des Vereins.",
+        persons=("Anna Berger",),
+        orgs=("Chancen Oberlausitz e.V.",),
+    )
+    (role,) = roles_by_name(doc)["Anna Berger"]
+    assert (role.text, role.org_text) == ("Vorsitzende des Vereins", "Chancen Oberlausitz e.V.")
+
+
+def test_apposition_after_the_word_that_closes_the_clause():
+    doc = analysed(
+        "Die Stelle hat Alex Kaminski inne, Koordinator:in des Bündnisses.",
+        persons=("Alex Kaminski",),
+        pos={"inne": "ADV"},
+    )
+    (role,) = roles_by_name(doc)["Alex Kaminski"]
+    assert (role.text, role.role_normalized) == ("Koordinator:in des Bündnisses", "Koordinator/in")

@@ -327,6 +327,7 @@ def analyse(
     if len(kept) < len(builders):
         builders = kept
         hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
+    _link_described_organisations(doc, hits, organisations)
     anchors = _anchors(builders)
 
     evidence: dict[int, list[gender_rules.Evidence]] = {i: [] for i in range(len(builders))}
@@ -490,11 +491,28 @@ def resolve_organisation(doc: Doc, start_char: int, end_char: int) -> Organisati
     if named := [o for o in orgs if key in (org_key(o.name), org_key(o.abbreviation))]:
         return _only(named)
     nouns = [t for t in words if t.text[:1].isupper()]
-    if not nouns:
-        return None
-    head = {nouns[-1].text.casefold(), nouns[-1].lemma_.casefold()}
+    return _described_organisation(orgs, nouns[-1], start_char) if nouns else None
+
+
+def _described_organisation(orgs: list[Organisation], noun, start_char: int) -> Organisation | None:
+    """„das Ministerium“, „des Vereins“: the one organisation named before whose name has a word ending
+    in the noun, else the one organisation of that type."""
+    head = {noun.text.casefold(), noun.lemma_.casefold()}
     before = [o for o in orgs if o.mentions and o.mentions[0].start < start_char]
     by_name = [o for o in before if any(w.casefold().endswith(tuple(head)) for w in o.name.split())]
     if by_name:
         return _only(by_name)
     return _only([o for o in before if any(h.capitalize() in o.org_type.split("/") for h in head)])
+
+
+def _link_described_organisations(doc: Doc, hits: list, orgs: list[Organisation]) -> None:
+    """A role whose organisation is only described („Vorsitzende des Vereins“) gets the organisation
+    named before that the description fits."""
+    for hit in hits:
+        phrase = doc[hit.start : hit.end]
+        if hit.role.org_local_id is not None or len(phrase) < 3:
+            continue
+        article, noun = phrase[-2], phrase[-1]
+        described = article.lower_ in ("des", "der") and article.pos_ == "DET" and noun.pos_ == "NOUN"
+        if described and (org := _described_organisation(orgs, noun, phrase.start_char)):
+            hit.role.org_local_id, hit.role.org_text = org.local_id, org.name

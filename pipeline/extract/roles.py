@@ -358,9 +358,12 @@ class RoleFinder:
         return []
 
     def _apposition(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
-        """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“."""
+        """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“;
+        also after the word that closes the clause („… hat Alex Kaminski inne, Koordinator:in …“)."""
         doc = self.doc
         j, _ = self._suffixes(anchor.end, limit)
+        if j + 1 < limit and doc[j + 1].text == "," and (doc[j].pos_ == "ADV" or doc[j].tag_ == "PTKVZ"):
+            j += 1
         if j >= limit or doc[j].text not in {",", "("}:
             return None
         for k in range(j + 1, min(j + 5, limit)):
