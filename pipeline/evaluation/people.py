@@ -254,10 +254,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     console = Console()
     if args.real:
-        from pipeline.evaluation.people_real import evaluate_real, print_real
+        from pipeline.evaluation.people_real import evaluate_real, print_real, report_name
 
         print_real(evaluate_real(args.out, args.split, args.limit), console)
-        console.print(f"Details: {args.out / 'evaluation' / 'people_real.md'}")
+        console.print(f"Details: {args.out / 'evaluation' / report_name(args.split)}.md")
         return
     scores = evaluate(args.corpus, args.out, args.gold)
     print_table(scores, console)

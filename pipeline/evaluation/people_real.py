@@ -212,6 +212,11 @@ def markdown(scores: dict[str, dict[str, SetScore]], split: str, docs: int) -> s
     return "\n".join(lines) + "\n"
 
 
+def report_name(split: str) -> str:
+    """``people_real`` for the reported test split, ``people_real_dev`` for development runs."""
+    return "people_real" if split == "test" else f"people_real_{split}"
+
+
 def evaluate_real(
     out: Path, split: str = "test", limit: int | None = None, settings: Settings | None = None
 ) -> dict[str, dict[str, SetScore]]:
@@ -220,7 +225,7 @@ def evaluate_real(
     docs = real_documents(settings, split, limit)
     scores = score_documents(docs, settings)
     target = out / "evaluation"
-    name = "people_real" if split == "test" else f"people_real_{split}"
+    name = report_name(split)
     atomic_write_text(target / f"{name}.md", markdown(scores, split, len(docs)))
     report = {
         "split": split,
