@@ -135,3 +135,9 @@ def test_name_written_with_periods_is_one_organisation():
         "Träger ist der Verein Frauen.Wirtschaft.Oberpfalz e.V. in Regensburg.", orgs=("Oberpfalz e.V.",)
     )
     assert [o.name for o in doc._.organisations] == ["Frauen.Wirtschaft.Oberpfalz e.V."]
+
+
+def test_motto_name_after_a_network_noun():
+    text = "Partner ist das Netzwerk Schule trifft Wirtschaft Mittelelbe. Das Netzwerk bietet Hilfe in Halle."
+    doc = analysed(text, pos={"Mittelelbe": "PROPN", "Halle": "PROPN"})
+    assert [o.name for o in doc._.organisations] == ["Netzwerk Schule trifft Wirtschaft Mittelelbe"]

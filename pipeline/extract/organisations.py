@@ -413,9 +413,24 @@ class OrganisationFinder:
                     if k + 1 < len(doc) and doc[k].lower_ == "und" and doc[k + 1].text[:1].isupper():
                         k += 1
                 end = self._place_end(k) or (k if start < token.i and k > j + 1 else None)
+            end = end or self._motto_end(j)
             if end is not None:
                 spans.append((start, end))
         return spans
+
+    def _motto_end(self, j: int) -> int | None:
+        """End of a motto name after a head noun, up to a place and closed by punctuation: „Netzwerk
+        Schule trifft Wirtschaft Mittelelbe“ — capitalised nouns around exactly one verb."""
+        doc = self.doc
+        k, verbs = j, 0
+        while k < len(doc) and k - j < 6:
+            if doc[k].pos_ == "VERB" and doc[k].is_lower and k > j:
+                verbs += 1
+            elif not (doc[k].text[:1].isupper() and doc[k].pos_ in {"NOUN", "PROPN"}):
+                break
+            k += 1
+        closed = k == len(doc) or doc[k].is_punct
+        return k if verbs == 1 and closed and k - 1 > j and self._place_end(k - 1) == k else None
 
     def _titled_projects(self) -> list[tuple[int, int]]:
         """A quoted title right after a project, programme or network noun: „im Projekt „Digital fit im
