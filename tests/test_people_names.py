@@ -135,3 +135,13 @@ def test_a_name_starts_at_its_first_name_and_ends_before_an_acronym():
     doc = analysed("Laut Spaniens José Zapatero lief es gut.", persons=("Spaniens José Zapatero",))
     assert [p.name for p in doc._.persons] == ["José Zapatero"]
     assert split_name(["Hertha", "BSC"]) is None
+
+
+def test_ner_person_spans_split_inside_a_long_name_are_joined():
+    text = "Es spielte Kristin Scott Thomas mit Johann Peltzer vom Jordan und Anna Beispiel, Jens Krüger."
+    doc = make_doc(text)
+    spans = [("Kristin Scott", "Thomas"), ("Johann Peltzer", "Jordan"), ("Anna Beispiel",), ("Jens Krüger",)]
+    ents = [doc.char_span(text.index(n), text.index(n) + len(n), "PER") for group in spans for n in group]
+    doc.set_ents(ents)
+    names = [p.name for p in analyse(doc)[0]]
+    assert names == ["Kristin Scott Thomas", "Johann Peltzer vom Jordan", "Anna Beispiel", "Jens Krüger"]

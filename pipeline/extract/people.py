@@ -150,6 +150,21 @@ def _first_name_candidates(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
+def _ner_person_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The NER's PER spans, with adjacent ones joined where nothing or only name particles stand
+    between them: the NER splits long foreign names („Kristin Scott | Thomas“, „Johann Peltzer vom |
+    Jordan“); two people are always separated by a comma or „und“."""
+    spans: list[tuple[int, int]] = []
+    for e in doc.ents:
+        if e.label_ != "PER":
+            continue
+        if spans and all(is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
+            spans[-1] = (spans[-1][0], e.end)
+        else:
+            spans.append((e.start, e.end))
+    return spans
+
+
 def _name_mentions(doc: Doc) -> list[_NameMention]:
     """Person mentions from NER PER spans, address/title patterns and first names, longest name wins.
 
@@ -157,7 +172,7 @@ def _name_mentions(doc: Doc) -> list[_NameMention]:
     („Hochschule Prof. Dr. Katrin Schulze“ is a tagging error; „Hoffmann Logistik GmbH“ is no person).
     """
     org_tokens = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
-    candidates = [(e.start, e.end, True) for e in doc.ents if e.label_ == "PER"]
+    candidates = [(start, end, True) for start, end in _ner_person_spans(doc)]
     candidates += [(s, e, False) for s, e in _address_candidates(doc) + _first_name_candidates(doc)]
     chosen: list[_NameMention] = []
     for start, end, from_ner in candidates:
