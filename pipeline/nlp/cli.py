@@ -88,3 +88,21 @@ def experiment_command(
 
     result = run_experiment(step, _settings(shared), say=typer.echo)
     typer.echo(json.dumps(result, indent=2))
+
+
+@app.command("card")
+def card_command(shared: SharedOption = None) -> None:
+    """Re-render MODEL.md of the cached model from its metrics.json (e.g. after an experiment)."""
+    import spacy
+
+    from pipeline.nlp import card
+    from pipeline.nlp.resolve import trained_model_dir
+
+    model_dir = trained_model_dir(_settings(shared))
+    if model_dir is None:
+        raise typer.BadParameter("No trained model in the cache; run `make model` first.")
+    details = json.loads((model_dir / "metrics.json").read_text(encoding="utf-8"))
+    model_card = card.render(details, spacy.load(model_dir))
+    (model_dir / "MODEL.md").write_text(model_card, encoding="utf-8")
+    card.MODEL_CARD_PATH.write_text(model_card, encoding="utf-8")
+    typer.echo(f"Wrote {card.MODEL_CARD_PATH} and {model_dir / 'MODEL.md'}")
