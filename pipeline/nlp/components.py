@@ -132,6 +132,7 @@ class EntityRules:
         self.adjectives = set(rules["name_adjectives"])
         self.adjective_suffixes = tuple(rules["name_adjectives_suffixes"])
         self.first_names = set(rules["first_names"])
+        self.noun_suffixes = tuple(rules.get("common_noun_suffixes", ()))  # absent in models before 0.1.1
 
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:
@@ -247,13 +248,9 @@ class EntityRules:
         i = 0
         while i < len(doc) - 1:
             token = doc[i]
-            if (
-                token.is_title
-                and token.lower_ in self.first_names
-                and token.pos_ in ("PROPN", "NOUN", "X", "")
-            ):
+            if self._first_name(token) and token.pos_ in ("PROPN", "NOUN", "X", ""):
                 end = i + 1
-                while end < len(doc) and doc[end].is_title and doc[end].lower_ in self.first_names:
+                while end < len(doc) and self._first_name(doc[end]):
                     end += 1
                 if end < len(doc) and self._surname(doc[end]):
                     end += 1
@@ -265,11 +262,19 @@ class EntityRules:
             i += 1
         return spans
 
+    def _first_name(self, token: Token) -> bool:
+        """„Kristin“, and double names whose parts are all first names („Franz-Josef“)."""
+        parts = token.lower_.split("-")
+        return token.text[:1].isupper() and all(part in self.first_names for part in parts)
+
     def _surname(self, token: Token) -> bool:
+        """A capitalised word after a first name; nouns count too („Schumacher“, „Schneider“), except
+        abstract nouns recognisable by their suffix („Maria Himmelfahrt“ stays, „Anna Bildung“ not)."""
         return (
             token.text[:1].isupper()
             and token.text not in self.stop_words
-            and token.pos_ in ("PROPN", "X", "")
+            and token.pos_ in ("PROPN", "NOUN", "X", "")
+            and not token.lower_.endswith(self.noun_suffixes)
             and not token.is_punct
         )
 

@@ -28,7 +28,7 @@ from pipeline.nlp.recipe import CONFIG_DIR, LEXICON_FILE, models_dir, recipe_fin
 from pipeline.settings import Settings
 
 MODEL_NAME = "projektradar_news"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.1.1"
 RULES = "projektradar_entity_rules"
 
 
