@@ -127,10 +127,10 @@ class ResultCache:
         self.model_info = resolve_model(config.model, config.settings).as_dict()
         self.theme_fingerprint = load_theme_model(config.settings, config.codebook).fingerprint
         parts = [json.dumps(self.model_info, sort_keys=True), self.theme_fingerprint, code_version()]
-        self._base = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        self.key_base = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def key(self, document: Document) -> str:
-        return hashlib.sha256(f"{self._base}\x1f{document.doc_id}".encode()).hexdigest()[:32]
+        return hashlib.sha256(f"{self.key_base}\x1f{document.doc_id}".encode()).hexdigest()[:32]
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"

@@ -12,6 +12,7 @@ tables from the cached results of exactly the current documents (so reruns never
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import platform
 import time
@@ -24,10 +25,11 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.document import STATUS_FAILED, Document
-from pipeline.export import atomic_path, atomic_write_text, frame_for, write_table
+from pipeline.export import atomic_path, atomic_write_text, frame_for, read_table, write_table
 from pipeline.extract.records import DocExtraction
 from pipeline.ingest import discover_files, iter_documents
 from pipeline.processing import DocResult, ProcessorConfig, ResultCache
+from pipeline.schema import TABLES
 from pipeline.settings import Settings
 
 ProgressCallback = Callable[[Document], None]
@@ -131,26 +133,70 @@ def run(
 
     for document in documents:
         counts[document.status] += 1
-    tables = {"documents": frame_for("documents", (d.to_row() for d in documents))}
+    documents_frame = frame_for("documents", (d.to_row() for d in documents))
     info: dict = {"projektradar": __version__, "python": platform.python_version()}
     if cache is not None:
-        ok_documents = [d for d in documents if d.ok]
-        tables.update(combine(ok_documents, (cache.get(cache.key(d)) for d in ok_documents)))
         info.update(
             model=cache.model_info,
             theme_model=cache.theme_fingerprint,
             codebook=str(codebook) if codebook else "default",
         )
+    info["state"] = _state_digest(documents_frame, cache, documents)
+    reuse = out is not None and not force and _outputs_current(out, info["state"])
+    if reuse:
+        tables = {name: read_table(name, out) for name in _written_tables(out)}
+    else:
+        tables = {"documents": documents_frame}
+        if cache is not None:
+            ok_documents = [d for d in documents if d.ok]
+            tables.update(combine(ok_documents, (cache.get(cache.key(d)) for d in ok_documents)))
     info.update(
         inputs=[str(p) for p in paths],
         engine=engine,
         workers=workers,
         counts=dict(sorted(counts.items())),
+        tables=sorted(tables),
+        outputs_reused=reuse,
         seconds=round(time.time() - started, 3),
     )
     if out is not None:
-        write_outputs(out, tables, info)
+        if reuse:
+            atomic_write_text(out / "run.json", _json(info))
+        else:
+            write_outputs(out, tables, info)
     return RunResult(tables=tables, counts=counts, info=info, out_dir=out)
+
+
+def _state_digest(documents_frame: pd.DataFrame, cache: ResultCache | None, documents: list[Document]) -> str:
+    """Identity of everything the tables are built from: document rows and their result keys."""
+    digest = hashlib.sha256(documents_frame.to_csv(index=False).encode("utf-8"))
+    if cache is not None:
+        digest.update(cache.key_base.encode())
+        for document in documents:
+            digest.update(document.doc_id.encode())
+    return digest.hexdigest()
+
+
+def _previous_run(out: Path) -> dict:
+    try:
+        return json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _written_tables(out: Path) -> list[str]:
+    return _previous_run(out).get("tables", [])
+
+
+def _outputs_current(out: Path, state: str) -> bool:
+    """True when the last run into ``out`` was built from exactly this state and left every file."""
+    previous = _previous_run(out)
+    names = previous.get("tables", [])
+    return (
+        previous.get("state") == state
+        and bool(names)
+        and all((out / TABLES[name].filename).is_file() for name in names)
+    )
 
 
 @contextlib.contextmanager
@@ -211,4 +257,8 @@ def write_outputs(out: Path, tables: dict[str, pd.DataFrame], info: dict) -> Non
     write_workbook(tables, out)
     write_parquet(tables, out)
     write_report(tables, out, info)
-    atomic_write_text(out / "run.json", json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    atomic_write_text(out / "run.json", _json(info))
+
+
+def _json(info: dict) -> str:
+    return json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
