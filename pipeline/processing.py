@@ -105,9 +105,9 @@ class DocumentProcessor:
     def _process_batch(self, documents: Sequence[Document]) -> Iterable[DocResult]:
         from pipeline.extract import extract
 
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
-            paragraph_rows, theme_rows = self.theme_model.classify(document)
+        themes = self.theme_model.classify_many(documents)  # per batch: the cost is mostly per call
+        docs = self.nlp.pipe((d.text for d in documents), batch_size=self.config.batch_size)
+        for doc, document, (paragraph_rows, theme_rows) in zip(docs, documents, themes, strict=True):
             yield DocResult(document.doc_id, extract(doc, document.doc_id), paragraph_rows, theme_rows)
 
 

@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.utils.extmath import safe_sparse_dot
 
 from pipeline.document import Document
 from pipeline.themes.codebook import DEFAULT_THRESHOLD, Codebook
@@ -69,6 +71,8 @@ class CalibratedOneVsRest(BaseEstimator, ClassifierMixin):
         self.cv = cv
 
     def fit(self, X, Y, sample_weight=None):
+        if self.method != "sigmoid":
+            raise ValueError("predict_proba evaluates sigmoid calibration only")
         Y = np.asarray(Y)
         self.estimators_ = []
         for column in Y.T:
@@ -79,10 +83,31 @@ class CalibratedOneVsRest(BaseEstimator, ClassifierMixin):
                 clone(self.estimator), method=self.method, cv=min(self.cv, positives)
             )
             self.estimators_.append(model.fit(X, column, sample_weight=sample_weight))
+        folds = [
+            (j, fold) for j, model in enumerate(self.estimators_) for fold in model.calibrated_classifiers_
+        ]
+        self.fold_columns_ = np.array([j for j, _ in folds])
+        self.coef_ = np.column_stack([fold.estimator.coef_.ravel() for _, fold in folds])
+        self.intercept_ = np.array([fold.estimator.intercept_[0] for _, fold in folds])
+        self.sigmoid_ = np.array([(fold.calibrators[0].a_, fold.calibrators[0].b_) for _, fold in folds]).T
         return self
 
     def predict_proba(self, X) -> np.ndarray:
-        return np.column_stack([m.predict_proba(X)[:, 1] for m in self.estimators_])
+        """Per label column, the mean over its calibrated folds of ``expit(-(a · decision + b))``.
+
+        The same arithmetic as each CalibratedClassifierCV's ``predict_proba``, bit for bit, but all
+        folds of all labels in one sparse product: scikit-learn's input validation per fold and call
+        (12 themes × 3 folds) cost far more than the arithmetic.
+        """
+        slope, offset = self.sigmoid_
+        decision = safe_sparse_dot(X, self.coef_, dense_output=True) + self.intercept_
+        folds = expit(-(slope * decision + offset))
+        total = np.zeros((folds.shape[0], len(self.estimators_)))
+        counts = np.zeros(len(self.estimators_))
+        for k, j in enumerate(self.fold_columns_):
+            total[:, j] += folds[:, k]
+            counts[j] += 1
+        return total / counts
 
     def predict(self, X) -> np.ndarray:
         return (self.predict_proba(X) >= DEFAULT_THRESHOLD).astype(int)
@@ -148,7 +173,9 @@ class ThemeModel:
             )
             owners.extend([i] * len(windows))
             pieces.extend(windows)
-        scores = self.pipeline.predict_proba(pieces)
+        distinct = list(dict.fromkeys(pieces))  # a repeated sentence or paragraph is featurised once
+        row = {piece: k for k, piece in enumerate(distinct)}
+        scores = self.pipeline.predict_proba(distinct)[[row[piece] for piece in pieces]]
         result = np.zeros((len(texts), scores.shape[1]))
         np.maximum.at(result, np.array(owners), scores)
         return np.round(result, SCORE_DECIMALS)
@@ -159,10 +186,33 @@ class ThemeModel:
 
     def classify(self, document: Document) -> tuple[list[dict], list[dict]]:
         """Rows of the ``paragraph_themes`` and ``themes`` tables for one document."""
+        return self.classify_many([document])[0]
+
+    def classify_many(self, documents: Sequence[Document]) -> list[tuple[list[dict], list[dict]]]:
+        """:meth:`classify` for each document, with all their paragraphs and evidence sentences
+        scored in one call (the classifier's cost is mostly per call, not per text)."""
         paragraphs = [
-            (s, e, document.text[s:e]) for s, e in document.paragraphs if document.text[s:e].strip()
+            [(s, e, d.text[s:e]) for s, e in d.paragraphs if d.text[s:e].strip()] for d in documents
         ]
-        scores = self.predict_proba([text for _, _, text in paragraphs])
+        candidates = [self._evidence_candidates([text for _, _, text in p]) for p in paragraphs]
+        scores = self.predict_proba(
+            [text for p in paragraphs for _, _, text in p] + [c[2] for cs in candidates for c in cs]
+        )
+        parts = np.split(scores, np.cumsum([len(p) for p in paragraphs] + [len(c) for c in candidates])[:-1])
+        n = len(documents)
+        return [
+            self._rows(*args)
+            for args in zip(documents, paragraphs, parts[:n], candidates, parts[n:], strict=True)
+        ]
+
+    def _rows(
+        self,
+        document: Document,
+        paragraphs: list[tuple[int, int, str]],
+        scores: np.ndarray,
+        candidates: list[tuple[int, int, str]],
+        sentence_scores: np.ndarray,
+    ) -> tuple[list[dict], list[dict]]:
         paragraph_rows: list[dict] = []
         for index, (start, end, text) in enumerate(paragraphs):
             hits = self.matcher.hits(text)
@@ -182,7 +232,7 @@ class ThemeModel:
                 )
         theme_rows = []
         doc_scores = scores.max(axis=0) if len(paragraphs) else np.zeros(len(self.codebook.themes))
-        evidence = self._evidence([text for _, _, text in paragraphs], scores)
+        evidence = self._evidence(candidates, scores, sentence_scores)
         for j, theme in enumerate(self.codebook.themes):
             assigned = bool(doc_scores[j] >= theme.threshold)
             theme_rows.append(
@@ -199,29 +249,40 @@ class ThemeModel:
             )
         return paragraph_rows, theme_rows
 
-    def _evidence(self, paragraphs: list[str], scores: np.ndarray) -> dict[str, str]:
-        """Per theme, the sentences that carry it, from the paragraphs that reach the threshold.
-
-        Sentences are ranked by their own score, with a bonus for containing one of the theme's
-        indicators (so the quoted evidence shows the reader why), and printed in text order.
-        """
-        candidates: list[tuple[int, int, str]] = []  # paragraph, sentence position, text
+    @staticmethod
+    def _evidence_candidates(paragraphs: list[str]) -> list[tuple[int, int, str]]:
+        """The sentences evidence is chosen from: (paragraph, sentence position, text)."""
+        candidates = []
         for p, text in enumerate(paragraphs):
             clean = normalize(text)
             for position, (s, e) in enumerate(analyse(clean).sentences):
                 sentence = " ".join(clean[s:e].split())
                 if len(sentence) >= 20:
                     candidates.append((p, position, sentence))
+        return candidates
+
+    def _evidence(
+        self, candidates: list[tuple[int, int, str]], scores: np.ndarray, sentence_scores: np.ndarray
+    ) -> dict[str, str]:
+        """Per theme, the sentences that carry it, from the paragraphs that reach the threshold.
+
+        Sentences are ranked by their own score, with a bonus for containing one of the theme's
+        indicators (so the quoted evidence shows the reader why), and printed in text order.
+        """
         if not candidates:
             return {}
-        sentence_scores = self.predict_proba([c[2] for c in candidates])
+        passing = scores >= self.thresholds
+        indicated = [  # only sentences of a paragraph that reaches some threshold are ranked
+            {h.theme for h in self.matcher.hits(sentence)} if passing[p].any() else set()
+            for p, _, sentence in candidates
+        ]
         evidence = {}
         for j, theme in enumerate(self.codebook.themes):
             ranked = []
             for k, (p, position, sentence) in enumerate(candidates):
                 if scores[p, j] < theme.threshold:
                     continue
-                has_indicator = any(h.theme == theme.id for h in self.matcher.hits(sentence))
+                has_indicator = theme.id in indicated[k]
                 ranked.append((-(sentence_scores[k, j] + 0.25 * has_indicator), p, position, sentence))
             best = sorted(sorted(ranked)[:EVIDENCE_SENTENCES], key=lambda r: (r[1], r[2]))
             evidence[theme.id] = EVIDENCE_SEPARATOR.join(r[3] for r in best)
