@@ -72,12 +72,11 @@ def evaluate_command(
         "outputs/evaluation/themes.md"
     ),
 ):
-    """Cross-validated and masked-indicator scores on the labels, and the corpus gold score."""
+    """Document-grouped cross-validated and masked-indicator scores on all labelled paragraphs."""
     from pipeline.themes.evaluate import evaluate
 
     book, settings = _setup(codebook, shared)
-    model = load_theme_model(settings, book, labels or ())
-    report, summary = evaluate(settings, book, labels or (), model=model)
+    report, summary = evaluate(settings, book, labels or ())
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report, encoding="utf-8")
     out.with_suffix(".json").write_text(

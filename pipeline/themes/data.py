@@ -16,11 +16,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.settings import RESOURCES_DIR, Settings
+from pipeline.settings import REPO_DIR, RESOURCES_DIR, Settings
 from pipeline.themes.codebook import Codebook
 from pipeline.themes.text import normalize
 
 LABELS_DIR = RESOURCES_DIR / "themes"
+# The sample corpus labelled paragraph by paragraph (source_path, text, themes): realistic documents
+# as training data, grouped by document for cross-validation. Absent in an installed package.
+CORPUS_LABELS = REPO_DIR / "tests" / "gold" / "paragraph_themes.csv"
+# The seed document stays out of training: a test checks that its themes are found on unseen text.
+UNSEEN_SOURCES = "seed/"
 UNLABELLED = "?"
 MIN_POOL_CHARS = 120
 # German news paragraphs (Smart Data corpus, CC BY 4.0) used as unlabelled text for weak labels: they
@@ -34,6 +39,9 @@ class LabelsError(ValueError):
 
 @dataclass
 class LabelledSet:
+    """Labelled texts; ``sources`` names the document (a ``source_path`` column) or else file:line, and
+    cross-validation keeps rows with the same source in one fold."""
+
     texts: list[str] = field(default_factory=list)
     labels: list[frozenset[str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -86,9 +94,23 @@ def read_labels(files: Sequence[Path], codebook: Codebook) -> LabelledSet:
                         raise LabelsError(f"{path}:{line}: the same text is labelled differently elsewhere")
                     continue
                 seen[text] = labels
-                data.add(text, labels, f"{path.name}:{line}")
+                data.add(text, labels, row.get("source_path") or f"{path.name}:{line}")
     for theme, where in sorted(unknown.items()):
         warnings.warn(f"theme id '{theme}' ({where}) is not in the codebook and is ignored", stacklevel=2)
+    return data
+
+
+def corpus_label_files() -> list[Path]:
+    return [CORPUS_LABELS] if CORPUS_LABELS.is_file() else []
+
+
+def read_corpus_labels(codebook: Codebook) -> LabelledSet:
+    """The sample corpus's labelled paragraphs except the seed document's; the source is the document."""
+    data = LabelledSet()
+    everything = read_labels(corpus_label_files(), codebook)
+    for text, labels, source in zip(everything.texts, everything.labels, everything.sources, strict=True):
+        if not source.startswith(UNSEEN_SOURCES):
+            data.add(text, labels, source)
     return data
 
 

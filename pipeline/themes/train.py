@@ -3,7 +3,8 @@
 Training data, in order of trust:
 
 1. hand-labelled paragraphs: every ``labels*.csv`` in ``pipeline/resources/themes/`` (plus folders
-   passed with ``--labels``), weight 1;
+   passed with ``--labels``) and the sample corpus's paragraphs from ``tests/gold/paragraph_themes.csv``
+   (without the seed document), weight 1;
 2. the codebook's example sentences as positives for their theme, weight 1;
 3. weak labels: unlabelled German news paragraphs from ``../shared`` (when present) labelled by the
    codebook indicators, with the matched indicator words masked so that the model learns the
@@ -32,9 +33,11 @@ from pipeline.themes.codebook import Codebook, load_codebook
 from pipeline.themes.data import (
     LabelledSet,
     codebook_examples,
+    corpus_label_files,
     files_digest,
     label_files,
     pool_paths,
+    read_corpus_labels,
     read_labels,
     read_pool,
 )
@@ -51,12 +54,13 @@ _CODE_DIR = Path(__file__).resolve().parent
 
 @dataclass
 class TrainingData:
-    """Texts, label matrix (rows × codebook themes) and sample weights, ready for ``fit``."""
+    """Texts, label matrix (rows × codebook themes), sample weights and cross-validation groups."""
 
     texts: list[str]
     Y: np.ndarray
     weights: np.ndarray
     counts: dict
+    groups: list[str]
 
     def __add__(self, other: TrainingData) -> TrainingData:
         counts = {k: self.counts.get(k, 0) + other.counts.get(k, 0) for k in {*self.counts, *other.counts}}
@@ -65,6 +69,16 @@ class TrainingData:
             np.vstack([self.Y, other.Y]),
             np.concatenate([self.weights, other.weights]),
             counts,
+            self.groups + other.groups,
+        )
+
+    def subset(self, rows: Sequence[int]) -> TrainingData:
+        return TrainingData(
+            [self.texts[i] for i in rows],
+            self.Y[rows],
+            self.weights[rows],
+            {},
+            [self.groups[i] for i in rows],
         )
 
 
@@ -76,7 +90,11 @@ def to_matrix(labels: Sequence[frozenset[str] | set[str]], codebook: Codebook) -
 
 def _labelled(data: LabelledSet, codebook: Codebook, name: str) -> TrainingData:
     return TrainingData(
-        list(data.texts), to_matrix(data.labels, codebook), np.ones(len(data)), {name: len(data)}
+        list(data.texts),
+        to_matrix(data.labels, codebook),
+        np.ones(len(data)),
+        {name: len(data)},
+        list(data.sources),
     )
 
 
@@ -86,15 +104,21 @@ def weak_data(pool: Sequence[str], codebook: Codebook) -> TrainingData:
     labels = [matcher.weak_labels(text) for text in pool]
     texts = [matcher.mask(text) if label else text for text, label in zip(pool, labels, strict=False)]
     return TrainingData(
-        texts, to_matrix(labels, codebook), np.full(len(pool), WEAK_WEIGHT), {"weak_pool": len(pool)}
+        texts,
+        to_matrix(labels, codebook),
+        np.full(len(pool), WEAK_WEIGHT),
+        {"weak_pool": len(pool)},
+        [f"weak:{i}" for i in range(len(pool))],
     )
 
 
 def training_data(
     codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = (), *, weak: bool = True
 ) -> tuple[TrainingData, TrainingData]:
-    """(hand-labelled data from label files, extra data: codebook examples and the weak pool)."""
-    gold = _labelled(read_labels(label_files(label_dirs), codebook), codebook, "labelled")
+    """(labelled data: label files, then corpus paragraphs; extra data: codebook examples, weak pool)."""
+    gold = _labelled(read_labels(label_files(label_dirs), codebook), codebook, "labelled") + _labelled(
+        read_corpus_labels(codebook), codebook, "corpus_gold"
+    )
     extra = _labelled(codebook_examples(codebook), codebook, "codebook_examples")
     if weak:
         pool = read_pool(settings)
@@ -114,9 +138,13 @@ def fit_pipeline(data: TrainingData, codebook: Codebook):
     return pipeline.fit(data.texts, data.Y, classify__sample_weight=data.weights)
 
 
+def labelled_files(label_dirs: Sequence[Path] = ()) -> list[Path]:
+    return label_files(label_dirs) + corpus_label_files()
+
+
 def cache_key(codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = ()) -> str:
     code = files_digest(sorted(_CODE_DIR.glob("*.py")))
-    labels = files_digest(label_files(label_dirs))
+    labels = files_digest(labelled_files(label_dirs))
     pool = files_digest(pool_paths(settings))
     parts = [codebook.fingerprint, labels, pool, code, sklearn.__version__]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
@@ -134,8 +162,8 @@ def train_theme_model(
         "cache_key": cache_key(codebook, settings, label_dirs),
         "codebook": codebook.source,
         "codebook_hash": codebook.fingerprint,
-        "labels_hash": files_digest(label_files(label_dirs)),
-        "label_files": [str(p) for p in label_files(label_dirs)],
+        "labels_hash": files_digest(labelled_files(label_dirs)),
+        "label_files": [str(p) for p in labelled_files(label_dirs)],
         "training_data_hash": hashlib.sha256("\x1f".join(data.texts).encode()).hexdigest()[:16],
         "training_counts": dict(sorted(data.counts.items())),
         "positives": {t: int(n) for t, n in zip(codebook.ids, gold.Y.sum(axis=0), strict=False)},
