@@ -1,11 +1,15 @@
-"""The theme classifier on real labelled data, the seed document, determinism and a custom codebook."""
+"""The theme classifier on real labelled data, the seed document, determinism, a custom codebook and
+the active-learning round trip through the command line."""
 
+import csv
 from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
+from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.document import Document
 from pipeline.schema import TABLES
 from pipeline.settings import Settings
@@ -99,39 +103,85 @@ def test_training_is_deterministic(model, settings):
     assert model.classify(doc) == again.classify(doc)
 
 
-def test_custom_codebook_without_shared_data(tmp_path):
-    book = {
-        "themes": [
-            {
-                "id": "digital",
-                "label": "Digitalisierung",
-                "definition": "Digitale Werkzeuge und Prozesse in der Arbeit.",
-                "indicators": ["digital", "software", "=KI"],
-                "examples": [
-                    "Die Verwaltung stellt alle Anträge auf digitale Formulare um.",
-                    "Neue Software ersetzt die Zettelwirtschaft im Lager.",
-                    "Mit KI werden Rechnungen automatisch geprüft.",
-                ],
-            },
-            {
-                "id": "gesundheit",
-                "label": "Gesundheit",
-                "definition": "Betriebliche Gesundheitsförderung.",
-                "indicators": ["gesundheit", "krankenstand", "rückenschule"],
-                "examples": [
-                    "Der Betrieb bietet eine Rückenschule für alle Beschäftigten an.",
-                    "Der Krankenstand sank nach Einführung der Pausenregelung.",
-                    "Ein Gesundheitstag informierte über Ernährung und Bewegung.",
-                ],
-            },
-        ]
-    }
+CUSTOM_CODEBOOK = {
+    "themes": [
+        {
+            "id": "digital",
+            "label": "Digitalisierung",
+            "definition": "Digitale Werkzeuge und Prozesse in der Arbeit.",
+            "indicators": ["digital", "software", "=KI"],
+            "examples": [
+                "Die Verwaltung stellt alle Anträge auf digitale Formulare um.",
+                "Neue Software ersetzt die Zettelwirtschaft im Lager.",
+                "Mit KI werden Rechnungen automatisch geprüft.",
+            ],
+        },
+        {
+            "id": "gesundheit",
+            "label": "Gesundheit",
+            "definition": "Betriebliche Gesundheitsförderung.",
+            "indicators": ["gesundheit", "krankenstand", "rückenschule"],
+            "examples": [
+                "Der Betrieb bietet eine Rückenschule für alle Beschäftigten an.",
+                "Der Krankenstand sank nach Einführung der Pausenregelung.",
+                "Ein Gesundheitstag informierte über Ernährung und Bewegung.",
+            ],
+        },
+    ]
+}
+
+
+@pytest.fixture
+def custom_codebook(tmp_path) -> Path:
     path = tmp_path / "book.yml"
-    path.write_text(yaml.safe_dump(book, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.safe_dump(CUSTOM_CODEBOOK, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_custom_codebook_without_shared_data(tmp_path, custom_codebook):
     settings = Settings(shared_dir=tmp_path / "no-shared", cache_dir=tmp_path / "cache")
     with pytest.warns(UserWarning, match="not in the codebook"):
-        custom = load_theme_model(settings, Path(path))
+        custom = load_theme_model(settings, custom_codebook)
     assert custom.codebook.ids == ["digital", "gesundheit"]
     assert custom.metadata["training_counts"].get("weak_pool", 0) == 0
     (scores,) = custom.predict_proba(["Die neue Software für digitale Dienstpläne läuft seit Mai."])
     assert scores[0] > scores[1]
+
+
+@pytest.mark.filterwarnings("ignore:theme id")
+def test_review_export_is_read_back_into_training(tmp_path, custom_codebook, monkeypatch):
+    """Active learning round trip: ``themes label`` exports '?' rows, a person fills them in, ``themes
+    train --labels`` trains on them."""
+    monkeypatch.setenv("PROJEKTRADAR_CACHE", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Die Werkstatt plant ihre Aufträge jetzt mit einer App auf dem Tablet.\n\n"
+        "Nach der Einführung der Rückenschule sank der Krankenstand deutlich.\n",
+        encoding="utf-8",
+    )
+    (corpus / "b.txt").write_text("Der Chor probt jeden Donnerstag im Gemeindehaus.\n", encoding="utf-8")
+    common = ["--codebook", str(custom_codebook), "--shared", str(tmp_path / "no-shared")]
+    review = tmp_path / "review" / "labels_review.csv"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["themes", "label", "--corpus", str(corpus), "--out", str(review), "--n", "2", *common]
+    )
+    assert result.exit_code == 0, result.output
+    with open(review, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 2 and {r["themes"] for r in rows} == {"?"}
+    assert {r["source_path"] for r in rows} <= {"a.txt", "b.txt"}
+    rows[0]["themes"] = "digital" if "Tablet" in rows[0]["text"] else ""
+    with open(review, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)  # the second row keeps its '?' and is skipped
+
+    settings = Settings(shared_dir=tmp_path / "no-shared", cache_dir=tmp_path / "cache")
+    before = load_theme_model(settings, custom_codebook).metadata["training_counts"]["labelled"]
+    result = runner.invoke(app, ["themes", "train", "--labels", str(review.parent), *common])
+    assert result.exit_code == 0, result.output
+    model = load_theme_model(settings, custom_codebook, [review.parent])
+    assert str(review.resolve()) in model.metadata["label_files"]
+    assert model.metadata["training_counts"]["labelled"] == before + 1
