@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.extract.quote_marks import find_quoted_spans
-from pipeline.extract.tokens import Sentences
+from pipeline.extract.tokens import Sentences, doc_text
 
 SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, FIRST_NAME_MOSTLY, ROLE_MASCULINE = 6, 5, 4, 3, 2, 1
 UNKNOWN = "unknown"
@@ -58,7 +58,7 @@ def pronoun_evidence(
     sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) gives nothing.
     """
     found: dict[int, list[Evidence]] = {}
-    quoted = [(q.start, q.end) for q in find_quoted_spans(doc.text) if q.depth == 0]
+    quoted = [(q.start, q.end) for q in find_quoted_spans(doc_text(doc)) if q.depth == 0]
     for token in doc:
         gender = _referring_gender(token)
         if not gender or any(start <= token.idx < end for start, end in quoted):

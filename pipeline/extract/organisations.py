@@ -18,7 +18,7 @@ from pipeline.extract.lexicon import load_pairs, load_resource
 from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective, match_role_noun
-from pipeline.extract.tokens import Sentences
+from pipeline.extract.tokens import Sentences, doc_text
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -257,7 +257,7 @@ class OrganisationFinder:
         Leading adjectives get the strong ending of the head noun's gender (a name has no article);
         a genitive head its lemma. Without a known gender the adjectives stay as written.
         """
-        doc, text = self.doc, self.doc.text[start_char:end_char]
+        doc, text = self.doc, doc_text(self.doc)[start_char:end_char]
         i = start
         while (
             i < len(doc)
@@ -277,7 +277,7 @@ class OrganisationFinder:
         if i > start and not ending:
             return canonical_name(text)
         adjectives = [_INFLECTION.sub("", doc[k].text) + ending for k in range(start, i)]
-        return " ".join([*adjectives, head_word]) + doc.text[head.idx + len(head.text) : end_char]
+        return " ".join([*adjectives, head_word]) + doc_text(doc)[head.idx + len(head.text) : end_char]
 
     def _proper_noun(self, token) -> bool:
         """A one-word organisation must look like a name: a proper noun or a singular noun that is no common
@@ -437,7 +437,7 @@ class OrganisationFinder:
         Betrieb““, „ESF-Programm "Weiterbildung im Verbund"“."""
         doc = self.doc
         spans = []
-        for quoted in find_quoted_spans(doc.text):
+        for quoted in find_quoted_spans(doc_text(doc)):
             mark = doc.char_span(quoted.open, quoted.open + 1, alignment_mode="expand")
             content = doc.char_span(quoted.start, quoted.end, alignment_mode="contract")
             if quoted.depth or mark is None or content is None or mark.start == 0:
@@ -513,7 +513,7 @@ class OrganisationFinder:
                 by_key.setdefault(key, org)
             for s, e, cs, ce in item.mentions or [(item.start, item.end, item.start_char, item.end_char)]:
                 index = self.sentences.index(s)
-                org.mentions.append(Mention(cs, ce, doc.text[cs:ce], index, self.sentences[index].text))
+                org.mentions.append(Mention(cs, ce, doc_text(doc)[cs:ce], index, self.sentences[index].text))
                 spans.append((s, e, org.local_id, ce))
         for org in orgs:
             org.mentions.sort(key=lambda m: m.start)

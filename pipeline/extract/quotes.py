@@ -15,7 +15,7 @@ from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
 from pipeline.extract.records import Quote
 from pipeline.extract.speakers import Speaker
-from pipeline.extract.tokens import Sentences
+from pipeline.extract.tokens import Sentences, doc_text
 
 
 def _quote(
@@ -48,9 +48,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
             blocked |= {t.i for t in span}
             if speaker is not None:
                 speakers_at[span[-1].i] = speaker
-        parts = [doc.text[first.start : first.end]]
+        parts = [doc_text(doc)[first.start : first.end]]
         if last is not first:
-            parts.append(doc.text[last.start : last.end])
+            parts.append(doc_text(doc)[last.start : last.end])
         quotes.append(
             _quote(
                 kind,
@@ -67,7 +67,13 @@ def find_quotes(doc: Doc) -> list[Quote]:
         start, end = first.idx, last.idx + len(last)
         quotes.append(
             _quote(
-                event.kind, doc.text[start:end], start, end, event.speaker, event.cue, sentence_of(first.i)
+                event.kind,
+                doc_text(doc)[start:end],
+                start,
+                end,
+                event.speaker,
+                event.cue,
+                sentence_of(first.i),
             )
         )
     return sorted(quotes, key=lambda q: (q.start, q.end))

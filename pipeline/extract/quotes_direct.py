@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract.cues import is_verb, match_verb
 from pipeline.extract.quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans
 from pipeline.extract.speakers import Speaker, make_speaker, noun_phrase, phrase_after, subject_phrase
+from pipeline.extract.tokens import doc_text
 
 _SENTENCE_END = ".!?"
 
@@ -55,7 +56,7 @@ def _after(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:
     i = close.i + 1
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    elif doc.text[span.close - 1 : span.close] != ",":
+    elif doc_text(doc)[span.close - 1 : span.close] != ",":
         return None
     if i >= len(doc):
         return None
@@ -132,10 +133,10 @@ def _is_title(text: str, span: QuotedSpan) -> bool:
 
 def find_direct(doc: Doc) -> list[tuple[QuotedSpan, QuotedSpan, Attribution | None, str]]:
     """Top-level quotations as ``(first part, last part, attribution, kind)``, interruptions merged."""
-    spans = [s for s in find_quoted_spans(doc.text) if s.depth == 0 and s.end > s.start]
+    spans = [s for s in find_quoted_spans(doc_text(doc)) if s.depth == 0 and s.end > s.start]
     blocked = set()
     for span in spans:
-        if _is_title(doc.text, span):
+        if _is_title(doc_text(doc), span):
             continue  # names and titles may be part of a speaker („die Zeitung „Guardian““)
         chars = doc.char_span(span.open, span.close + 1, alignment_mode="expand")
         if chars is not None:
@@ -151,17 +152,17 @@ def find_direct(doc: Doc) -> list[tuple[QuotedSpan, QuotedSpan, Attribution | No
         # „A“, sagte sie, „B“: the attribution sits between two parts of one quote.
         while attribution is not None and k + 1 < len(spans):
             following = spans[k + 1]
-            gap = doc.text[attribution.last.idx + len(attribution.last) : following.open].strip()
+            gap = doc_text(doc)[attribution.last.idx + len(attribution.last) : following.open].strip()
             if gap not in {",", ":"}:
                 break
             last_span, k = following, k + 1
         attribution = attribution or _before(doc, span, blocked)
-        if attribution is None and not _is_title(doc.text, span):
+        if attribution is None and not _is_title(doc_text(doc), span):
             attribution = _in_sentence(doc, span, blocked)
         kind = "direct"
         if attribution is None:
-            close_to_previous = previous is not None and "\n\n" not in doc.text[previous_end : span.open]
-            if _standalone(doc.text, span):
+            close_to_previous = previous is not None and "\n\n" not in doc_text(doc)[previous_end : span.open]
+            if _standalone(doc_text(doc), span):
                 attribution = previous if close_to_previous else None
             else:
                 kind = "mention"

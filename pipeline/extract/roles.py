@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.lexicon import load_resource
 from pipeline.extract.names import is_name_suffix, is_title
 from pipeline.extract.records import Role
-from pipeline.extract.tokens import Sentences, glued
+from pipeline.extract.tokens import Sentences, doc_text, glued
 
 _GENDER_FAIR = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_·]|/-?|\()(?P<ending>in|innen|r)\)?$")
 _BINNEN_I = re.compile(r"^(?P<stem>.*[a-zäöüß])I(?P<ending>n|nen)$")
@@ -312,7 +312,7 @@ class RoleFinder:
         end_char = org.end_char if org and org.end == end else doc[end - 1].idx + len(doc[end - 1].text)
         role = Role(
             person_local_id=person,
-            text=doc.text[doc[phrase_start].idx : end_char],
+            text=doc_text(doc)[doc[phrase_start].idx : end_char],
             start=doc[phrase_start].idx,
             end=end_char,
             role_normalized=noun.normalized,

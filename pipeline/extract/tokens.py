@@ -26,6 +26,18 @@ def glued(doc: Doc, i: int, accept: Callable[[str], bool], max_tokens: int = 4) 
     return best
 
 
+_TEXT_KEY = "projektradar.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins all tokens again on every access, and the rules
+    read slices of the text per mention and quote."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 _SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", "“", "”", '"', "«", "»")
 
 
