@@ -86,15 +86,16 @@ def keyword_baseline(gold: TrainingData, codebook: Codebook) -> Scores:
 
 
 def _table(named: dict[str, Scores], codebook: Codebook) -> list[str]:
+    """Markdown table; the support column lists each set's positives when the sets differ (``a / b``)."""
     names = list(named)
     header = "| theme | " + " | ".join(f"{n} P | {n} R | {n} F1" for n in names) + " | support |"
     lines = [header, "|---" * (2 + 3 * len(names)) + "|"]
-    first = named[names[0]]
     for j, theme in enumerate(codebook.themes):
         cells = " | ".join(
             f"{s.precision[j]:.2f} | {s.recall[j]:.2f} | {s.f1[j]:.2f}" for s in named.values()
         )
-        lines.append(f"| {theme.id} | {cells} | {int(first.support[j])} |")
+        support = " / ".join(dict.fromkeys(str(int(s.support[j])) for s in named.values()))
+        lines.append(f"| {theme.id} | {cells} | {support} |")
     macro = " | ".join(f" |  | **{s.macro_f1:.3f}**" for s in named.values())
     lines.append(f"| **macro-F1** {macro} | |")
     return lines
