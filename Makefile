@@ -34,7 +34,7 @@ evaluate: ## Score people, roles and organisations against tests/gold/corpus.jso
 train-themes: ## Train the theme classifier (cross-validated; model + metadata go to the cache)
 	$(VENV)/bin/projektradar themes train
 
-evaluate-themes: ## Theme classifier scores (CV, masked indicators, corpus gold) → outputs/evaluation/themes.md
+evaluate-themes: ## Theme classifier scores (document-grouped CV over hand labels + corpus, masked indicators) → outputs/evaluation/themes.md
 	$(VENV)/bin/projektradar themes evaluate --out $(OUT)/evaluation/themes.md
 
 evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N for a quick run)
