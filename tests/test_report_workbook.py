@@ -74,3 +74,18 @@ def test_parquet_round_trip_keeps_values_and_dtypes(tables, tmp_path):
         back = pd.read_parquet(tmp_path / "parquet" / f"{name}.parquet")
         pd.testing.assert_frame_equal(back, frame_for(name, frame))
     assert FORMULA_TITLE in set(pd.read_parquet(tmp_path / "parquet" / "documents.parquet")["title"])
+
+
+def test_a_table_longer_than_an_excel_sheet_is_cut_with_a_note(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    import pipeline.export.workbook as workbook
+    from pipeline.export import frame_for
+
+    monkeypatch.setattr(workbook, "EXCEL_DATA_ROWS", 2)
+    rows = [{"doc_id": f"d{i}", "source_path": f"{i}.txt", "status": "ok"} for i in range(5)]
+    path = workbook.write_workbook({"documents": frame_for("documents", rows)}, tmp_path)
+    book = load_workbook(path, read_only=True)
+    assert len(list(book["documents"].iter_rows(values_only=True))) == 3  # header + 2
+    notes = [row[3] for row in book[workbook.COLUMNS_SHEET].iter_rows(values_only=True)]
+    assert any("2 von 5 Zeilen" in str(note) for note in notes)

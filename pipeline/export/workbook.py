@@ -26,6 +26,7 @@ WORKBOOK_NAME = "projektradar.xlsx"
 PARQUET_DIR = "parquet"
 COLUMNS_SHEET = "Spalten"
 EXCEL_CELL_LIMIT = 32_767  # characters; Excel refuses longer cells
+EXCEL_DATA_ROWS = 1_048_575  # rows per sheet below the header; larger tables are cut (CSV/Parquet are whole)
 WIDTH_SAMPLE_ROWS = 500
 MIN_WIDTH, MAX_WIDTH = 8, 60
 _HEADER_FONT = Font(bold=True)
@@ -89,9 +90,15 @@ def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
     book = Workbook(write_only=True)
     described: list[list[str]] = []
     for table, frame in _tables_in_schema_order(tables):
-        rows = (list(row) for row in frame.itertuples(index=False, name=None))
+        shown = frame.head(EXCEL_DATA_ROWS)
+        rows = (list(row) for row in shown.itertuples(index=False, name=None))
         _add_sheet(book, table.name, table.column_names, rows, _column_widths(frame))
         described.extend([table.name, c.name, c.dtype, c.description] for c in table.columns)
+        if len(shown) < len(frame):
+            note = (
+                f"Excel fasst nur {len(shown):,} von {len(frame):,} Zeilen; vollständig in {table.filename}"
+            )
+            described.append([table.name, "", "", note])
     _add_sheet(
         book,
         COLUMNS_SHEET,
