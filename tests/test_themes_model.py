@@ -68,7 +68,6 @@ def test_metadata_describes_the_training(model, settings):
     assert list((settings.cache_dir / "themes").glob("*/model.joblib"))
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed not available")
 def test_seed_document_themes(model):
     from pipeline.ingest import iter_documents
 
