@@ -141,10 +141,11 @@ def run(
             theme_model=cache.theme_fingerprint,
             codebook=str(codebook) if codebook else "default",
         )
-    info["state"] = _state_digest(documents_frame, cache, documents)
-    reuse = out is not None and not force and _outputs_current(out, info["state"])
+    info["state"] = _state_digest(documents_frame, cache)
+    reusable = [] if out is None or force else _reusable_tables(out, info["state"])
+    reuse = bool(reusable)
     if reuse:
-        tables = {name: read_table(name, out) for name in _written_tables(out)}
+        tables = {name: read_table(name, out) for name in reusable}
     else:
         tables = {"documents": documents_frame}
         if cache is not None:
@@ -167,36 +168,25 @@ def run(
     return RunResult(tables=tables, counts=counts, info=info, out_dir=out)
 
 
-def _state_digest(documents_frame: pd.DataFrame, cache: ResultCache | None, documents: list[Document]) -> str:
-    """Identity of everything the tables are built from: document rows and their result keys."""
+def _state_digest(documents_frame: pd.DataFrame, cache: ResultCache | None) -> str:
+    """Identity of everything the tables are built from: the document rows (with their content ids)
+    and the model/theme-model/code part of the result keys."""
     digest = hashlib.sha256(documents_frame.to_csv(index=False).encode("utf-8"))
     if cache is not None:
         digest.update(cache.key_base.encode())
-        for document in documents:
-            digest.update(document.doc_id.encode())
     return digest.hexdigest()
 
 
-def _previous_run(out: Path) -> dict:
+def _reusable_tables(out: Path, state: str) -> list[str]:
+    """Tables of the last run into ``out`` when it was built from exactly this state and left every
+    file; otherwise none."""
     try:
-        return json.loads((out / "run.json").read_text(encoding="utf-8"))
+        previous = json.loads((out / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-
-
-def _written_tables(out: Path) -> list[str]:
-    return _previous_run(out).get("tables", [])
-
-
-def _outputs_current(out: Path, state: str) -> bool:
-    """True when the last run into ``out`` was built from exactly this state and left every file."""
-    previous = _previous_run(out)
+        return []
     names = previous.get("tables", [])
-    return (
-        previous.get("state") == state
-        and bool(names)
-        and all((out / TABLES[name].filename).is_file() for name in names)
-    )
+    current = previous.get("state") == state and all((out / TABLES[n].filename).is_file() for n in names)
+    return names if current else []
 
 
 @contextlib.contextmanager
