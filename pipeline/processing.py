@@ -91,16 +91,10 @@ class DocumentProcessor:
         """Results in input order; a document that breaks a component yields its exception."""
         try:
             return list(self._process_batch(documents))
-        except Exception:
+        except Exception as error:  # reported per document, the run goes on
             if len(documents) == 1:
-                raise
-        results: list[DocResult | Exception] = []
-        for document in documents:  # isolate the document that broke the batch
-            try:
-                results.extend(self._process_batch([document]))
-            except Exception as error:  # reported per document, the run goes on
-                results.append(error)
-        return results
+                return [error]
+        return [result for document in documents for result in self.process([document])]
 
     def _process_batch(self, documents: Sequence[Document]) -> Iterable[DocResult]:
         from pipeline.extract import extract

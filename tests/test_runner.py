@@ -183,3 +183,21 @@ def test_rerun_into_the_same_folder_reuses_the_written_tables(baseline, corpus_c
     assert len(again["people"]) == len(result["people"]) and len(again["quotes"]) == len(result["quotes"])
     forced = run(corpus_copy, out, settings=settings, force=True)
     assert not forced.info["outputs_reused"]
+
+
+def test_a_breaking_document_is_isolated_also_when_it_is_alone_in_its_batch(monkeypatch):
+    from pipeline.document import Document
+
+    def fragile(self, documents):
+        if any(d.text == "kaputt" for d in documents):
+            raise RuntimeError("kaputt")
+        return [d.doc_id for d in documents]
+
+    monkeypatch.setattr(DocumentProcessor, "_process_batch", fragile)
+    processor = DocumentProcessor(None)
+    good, bad = Document("a.txt", "txt", text="gut", doc_id="a"), Document("b.txt", "txt", text="kaputt")
+    assert processor.process([good]) == ["a"]
+    (alone,) = processor.process([bad])
+    assert isinstance(alone, RuntimeError)
+    first, second = processor.process([good, bad])
+    assert first == "a" and isinstance(second, RuntimeError)
