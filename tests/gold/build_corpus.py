@@ -35,28 +35,18 @@ import textwrap
 from email.message import EmailMessage
 from pathlib import Path
 
+from pipeline.settings import Settings
+from pipeline.themes.codebook import load_codebook
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "tests" / "gold" / "sources"
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "tests" / "gold"
-SEED = ROOT.parent / "shared" / "seed" / "000_08f6338388034590.txt"
+SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 SHY = "\u00ad"
-THEMES = (
-    "good_practice",
-    "chancengleichheit",
-    "frauen_fuehrung",
-    "vereinbarkeit",
-    "fachkraefte",
-    "nachwuchs_ausbildung",
-    "weiterbildung",
-    "netzwerk",
-    "verstetigung",
-    "foerderung",
-    "oeffentlichkeit",
-    "vielfalt_integration",
-)
+THEMES = tuple(load_codebook().ids)  # paragraph labels may only use the shipped codebook's themes
 
 # The duplicate: an exact byte copy of another corpus document under a different name.
 DUPLICATES = {"corpus/16_digital_fit_im_betrieb_kopie.txt": "corpus/14_digital_fit_im_betrieb.txt"}
