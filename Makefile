@@ -37,8 +37,8 @@ train-themes: ## Train the theme classifier (cross-validated; model + metadata g
 evaluate-themes: ## Theme classifier scores (document-grouped CV over hand labels + corpus, masked indicators) → outputs/evaluation/themes.md
 	$(VENV)/bin/projektradar themes evaluate --out $(OUT)/evaluation/themes.md
 
-evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N for a quick run)
-	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT))
+evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N, SPLIT=dev, ERRORS=file.jsonl)
+	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT)) $(if $(SPLIT),--split $(SPLIT)) $(if $(ERRORS),--errors $(ERRORS))
 
 bench: ## Measure throughput, memory, worker scaling and rerun time (DOCS=5120; writes $(OUT)/bench/)
 	$(PY) -m pipeline.bench --out $(OUT)/bench $(if $(DOCS),--docs $(DOCS))

@@ -18,7 +18,9 @@ an interrupted quote's attribution between its parts is not message. Quotes of k
 (titles, mottos) are not speech events and are not scored.
 
 Articles are split once into dev and test halves by a hash of the article id; rules are developed
-on dev only. Data licence CC BY-NC-SA 4.0: evaluation only.
+on dev only (``--split dev`` scores only that half; ``--errors FILE`` writes one JSON line per gold
+event with what became of its Source, for error analysis). Data licence CC BY-NC-SA 4.0: evaluation
+only.
 """
 
 from __future__ import annotations
@@ -144,6 +146,16 @@ def predicted_events(article: Article, quotes: Iterable[Quote]) -> list[Predicte
     return events
 
 
+def match(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent]) -> list[int]:
+    """Per predicted event the index of the gold event its Message overlaps most (-1: none)."""
+    matches = []
+    for event in predicted:
+        overlaps = [len(event.message & g.message) for g in gold]
+        best = max(range(len(gold)), key=overlaps.__getitem__) if gold else -1
+        matches.append(best if best >= 0 and overlaps[best] else -1)
+    return matches
+
+
 def count(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent], counts: Counter) -> None:
     """Add one article's token counts per (role, group) to ``counts``."""
     gold_pairs = {
@@ -155,11 +167,7 @@ def count(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent], counts
             counts[role, gold[g].group, "gold"] += 1
             counts[role, gold[g].form, "gold"] += 1
     predicted_pairs: dict[str, dict[tuple[int, int], tuple[str, str | None]]] = {"message": {}, "source": {}}
-    for event in predicted:
-        overlaps = [len(event.message & g.message) for g in gold]
-        best = max(range(len(gold)), key=overlaps.__getitem__) if gold else -1
-        if best >= 0 and overlaps[best] == 0:
-            best = -1
+    for event, best in zip(predicted, match(gold, predicted), strict=True):
         label = (gold[best].group, gold[best].form) if best >= 0 else (KIND_GROUP[event.kind], None)
         for role in ("message", "source"):
             predicted_pairs[role].update({(t, best): label for t in getattr(event, role)})
@@ -169,6 +177,61 @@ def count(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent], counts
             counts[role, group, outcome] += 1
             if form:
                 counts[role, form, outcome] += 1
+
+
+def source_errors(article: Article, predicted: Sequence[PredictedEvent]) -> list[dict]:
+    """One row per gold event and per unmatched prediction, saying what happened to its Source.
+
+    ``status``: ok, partial, wrong, no_speaker (matched without a speaker), missed (no prediction
+    overlaps the Message), extra (gold has no Source) or spurious (prediction matches no gold);
+    ``lost`` counts the gold Source tokens no matched prediction has.
+    """
+
+    def text(tokens: Iterable[int]) -> str:
+        return " ".join(article.text[slice(*article.token_spans[t])] for t in sorted(tokens))
+
+    matches = match(article.gold, predicted)
+    rows = []
+    for g, gold in enumerate(article.gold):
+        mine = [event for event, best in zip(predicted, matches, strict=True) if best == g]
+        source = frozenset().union(*(e.source for e in mine))
+        if not mine:
+            status = "missed"
+        elif not gold.source:
+            status = "ok" if not source else "extra"
+        elif not source:
+            status = "no_speaker"
+        elif source == gold.source:
+            status = "ok"
+        else:
+            status = "partial" if source & gold.source else "wrong"
+        rows.append(
+            {
+                "article": article.article_id,
+                "form": gold.form,
+                "status": status,
+                "lost": len(gold.source - source),
+                "gold_source": text(gold.source),
+                "source": text(source),
+                "kinds": sorted({e.kind for e in mine}),
+                "message": text(gold.message),
+            }
+        )
+    for event, best in zip(predicted, matches, strict=True):
+        if best < 0:
+            rows.append(
+                {
+                    "article": article.article_id,
+                    "form": None,
+                    "status": "spurious",
+                    "lost": 0,
+                    "gold_source": "",
+                    "source": text(event.source),
+                    "kinds": [event.kind],
+                    "message": text(event.message),
+                }
+            )
+    return rows
 
 
 def prf(counts: Counter, role: str, group: str) -> dict:
@@ -204,14 +267,21 @@ def predict(articles: Sequence[Article], settings: Settings) -> list[list[Quote]
     return [extract(doc, a.article_id).quotes for doc, a in zip(docs, articles, strict=True)]
 
 
-def evaluate(articles: Sequence[Article], settings: Settings) -> dict:
+def evaluate(articles: Sequence[Article], settings: Settings, errors: list[dict] | None = None) -> dict:
+    """Scores per split present in ``articles``; with ``errors`` given, appends the rows of
+    :func:`source_errors` to it."""
     predictions = predict(articles, settings)
     result = {}
     for split in ("dev", "test"):
         counts: Counter = Counter()
         chosen = [(a, q) for a, q in zip(articles, predictions, strict=True) if a.split == split]
+        if not chosen:
+            continue
         for article, quotes in chosen:
-            count(article.gold, predicted_events(article, quotes), counts)
+            events = predicted_events(article, quotes)
+            count(article.gold, events, counts)
+            if errors is not None:
+                errors.extend({"split": split, **row} for row in source_errors(article, events))
         result[split] = {
             "articles": len(chosen),
             "gold_events": sum(len(a.gold) for a, _ in chosen),
@@ -262,18 +332,27 @@ def print_table(result: dict) -> None:
 
 def main(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles (of the split)")
+    parser.add_argument("--split", choices=("dev", "test"), help="score only this half (faster)")
+    parser.add_argument(
+        "--errors", type=Path, help="also write one JSON line per gold event and unmatched prediction here"
+    )
     parser.add_argument("--out", type=Path, default=REPO_DIR / "outputs" / "evaluation")
     args = parser.parse_args(argv)
     settings = Settings()
     folder = settings.nlp_data_dir / "quotes" / "spkatt2023-train" / "articles"
-    paths = sorted(folder.glob("*.json"))[: args.limit]
-    if not paths:
+    articles = [load_article(p) for p in sorted(folder.glob("*.json"))]
+    articles = [a for a in articles if args.split in (None, a.split)][: args.limit]
+    if not articles:
         raise SystemExit(f"no SpkAtt-2023 articles in {folder}")
-    result = evaluate([load_article(p) for p in paths], settings)
+    errors: list[dict] | None = [] if args.errors else None
+    result = evaluate(articles, settings, errors)
     print_table(result)
     atomic_write_text(args.out / "quotes.md", markdown(result))
     atomic_write_text(args.out / "quotes.json", json.dumps(result, indent=2) + "\n")
+    if args.errors:
+        lines = (json.dumps(row, ensure_ascii=False) for row in errors or [])
+        atomic_write_text(args.errors, "".join(f"{line}\n" for line in lines))
     return result
 
 
