@@ -292,3 +292,31 @@ def test_stance_frames(text):
 def test_heisst_es_names_the_document_as_source():
     quote = only("In einem Bericht der BBC heißt es, die Zahl der Todesfälle sei gestiegen.", "indirect")
     assert quote.speaker == "einem Bericht der BBC"
+
+
+def test_subject_with_relative_clause_is_no_postposed_message():
+    text = "Hubert Primus, der bei der Stiftung für Studien verantwortlich ist, wies den Vorwurf zurück."
+    quote = only(text)
+    assert quote.kind == "reported"
+    assert quote.speaker == "Hubert Primus"
+
+
+def test_object_after_the_cue_is_not_the_speaker():
+    text = "Der Verlag schlug den entlassenen Mitarbeitern vor, sich bei der neuen Tochterfirma zu bewerben."
+    quote = only(text, "indirect")
+    assert quote.text == "sich bei der neuen Tochterfirma zu bewerben"
+    assert quote.speaker == "Der Verlag"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk, kritisierte die Pläne.",
+            "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk",
+        ),
+        ("Stoiber sagte, die Union benötige entweder die SPD oder die Grünen.", "Stoiber"),
+    ],
+)
+def test_noun_phrase_filling_the_prefield_is_the_speaker(text, speaker):
+    assert only(text).speaker == speaker

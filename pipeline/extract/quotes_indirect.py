@@ -14,6 +14,7 @@ Constructions (the clause boundary is the comma, which German sets around every 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -99,13 +100,14 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
     tokens = [t for t in sent if t.i not in blocked]
     before = [t for t in tokens if t.i < verb.i]
     previous = doc[verb.i - 1] if verb.i > sent.start else None
-    # „…, sagte X.“ / „…, betonte der Minister.“ — the clause before is the message.
+    # „…, sagte X.“ / „…, betonte der Minister.“ — the clause before is the message; it is a main
+    # clause or a complement clause, not a subject with its relative clause („X, der … ist, wies …“).
     wie = next((t for t in reversed(before) if t.lower_ == "wie" and (t.is_title or t.i == sent.start)), None)
     if previous is not None and previous.text == "," and wie is None:
         message = _strip([t for t in before if t.i < previous.i])
-        if message and message[0].lower_ in _FRONTED:
-            message = message[1:] if message[0].lower_ != "dass" else message
-        if message and _finite_verbs(message):
+        if message and message[0].lower_ in _FRONTED - {"dass", "daß"}:
+            message = _strip(message[1:])
+        if message and (message[0].lower_ in _COMPLEMENTIZERS or _main_clause_verbs(message, blocked)):
             return Event("indirect", message, _speaker(doc, cue_tokens, blocked, True), cue_tokens, sent)
     # „…, wie die Agentur ANSA berichtete.“ — the clause before the comma is the message.
     comma = next((t for t in reversed(before) if t.text in {",", ";", ":"}), None)
@@ -190,7 +192,7 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     return Event("indirect", message, make_speaker(doc, source), [prep], sent)
 
 
-def _main_clause_verbs(sent: Span, blocked: set[int]) -> list[Token]:
+def _main_clause_verbs(sent: Iterable[Token], blocked: set[int]) -> list[Token]:
     """Finite verbs outside subordinate clauses (a clause opened by a subordinator or a relative
     pronoun after a comma, or at the start of the sentence)."""
     verbs = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, lexicon, sentence_bounds
+from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, is_verb, lexicon, sentence_bounds
 from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.roles import match_role_noun
 
@@ -87,7 +87,7 @@ def _nominative(token: Token) -> bool:
     sent_start = sentence_bounds(token)[0]
     while first > sent_start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM"}:
         first -= 1
-    determiners = [t for t in doc[first : token.i] if t.pos_ == "DET"]
+    determiners = [t for t in doc[first : token.i + 1] if t.pos_ == "DET"]
     if not determiners:
         return True
     form = determiners[0].lower_
@@ -127,6 +127,7 @@ def _candidates(verb: Token, blocked: set[int], postposed: bool) -> list[list[To
         phrases.append(noun_phrase(subject, blocked))
     if not postposed:
         phrases.append(phrase_after(verb, blocked))
+        phrases.append(_prefield(verb, blocked))
         for candidate in reversed(verb.doc[max(sentence_bounds(verb)[0], verb.i - 8) : verb.i]):
             if candidate.i in blocked or candidate.text in {",", ":", ";"}:
                 break
@@ -134,6 +135,44 @@ def _candidates(verb: Token, blocked: set[int], postposed: bool) -> list[list[To
                 phrases.append(noun_phrase(candidate, blocked))
                 break
     return [p for p in phrases if _usable(p)]
+
+
+def _prefield(verb: Token, blocked: set[int]) -> list[Token]:
+    """The noun phrase filling the whole prefield before the finite verb (German puts exactly one
+    constituent there): a long subject with its apposition („Die Politikerin der Grünen, Anja
+    Hajduk, kritisierte …“) or a name the tagger took for an adverb („Stoiber sagte …“), which
+    parsers often fail to attach as the subject."""
+    doc = verb.doc
+    finite = next((c for c in verb.children if c.dep_ in _AUX_DEPS and c.i < verb.i), verb)
+    tokens = [t for t in doc[sentence_bounds(verb)[0] : finite.i] if t.i not in blocked]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in _EDGE_WORDS):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    head = next((t for t in tokens if _is_noun(t)), None)
+    if head is None or not (tokens[0].pos_ in _NOMINAL or tokens[0] is head):
+        return []
+    if not _subject_candidate(tokens[0], blocked):
+        return []
+    if not any(is_verb(t) for t in tokens):
+        return tokens
+    phrase = noun_phrase(head, blocked)  # up to a relative clause: „X, der … ist, wies … zurück“
+    rest = tokens[len(phrase) :] if phrase and phrase[0] is tokens[0] else []
+    return phrase if len(rest) > 1 and rest[0].text == "," and rest[1].lower_ in _RELATIVE_WORDS else []
+
+
+def _is_noun(token: Token) -> bool:
+    """A noun or name by its part of speech, its STTS tag or the named entities: small models
+    tag sentence-initial surnames as adverbs („Stoiber sagte“)."""
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        or token.tag_ in {"NN", "NE"}
+        or token.ent_type_ in {"PER", "ORG"}
+        or (token.is_title and resolve(token.doc, token.idx, token.idx + len(token))[0] is not None)
+    )
+
+
+_AUX_DEPS = {"aux", "aux:pass", "cop"}
 
 
 def _usable(phrase: list[Token]) -> bool:
