@@ -320,3 +320,10 @@ def test_object_after_the_cue_is_not_the_speaker():
 )
 def test_noun_phrase_filling_the_prefield_is_the_speaker(text, speaker):
     assert only(text).speaker == speaker
+
+
+def test_cue_sentence_without_message_introduces_the_speaker_of_what_follows():
+    text = "Die Kriminalpolizei bittet um Mithilfe bei der Fahndung. Der Mann sei etwa 25 Jahre alt."
+    quote = only(text, "indirect")
+    assert quote.text == "Der Mann sei etwa 25 Jahre alt."
+    assert quote.speaker == "Die Kriminalpolizei"

@@ -275,6 +275,9 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
             found = _prepositional_event(doc, sent, token, blocked) or _verb_event(doc, sent, token, blocked)
             if found is not None:
                 break
+        introduced = _introduced_speaker(doc, sent, blocked) if found is None else None
+        if introduced is not None:
+            last_speaker, last_sentence = introduced, number
         if found is None:
             adjacent = number - last_sentence <= 1
             speaker = last_speaker if number - last_sentence <= _SPEAKER_REACH else None
@@ -298,6 +301,18 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
         if found.message:
             events.append(found)
     return events
+
+
+def _introduced_speaker(doc: Doc, sent: Span, blocked: set[int]) -> Speaker | None:
+    """The speaker of a cue verb without a message of its own („Die Polizei bittet um Mithilfe.“,
+    „X gab als Grund … an.“): the subjunctive sentences that follow are that speaker's words."""
+    for token in sent:
+        match = match_verb(token) if token.i not in blocked else None
+        if match is not None:
+            speaker = _speaker(doc, match[1], blocked, postposed=False)
+            if speaker is not None:
+                return speaker
+    return None
 
 
 def _summary_event(doc: Doc, sent: Span, previous: Span | None, blocked: set[int]) -> Event | None:
