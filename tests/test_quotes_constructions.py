@@ -327,3 +327,26 @@ def test_cue_sentence_without_message_introduces_the_speaker_of_what_follows():
     quote = only(text, "indirect")
     assert quote.text == "Der Mann sei etwa 25 Jahre alt."
     assert quote.speaker == "Die Kriminalpolizei"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Weltgesundheitsorganisation (WHO) in Genf teilte mit, dass die Zahl der Fälle steige.",
+            "Die Weltgesundheitsorganisation (WHO) in Genf",
+        ),
+        (
+            "Albrecht Conze, der politische Direktor der Mission, erklärte, die Wahl sei gut verlaufen.",
+            "Albrecht Conze, der politische Direktor der Mission",
+        ),
+        ("Die Kanadier hingegen erklärten, die Piloten seien gut ausgebildet.", "Die Kanadier"),
+    ],
+)
+def test_speaker_span_keeps_attributes_parentheses_and_appositions(text, speaker):
+    assert only(text, "indirect").speaker == speaker
+
+
+def test_cue_verb_in_a_relative_clause_has_no_prefield_speaker():
+    text = "Der Ermittler, der als Zeuge aussagte, wurde entlassen."
+    assert all(not q.speaker.startswith("Der Ermittler,") for q in quotes(text))

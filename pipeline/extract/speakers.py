@@ -50,9 +50,18 @@ def _trim(tokens: list[Token], blocked: set[int]) -> list[Token]:
     tokens = [t for t in tokens if t.i not in blocked]
     while tokens and (tokens[0].pos_ in _EDGE_POS or tokens[0].lower_ in _EDGE_WORDS):
         tokens.pop(0)
-    while tokens and (tokens[-1].pos_ in _EDGE_POS - {"ADV"} or tokens[-1].is_punct):
+    return _trim_end(tokens, _EDGE_POS - {"ADV"})
+
+
+def _trim_end(tokens: list[Token], edge: set[str]) -> list[Token]:
+    """Drop trailing punctuation and words of the ``edge`` parts of speech, but not the closing
+    mark of a quoted name or parenthesis inside the phrase („die „Zeit““, „die WHO (Genf)“)."""
+    tokens = list(tokens)
+    while tokens and (tokens[-1].pos_ in edge or tokens[-1].is_punct):
         if _quote_mark(tokens[-1]) and any(_quote_mark(t) for t in tokens[:-1]):
-            break  # the closing mark of a quoted name inside the phrase
+            break
+        if tokens[-1].text == ")" and any(t.text == "(" for t in tokens):
+            break
         tokens.pop()
     return tokens
 
@@ -122,12 +131,14 @@ def _candidates(verb: Token, blocked: set[int], postposed: bool) -> list[list[To
     nominal right after the verb, else the parsed subject, the nominal right after the verb
     (inverted order) and the one right before it."""
     phrases = [phrase_after(verb, blocked)] if postposed else []
+    prefield = _prefield(verb, blocked) if not postposed else []
     subject = subject_of(verb)
     if subject is not None and _subject_candidate(subject, blocked):
-        phrases.append(noun_phrase(subject, blocked))
+        # the whole prefield when the subject is in it: its attributes („die Regierung in Lomé“)
+        phrases.append(prefield if subject in prefield else noun_phrase(subject, blocked))
     if not postposed:
         phrases.append(phrase_after(verb, blocked))
-        phrases.append(_prefield(verb, blocked))
+        phrases.append(prefield)
         for candidate in reversed(verb.doc[max(sentence_bounds(verb)[0], verb.i - 8) : verb.i]):
             if candidate.i in blocked or candidate.text in {",", ":", ";"}:
                 break
@@ -147,18 +158,30 @@ def _prefield(verb: Token, blocked: set[int]) -> list[Token]:
     tokens = [t for t in doc[sentence_bounds(verb)[0] : finite.i] if t.i not in blocked]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in _EDGE_WORDS):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
+    tokens = _trim_end(tokens, {"ADV"} if len(tokens) > 1 else set())  # „Die Kanadier hingegen“
     head = next((t for t in tokens if _is_noun(t)), None)
     if head is None or not (tokens[0].pos_ in _NOMINAL or tokens[0] is head):
         return []
     if not _subject_candidate(tokens[0], blocked):
         return []
-    if not any(is_verb(t) for t in tokens):
-        return tokens
-    phrase = noun_phrase(head, blocked)  # up to a relative clause: „X, der … ist, wies … zurück“
-    rest = tokens[len(phrase) :] if phrase and phrase[0] is tokens[0] else []
-    return phrase if len(rest) > 1 and rest[0].text == "," and rest[1].lower_ in _RELATIVE_WORDS else []
+    clause = next(
+        (k for k, t in enumerate(tokens[:-1]) if t.text == "," and _opens_clause(tokens[k + 1])), None
+    )
+    if clause is None:
+        return [] if any(is_verb(t) for t in tokens) else tokens
+    # „X, der … ist, wies … zurück“: the relative clause closes with its verb right before the cue;
+    # a cue verb inside the relative clause („X, der als Zeuge aussagte“) has no prefield.
+    phrase = tokens[:clause]
+    return phrase if is_verb(tokens[-1]) and not any(is_verb(t) for t in phrase) else []
+
+
+def _opens_clause(token: Token) -> bool:
+    """A relative pronoun or subordinator after a comma; „der“ before a capitalised word or an
+    attributive adjective is the article of an apposition („X, der politische Direktor …“)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ in _RELATIVE_WORDS:
+        return following is not None and not (following.text[:1].isupper() or following.tag_ == "ADJA")
+    return token.pos_ == "SCONJ" or token.lower_ in {"wie", "wo", "als", "wenn", "weil", "da"}
 
 
 def _is_noun(token: Token) -> bool:
@@ -329,7 +352,7 @@ def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
     end = _nominal_run(doc, token.i, sent_end, blocked)
     # apposition: „…, Kaufmännische Leiterin der …, sagte“ / „so X, Oberbürgermeister a.D.“
     if end < sent_end - 1 and doc[end].text == "," and doc[end + 1].pos_ in _NOMINAL:
-        relative = doc[end + 1].lower_ in _RELATIVE_WORDS and doc[end + 2 : end + 3].text[:1].islower()
+        relative = _opens_clause(doc[end + 1])
         apposition_end = _nominal_run(doc, end + 1, sent_end, blocked)
         closing = doc[apposition_end] if apposition_end < len(doc) else None
         ends_clause = closing is None or closing.text in {",", ".", ":", "!", "?"}
