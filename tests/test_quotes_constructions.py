@@ -350,3 +350,33 @@ def test_speaker_span_keeps_attributes_parentheses_and_appositions(text, speaker
 def test_cue_verb_in_a_relative_clause_has_no_prefield_speaker():
     text = "Der Ermittler, der als Zeuge aussagte, wurde entlassen."
     assert all(not q.speaker.startswith("Der Ermittler,") for q in quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Ermittlungen der Polizei zufolge wollte sich die Frau von ihm trennen.",
+            "wollte sich die Frau von ihm trennen",
+            "Ermittlungen der Polizei",
+        ),
+        (
+            "Die Zusammenarbeit der Behörden bleibe hinter den Notwendigkeiten zurück, so Boemi.",
+            "Die Zusammenarbeit der Behörden bleibe hinter den Notwendigkeiten zurück",
+            "Boemi",
+        ),
+    ],
+)
+def test_postposition_and_final_so_frames(text, message, speaker):
+    quote = only(text, "indirect")
+    assert (quote.text, quote.speaker) == (message, speaker)
+
+
+def test_complement_clause_after_apposition_and_adverbial_between_commas():
+    text = (
+        "Das Feuer brach am Morgen aus. So sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, "
+        "dass nur 14 Motorboote im Einsatz seien."
+    )
+    quote = only(text, "indirect")
+    assert quote.text == "dass nur 14 Motorboote im Einsatz seien"
+    assert quote.speaker == "der Koordinator, Deftalgne Tessema"

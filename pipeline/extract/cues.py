@@ -245,18 +245,22 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
 
 
 def sentences(doc) -> list:
-    """The model's sentences, split further after . ! ? before a capitalised word.
+    """The model's sentences, joined where one does not end in sentence punctuation and split
+    further after . ! ? before a capitalised word.
 
-    Small parsers merge sentences; indirect speech is bounded by the sentence, so a merge would
-    turn the previous sentence into message text.
+    Small parsers both split sentences at commas („So sagte der Koordinator | , X, dass …“) and
+    merge them; indirect speech is bounded by the sentence, so either would cut or swell messages.
     """
     result = []
+    start = 0
     for sent in doc.sents:
-        start = sent.start
-        for token in sent[:-1]:
+        if sent.end < len(doc) and not _ends_sentence(doc, sent.end - 1):
+            continue
+        for token in doc[start : sent.end - 1]:
             following = doc[token.i + 1]
             if token.text in SENTENCE_END and (following.is_title or following.text in "„‚»"):
                 result.append(doc[start : token.i + 1])
                 start = token.i + 1
         result.append(doc[start : sent.end])
+        start = sent.end
     return result

@@ -28,6 +28,7 @@ from pipeline.extract.cues import (
     match_verb,
     sentences,
 )
+from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.speakers import Speaker, make_speaker, noun_phrase, phrase_after, subject_phrase
 
 _COMPLEMENTIZERS = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wieso", "wer", "was", "wann", "wo"}
@@ -130,7 +131,8 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
             clause = _strip(after[k + 1 :])
             if _is_complement(clause):
                 return Event("indirect", clause, _speaker(doc, cue_tokens, blocked, False), cue_tokens, sent)
-            break
+            # otherwise an apposition or adverbial between commas („sagte der Koordinator, X,
+            # gegenüber der BBC, dass …“): look on until a finite verb ends the search
         if _is_finite(token) and token.i > last_cue + 1:
             break
     if cue.reported and not any(t.i in blocked for t in sent):
@@ -174,6 +176,8 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
         source = noun_phrase(head, blocked | {prep.i}) if head is not None else []
         if not source and spec["position"] == "before":
             source = phrase_after(prep, blocked)
+        if not source and spec["position"] == "after":
+            source = _phrase_before(prep, blocked)
         if not source or (spec.get("needs_noun_cue") and not any(_is_noun_cue(t) for t in source[:3])):
             return None
         frame = sorted([prep, *source], key=lambda t: t.i)
@@ -187,9 +191,23 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
         message = _strip([t for t in tokens if t.i < frame[0].i])
     else:
         message = _strip([t for t in tokens if t.i not in frame_ids])
-    if not _finite_verbs(message):
+    # „…, so Boemi.“ closing the sentence attributes it even where the tagger misses its verb
+    final_so = spec.get("after_comma") and frame[-1].i >= tokens[-1].i - 1 and len(message) > 2
+    if not (_finite_verbs(message) or final_so):
         return None
     return Event("indirect", message, make_speaker(doc, source), [prep], sent)
+
+
+def _phrase_before(prep: Token, blocked: set[int]) -> list[Token]:
+    """The noun phrase right before a postposition („Ermittlungen der Polizei zufolge“, „dem
+    „Figaro“ zufolge“) when the parser did not attach it."""
+    doc = prep.doc
+    last = prep.i - 1
+    if last > 0 and len(doc[last].text) == 1 and doc[last].text in QUOTE_CHARS:
+        last -= 1  # the closing mark of a quoted name
+    if last < 0 or doc[last].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [t for t in noun_phrase(doc[last], blocked | {prep.i}) if t.i < prep.i]
 
 
 def _main_clause_verbs(sent: Iterable[Token], blocked: set[int]) -> list[Token]:
