@@ -380,3 +380,15 @@ def test_complement_clause_after_apposition_and_adverbial_between_commas():
     quote = only(text, "indirect")
     assert quote.text == "dass nur 14 Motorboote im Einsatz seien"
     assert quote.speaker == "der Koordinator, Deftalgne Tessema"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Als Grund gab die Aufsichtsbehörde die mangelnde Sicherheit an.", "die Aufsichtsbehörde"),
+        ("Die Deutsche Welle berichtet von 50 teilnehmenden Nationen.", "Die Deutsche Welle"),
+    ],
+)
+def test_stance_verbs_of_the_guidelines_report_speech(text, speaker):
+    quote = only(text, "reported")
+    assert quote.speaker == speaker

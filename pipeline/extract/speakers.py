@@ -104,13 +104,17 @@ def _nominative(token: Token) -> bool:
 
 
 def _after_preposition(token: Token) -> bool:
-    """The nominal is a prepositional object („von der Polizei“), so not the subject."""
+    """The nominal is a prepositional object („von der Polizei“) or a bare noun after „als“ („Als
+    Grund gab die Behörde … an“), so not the subject."""
     doc = token.doc
     first = token.i
     sent_start = sentence_bounds(token)[0]
     while first > sent_start and doc[first - 1].pos_ in {"DET", "ADJ", "NUM", "PROPN"}:
         first -= 1
-    return first > sent_start and _is_preposition(doc[first - 1])
+    if first == sent_start:
+        return False
+    bare_after_als = doc[first - 1].lower_ == "als" and doc[first].pos_ == "NOUN"
+    return _is_preposition(doc[first - 1]) or bare_after_als
 
 
 def _is_preposition(token: Token) -> bool:
