@@ -392,3 +392,21 @@ def test_complement_clause_after_apposition_and_adverbial_between_commas():
 def test_stance_verbs_of_the_guidelines_report_speech(text, speaker):
     quote = only(text, "reported")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat die Regierung "
+            "nur sechs Hubschrauber im Einsatz.",
+            "Steve Marshall",
+        ),
+        (
+            "Die Schutzvereinigung für Wertpapierbesitz (DSW) ist der Ansicht, dass das Gesetz schade.",
+            "Die Schutzvereinigung für Wertpapierbesitz (DSW)",
+        ),
+    ],
+)
+def test_speaker_of_wie_clause_and_of_copula_stance(text, speaker):
+    assert only(text, "indirect").speaker == speaker

@@ -143,6 +143,7 @@ def _candidates(verb: Token, blocked: set[int], postposed: bool) -> list[list[To
     if not postposed:
         phrases.append(phrase_after(verb, blocked))
         phrases.append(prefield)
+        phrases.append(_after_wie(verb, blocked))
         for candidate in reversed(verb.doc[max(sentence_bounds(verb)[0], verb.i - 8) : verb.i]):
             if candidate.i in blocked or candidate.text in {",", ":", ";"}:
                 break
@@ -164,7 +165,7 @@ def _prefield(verb: Token, blocked: set[int]) -> list[Token]:
         tokens.pop(0)
     tokens = _trim_end(tokens, {"ADV"} if len(tokens) > 1 else set())  # „Die Kanadier hingegen“
     head = next((t for t in tokens if _is_noun(t)), None)
-    if head is None or not (tokens[0].pos_ in _NOMINAL or tokens[0] is head):
+    if head is None or not (tokens[0].pos_ in _NOMINAL or tokens[0] == head):
         return []
     if not _subject_candidate(tokens[0], blocked):
         return []
@@ -177,6 +178,21 @@ def _prefield(verb: Token, blocked: set[int]) -> list[Token]:
     # a cue verb inside the relative clause („X, der als Zeuge aussagte“) has no prefield.
     phrase = tokens[:clause]
     return phrase if is_verb(tokens[-1]) and not any(is_verb(t) for t in phrase) else []
+
+
+def _after_wie(verb: Token, blocked: set[int]) -> list[Token]:
+    """In a verb-final „wie“-clause the speaker comes first after „wie“, with its apposition („Wie
+    Steve Marshall, Sprecher der UN-Büros, in Bangkok mitteilte“)."""
+    doc = verb.doc
+    for token in reversed(doc[sentence_bounds(verb)[0] : verb.i]):
+        if token.i in blocked or is_verb(token):
+            return []
+        if token.lower_ == "wie":
+            first = doc[token.i + 1]
+            head = next((t for t in doc[first.i : verb.i] if t.pos_ in {"NOUN", "PROPN"}), None)
+            phrase = noun_phrase(head, blocked) if head is not None and first.pos_ in _NOMINAL else []
+            return phrase if phrase and phrase[0] == first and _subject_candidate(head, blocked) else []
+    return []
 
 
 def _opens_clause(token: Token) -> bool:
@@ -203,8 +219,11 @@ _AUX_DEPS = {"aux", "aux:pass", "cop"}
 
 
 def _usable(phrase: list[Token]) -> bool:
-    """Not empty, not an impersonal or demonstrative pronoun, not a prepositional object."""
+    """Not empty, not an impersonal or demonstrative pronoun, not a bare article („ist der |
+    Ansicht“), not a prepositional object."""
     if not phrase or (len(phrase) == 1 and phrase[0].lower_ in _NEVER_SPEAKERS):
+        return False
+    if all(t.pos_ == "DET" for t in phrase):
         return False
     first = phrase[0]
     return first.i == sentence_bounds(first)[0] or not _is_preposition(first.doc[first.i - 1])
