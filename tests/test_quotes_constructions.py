@@ -410,3 +410,8 @@ def test_stance_verbs_of_the_guidelines_report_speech(text, speaker):
 )
 def test_speaker_of_wie_clause_and_of_copula_stance(text, speaker):
     assert only(text, "indirect").speaker == speaker
+
+
+def test_verbless_colon_introduction_takes_the_first_noun_phrase():
+    quote = only("Punklady Nina Hagen zur neuen Heimat: „Die meisten Sachen sind schon umgezogen.“", "direct")
+    assert quote.speaker == "Punklady Nina Hagen"

@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.cues import is_verb, match_verb
 from pipeline.extract.quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans
-from pipeline.extract.speakers import Speaker, make_speaker, noun_phrase, phrase_after, subject_phrase
+from pipeline.extract.speakers import (
+    Speaker,
+    after_preposition,
+    make_speaker,
+    noun_phrase,
+    phrase_after,
+    subject_phrase,
+)
 from pipeline.extract.tokens import doc_text
 
 _SENTENCE_END = ".!?"
@@ -92,12 +99,13 @@ def _before(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None
         if attribution is not None:
             return attribution
     # A colon before a quote introduces speech whatever the verb („sparte nicht mit Kritik:“);
-    # without a verb the phrase before the colon is the speaker („Dazu Jentsch:“).
+    # without a verb the first noun phrase outside a prepositional phrase is the speaker („Dazu
+    # Jentsch:“, „Ein Kommissar nach der Festnahme:“).
     verbs = [t for t in clause if is_verb(t)]
     phrase = subject_phrase(verbs[0], blocked, postposed=False) if verbs else []
     if not phrase and not verbs:
-        nominals = [t for t in clause if t.pos_ in {"PROPN", "NOUN"}]
-        phrase = noun_phrase(nominals[-1], blocked) if nominals else []
+        nominals = [t for t in clause if t.pos_ in {"PROPN", "NOUN"} and not after_preposition(t)]
+        phrase = noun_phrase(nominals[0], blocked) if nominals else []
     return _attribution(doc, [colon], phrase) if phrase else None
 
 

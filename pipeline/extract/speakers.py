@@ -103,7 +103,7 @@ def _nominative(token: Token) -> bool:
     return not (form.endswith(("em", "en")) or (form.endswith("es") and form not in _NOMINATIVE_ES))
 
 
-def _after_preposition(token: Token) -> bool:
+def after_preposition(token: Token) -> bool:
     """The nominal is a prepositional object („von der Polizei“) or a bare noun after „als“ („Als
     Grund gab die Behörde … an“), so not the subject."""
     doc = token.doc
@@ -126,7 +126,7 @@ def _subject_candidate(token: Token, blocked: set[int]) -> bool:
         token.i not in blocked
         and token.lower_ not in _NEVER_SPEAKERS
         and _nominative(token)
-        and not _after_preposition(token)
+        and not after_preposition(token)
     )
 
 
