@@ -415,3 +415,48 @@ def test_speaker_of_wie_clause_and_of_copula_stance(text, speaker):
 def test_verbless_colon_introduction_takes_the_first_noun_phrase():
     quote = only("Punklady Nina Hagen zur neuen Heimat: „Die meisten Sachen sind schon umgezogen.“", "direct")
     assert quote.speaker == "Punklady Nina Hagen"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, es sei in Deutschland ein falscher "
+            "Eindruck entstanden.",
+            "Moritz Wohlrab von der „Aktion Deutschland hilft“",
+            "Aktion Deutschland hilft",
+        ),
+        (
+            "Wie die „Aktion Deutschland hilft“ heute mitteilte, werde die Hilfe trotz aller Hindernisse "
+            "fortgesetzt.",
+            "die „Aktion Deutschland hilft“",
+            "Aktion Deutschland hilft",
+        ),
+        (
+            "Ein Sprecher der „Polizei von DeLand“ sagte, die Maschine sei kurz nach dem Start abgestürzt.",
+            "Ein Sprecher der „Polizei von DeLand“",
+            "Polizei von DeLand",
+        ),
+        (
+            "Laut einem Artikel von „BBC News“ leben zehn Millionen Menschen von den Zahlungen.",
+            "einem Artikel von „BBC News“",
+            "BBC News",
+        ),
+    ],
+)
+def test_quoted_name_inside_the_speaker_phrase_is_a_mention(text, speaker, name):
+    assert only(text, "indirect").speaker == speaker
+    assert only(text, "mention").text == name
+
+
+def test_quoted_speech_after_an_article_stays_speech():
+    text = "Der Minister sagte, das Abkommen sei eine „Stärkung der internationalen Diplomatie“."
+    assert not [q for q in quotes(text) if q.kind == "mention"]
+
+
+def test_coordinated_cue_verb_shares_the_first_conjuncts_subject():
+    text = (
+        "Der Vertreter Libyens nannte die Sanktionen eine Unterstützung seines Volkes und rief die Armee "
+        "auf, das eigene Volk zu unterstützen."
+    )
+    assert only(text, "indirect").speaker == "Der Vertreter Libyens"

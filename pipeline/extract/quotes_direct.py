@@ -134,9 +134,31 @@ def _standalone(text: str, span: QuotedSpan) -> bool:
 
 def _is_title(text: str, span: QuotedSpan) -> bool:
     """A short quotation of capitalised words is a name or title („Spiegel“, „Die Zeit“, „Yemen
-    Observer“), not speech, unless a postposed or colon cue attributes it."""
+    Observer“), not speech, unless a postposed or colon cue attributes it. After an article or
+    „von“ the quotation fills a noun phrase, and a name may also contain function words and end in
+    a motto's verb (Moritz Wohlrab von der „Aktion Deutschland hilft“, die „Polizei von DeLand“,
+    „Ärzte ohne Grenzen“); quoted speech there has lower-case content words („eine „Stärkung der
+    internationalen Diplomatie““)."""
     words = text[span.start : span.end].split()
-    return 0 < len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words if w[0].isalnum())
+    if not 0 < len(words) <= 5 or not _capitalised(words[0]):
+        return False
+    preceding = text[: span.open].split()[-1:]
+    if preceding and preceding[0].lower() in _NAME_INTRODUCERS and words[-1][-1:] not in _SENTENCE_END:
+        return all(_capitalised(w) or w.lower() in _NAME_FUNCTION_WORDS for w in words[:-1])
+    return len(words) <= 4 and all(_capitalised(w) for w in words)
+
+
+def _capitalised(word: str) -> bool:
+    return not word[0].isalnum() or word[0].isupper() or word[0].isdigit()
+
+
+_NAME_INTRODUCERS = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "von", "vom",
+}  # fmt: skip
+_NAME_FUNCTION_WORDS = {
+    "und", "von", "für", "ohne", "der", "die", "das", "des", "dem", "den", "zur", "zum",
+    "of", "the", "and", "for", "de", "du", "la", "le", "e.v.",
+}  # fmt: skip
 
 
 def find_direct(doc: Doc) -> list[tuple[QuotedSpan, QuotedSpan, Attribution | None, str]]:

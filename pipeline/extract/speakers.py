@@ -39,8 +39,9 @@ def subject_of(verb: Token) -> Token | None:
         for child in candidate.children:
             if child.dep_ in SUBJECT_DEPS and child.pos_ not in {"VERB", "AUX", "SCONJ"}:
                 return child
-        if "Fin" in candidate.morph.get("VerbForm") or candidate.head is candidate:
-            break  # a finite verb's subject is its own; only participles borrow the auxiliary's
+        finite = "Fin" in candidate.morph.get("VerbForm") or candidate.tag_.endswith("FIN")
+        if (finite and candidate.dep_ not in CONJ_DEPS) or candidate.head is candidate:
+            break  # a finite verb's subject is its own, or its first conjunct's („X nannte … und rief …“)
         candidate = candidate.head
     return None
 
@@ -182,10 +183,14 @@ def _prefield(verb: Token, blocked: set[int]) -> list[Token]:
 
 def _after_wie(verb: Token, blocked: set[int]) -> list[Token]:
     """In a verb-final „wie“-clause the speaker comes first after „wie“, with its apposition („Wie
-    Steve Marshall, Sprecher der UN-Büros, in Bangkok mitteilte“)."""
+    Steve Marshall, Sprecher der UN-Büros, in Bangkok mitteilte“); a verb inside a quoted name
+    does not end the clause („Wie die „Aktion Deutschland hilft“ mitteilte“)."""
     doc = verb.doc
+    quoted = False
     for token in reversed(doc[sentence_bounds(verb)[0] : verb.i]):
-        if token.i in blocked or is_verb(token):
+        if _quote_mark(token):
+            quoted = not quoted
+        if token.i in blocked or (is_verb(token) and not quoted):
             return []
         if token.lower_ == "wie":
             first = doc[token.i + 1]
@@ -317,17 +322,20 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
     start = i
     while i < end and i not in blocked:
         token = doc[i]
-        following_nominal = i + 1 < end and doc[i + 1].pos_ in _NOMINAL
+        following_nominal = _opens_nominal(doc, i + 1, end)  # „von „Ärzte ohne Grenzen““ too
         if token.text == "(":
             close = next((k for k in range(i, min(end, i + 8)) if doc[k].text == ")"), None)
             if close is None:
                 break
             i = close + 1
-        elif _quote_mark(token) and (
-            (i + 1 < end and doc[i + 1].pos_ in _NOMINAL)
-            or any(_quote_mark(t) for t in doc[max(start - 4, sentence_bounds(doc[start])[0]) : i])
+        elif _quote_mark(token) and i + 1 < end and doc[i + 1].pos_ in _NOMINAL:
+            # a quoted name is read whole, whatever its words („Aktion Deutschland hilft“)
+            close = next((k for k in range(i + 1, min(end, i + 8)) if _quote_mark(doc[k])), i)
+            i = close + 1 if all(k not in blocked for k in range(i, close + 1)) else i + 1
+        elif _quote_mark(token) and any(
+            _quote_mark(t) for t in doc[max(start - 4, sentence_bounds(doc[start])[0]) : i]
         ):
-            i += 1  # „Süddeutsche Zeitung“ inside the phrase
+            i += 1  # the closing mark of „Süddeutsche Zeitung“ when the phrase starts inside it
         elif _starts_next_phrase(doc, i, start):
             break
         elif (
@@ -340,6 +348,13 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
         else:
             break
     return i
+
+
+def _opens_nominal(doc: Doc, i: int, end: int) -> bool:
+    """A nominal, or a quotation mark opening a quoted name, at ``i``."""
+    if i < end and _quote_mark(doc[i]):
+        i += 1
+    return i < end and doc[i].pos_ in _NOMINAL
 
 
 def _starts_next_phrase(doc: Doc, i: int, start: int) -> bool:
@@ -364,7 +379,7 @@ def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
         return [] if token.i in blocked else [token]
     while start > sent_start and start - 1 not in blocked:
         previous = doc[start - 1]
-        if previous.pos_ in _NOMINAL:
+        if previous.pos_ in _NOMINAL and previous.tag_ != "ADJD":  # „gemäß“, „laut“ as adjectives
             start -= 1
         elif _quote_mark(previous) and start - 2 >= sent_start and doc[start - 2].pos_ in _NOMINAL:
             start -= 2  # die „Süddeutsche Zeitung“
@@ -372,7 +387,7 @@ def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
             start -= 2  # „Theo Kitz vom Bankhaus …“
         else:
             break
-    end = _nominal_run(doc, token.i, sent_end, blocked)
+    end = _nominal_run(doc, start, sent_end, blocked)  # from the start: a quoted name read whole
     # apposition: „…, Kaufmännische Leiterin der …, sagte“ / „so X, Oberbürgermeister a.D.“
     if end < sent_end - 1 and doc[end].text == "," and doc[end + 1].pos_ in _NOMINAL:
         relative = _opens_clause(doc[end + 1])
