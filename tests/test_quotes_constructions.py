@@ -460,3 +460,23 @@ def test_coordinated_cue_verb_shares_the_first_conjuncts_subject():
         "auf, das eigene Volk zu unterstützen."
     )
     assert only(text, "indirect").speaker == "Der Vertreter Libyens"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Die Pläne wurden von Minister Müller als unausgegoren bezeichnet.", "Minister Müller"),
+        (
+            "Die Entscheidung wurde vom Bundesverband Erneuerbare Energie als rückschrittlich kritisiert.",
+            "Bundesverband Erneuerbare Energie",
+        ),
+        ("Von einer hohen Brandgefahr wird auch aus Bonn berichtet.", ""),
+    ],
+)
+def test_passive_cue_names_its_agent_not_its_subject(text, speaker):
+    assert only(text, "reported").speaker == speaker
+
+
+def test_passive_without_agent_has_no_speaker():
+    text = "Die Diagnose sei durch Untersuchungen in der Leipziger Universitätsklinik bestätigt worden."
+    assert only(text, "indirect").speaker == ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, is_verb, lexicon, sentence_bounds
+from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, is_verb, lemma_of, lexicon, sentence_bounds
 from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.roles import match_role_noun
 
@@ -237,13 +237,49 @@ def _usable(phrase: list[Token]) -> bool:
 def subject_phrase(verb: Token, blocked: set[int], postposed: bool) -> list[Token]:
     """The cue verb's speaker phrase: the first candidate, unless it cannot speak and a later one is
     a person. Small parsers often take a fronted object („Die Bedeutung des Marktes beschrieb
-    Pötsch …“) for the subject."""
+    Pötsch …“) for the subject. In the passive the subject is what was said or judged; the speaker
+    is the agent („wurden von Minister X als … bezeichnet“), if named."""
+    if _is_passive(verb):
+        return _passive_agent(verb, blocked) or _medium(verb, blocked)
     phrases = _candidates(verb, blocked, postposed)
     if not phrases:
         return _medium(verb, blocked)
     if can_speak(phrases[0]):
         return phrases[0]
     return next((p for p in phrases[1:] if _is_person_like(p)), phrases[0])
+
+
+_AGENT_DEPS = {"obl:agent", "sbp"}  # UD and TIGER
+
+
+def _is_passive(verb: Token) -> bool:
+    """A participle with the passive auxiliary „werden“ (UD ``aux:pass``; TIGER hangs the
+    participle under the auxiliary)."""
+    if verb.tag_ != "VVPP":
+        return False
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    return verb.dep_ == "oc" and lemma_of(verb.head) == "werden"
+
+
+def _passive_agent(verb: Token, blocked: set[int]) -> list[Token]:
+    """The agent of a passive cue verb: the parser's agent, else a „von“ phrase that can speak
+    between the auxiliary and the participle (parsers often attach it as a plain oblique); a
+    fronted „von“ phrase is the topic („Von einer Brandgefahr wird berichtet“)."""
+    agent = next((c for c in verb.children if c.dep_ in _AGENT_DEPS and c.i not in blocked), None)
+    if agent is not None:
+        return noun_phrase(agent, blocked)
+    doc = verb.doc
+    for token in reversed(doc[max(sentence_bounds(verb)[0], verb.i - 10) : verb.i]):
+        if token.i in blocked or token.text in {",", ";", ":"} or lemma_of(token) == "werden":
+            break
+        following = doc[token.i + 1]
+        if token.lower_ in {"von", "vom"} and following.pos_ in _NOMINAL and following.i < verb.i:
+            head = next((t for t in doc[following.i : verb.i] if t.pos_ in {"NOUN", "PROPN"}), None)
+            phrase = noun_phrase(head, blocked) if head is not None else []
+            if phrase and can_speak(phrase):
+                return phrase
+    return []
 
 
 _MEDIUM_PREPOSITIONS = {"in", "im", "aus"}
