@@ -480,3 +480,9 @@ def test_passive_cue_names_its_agent_not_its_subject(text, speaker):
 def test_passive_without_agent_has_no_speaker():
     text = "Die Diagnose sei durch Untersuchungen in der Leipziger Universitätsklinik bestätigt worden."
     assert only(text, "indirect").speaker == ""
+
+
+def test_demnach_is_the_source_it_points_back_with():
+    text = "Die Polizei legte am Montag ihren Bericht vor. Demnach ist der Fahrer viel zu schnell gefahren."
+    quote = only(text, "indirect")
+    assert (quote.text, quote.speaker) == ("ist der Fahrer viel zu schnell gefahren", "Demnach")

@@ -42,6 +42,7 @@ class Event:
     speaker: Speaker | None
     cue: list[Token]
     sentence: Span
+    anaphoric: bool = False  # the speaker only points back („Demnach“) and names no one to carry over
 
 
 def _is_finite(token: Token) -> bool:
@@ -170,7 +171,8 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     ):
         return None  # „so dass …“, „so auch …“, „so zum Beispiel …“ name no source
     if spec["position"] == "alone":
-        frame, source = [prep], []
+        # „Demnach …“ points back to a source named before; like a pronoun it is the Source itself
+        frame, source = [prep], [prep]
     else:
         head = _pp_object(prep)
         source = noun_phrase(head, blocked | {prep.i}) if head is not None else []
@@ -195,7 +197,7 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     final_so = spec.get("after_comma") and frame[-1].i >= tokens[-1].i - 1 and len(message) > 2
     if not (_finite_verbs(message) or final_so):
         return None
-    return Event("indirect", message, make_speaker(doc, source), [prep], sent)
+    return Event("indirect", message, make_speaker(doc, source), [prep], sent, spec["position"] == "alone")
 
 
 def _phrase_before(prep: Token, blocked: set[int]) -> list[Token]:
@@ -313,7 +315,7 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
                 continue
         if found is None:
             continue
-        if found.speaker is not None and found.speaker.text:
+        if found.speaker is not None and found.speaker.text and not found.anaphoric:
             last_speaker = found.speaker
         last_sentence = number
         if found.message:
