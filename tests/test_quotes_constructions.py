@@ -486,3 +486,17 @@ def test_demnach_is_the_source_it_points_back_with():
     text = "Die Polizei legte am Montag ihren Bericht vor. Demnach ist der Fahrer viel zu schnell gefahren."
     quote = only(text, "indirect")
     assert (quote.text, quote.speaker) == ("ist der Fahrer viel zu schnell gefahren", "Demnach")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Nach UNHCR-Angaben sind 35.000 Menschen in der Stadt eingeschlossen.", "UNHCR-Angaben"),
+        (
+            "Nach Angaben des Priesters Samaan Ibrahim griffen Bewaffnete die Demonstranten an.",
+            "Angaben des Priesters Samaan Ibrahim",
+        ),
+    ],
+)
+def test_nach_angaben_with_hyphenated_compound_and_verb_second(text, speaker):
+    assert only(text, "indirect").speaker == speaker

@@ -152,9 +152,9 @@ def _pp_object(prep: Token) -> Token | None:
 
 
 def _is_noun_cue(token: Token) -> bool:
-    """„Angaben“, also in compounds („Polizeiangaben“)."""
+    """„Angaben“, also in compounds („Polizeiangaben“, „UNHCR-Angaben“)."""
     nouns = lexicon().noun_cues
-    return token.text in nouns or any(token.text.endswith(n.lower()) for n in nouns)
+    return token.text in nouns or any(token.text.endswith((n.lower(), f"-{n}")) for n in nouns)
 
 
 def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -> Event | None:
@@ -187,15 +187,17 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
         return None
     frame_ids = {t.i for t in frame}
     tokens = [t for t in sent if t.i not in blocked]
+    second = False  # the frame fills the prefield, so the verb after it is the finite one (V2)
     if frame[0].i <= tokens[0].i + 1:  # sentence-initial frame: the rest is the message
         message = _strip([t for t in tokens if t.i > frame[-1].i])
+        second = bool(message) and is_verb(message[0])
     elif frame[-1].i >= tokens[-1].i - 1:  # sentence-final frame („…, so die Polizei“)
         message = _strip([t for t in tokens if t.i < frame[0].i])
     else:
         message = _strip([t for t in tokens if t.i not in frame_ids])
     # „…, so Boemi.“ closing the sentence attributes it even where the tagger misses its verb
     final_so = spec.get("after_comma") and frame[-1].i >= tokens[-1].i - 1 and len(message) > 2
-    if not (_finite_verbs(message) or final_so):
+    if not (_finite_verbs(message) or final_so or second):
         return None
     return Event("indirect", message, make_speaker(doc, source), [prep], sent, spec["position"] == "alone")
 
