@@ -500,3 +500,12 @@ def test_demnach_is_the_source_it_points_back_with():
 )
 def test_nach_angaben_with_hyphenated_compound_and_verb_second(text, speaker):
     assert only(text, "indirect").speaker == speaker
+
+
+def test_impersonal_man_is_no_speaker():
+    assert only("Man geht davon aus, dass die Zahl der Opfer weiter steigt.", "indirect").speaker == ""
+    text = (
+        "Die Deutsche Welle berichtete über das Treffen der Innenminister. Dort sei man sich über einen "
+        "Aktionsplan einig geworden."
+    )
+    assert only(text, "indirect").speaker == "Die Deutsche Welle"

@@ -342,7 +342,7 @@ def can_speak(tokens: list[Token]) -> bool:
     return False
 
 
-_NEVER_SPEAKERS = {"es", "dies", "das", "dieses", "was"}  # impersonal „heißt es“; the message itself
+_NEVER_SPEAKERS = {"es", "man", "dies", "das", "dieses", "was"}  # impersonal „heißt es“, „man“; the message
 _SPEAKING_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
 
 
