@@ -509,3 +509,17 @@ def test_impersonal_man_is_no_speaker():
         "Aktionsplan einig geworden."
     )
     assert only(text, "indirect").speaker == "Die Deutsche Welle"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Aus einer Meldung der dpa geht hervor, dass Elon Musk einen neuen Versuch plant.",
+            "einer Meldung der dpa",
+        ),
+        ("Nach einem EU-Dokument leben sie in Armut und werden diskriminiert.", "einem EU-Dokument"),
+    ],
+)
+def test_document_named_as_source(text, speaker):
+    assert only(text, "indirect").speaker == speaker

@@ -86,6 +86,13 @@ def lexicon() -> Lexicon:
     )
 
 
+def is_noun_cue(token: Token) -> bool:
+    """A noun naming a statement: „Angaben“, also in compounds („Polizeiangaben“,
+    „UNHCR-Angaben“)."""
+    nouns = lexicon().noun_cues
+    return token.text in nouns or any(token.text.endswith((n.lower(), f"-{n}")) for n in nouns)
+
+
 def lemma_of(token: Token) -> str:
     """Lemma, falling back to the lower-cased form when the model has no lemmatizer."""
     return (token.lemma_ or token.text).lower()

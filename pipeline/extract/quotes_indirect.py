@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.extract.cues import (
     REPORTATIVE_MODALS,
     is_konjunktiv_one,
+    is_noun_cue,
     is_subjunctive,
     is_verb,
     lexicon,
@@ -151,12 +152,6 @@ def _pp_object(prep: Token) -> Token | None:
     return None
 
 
-def _is_noun_cue(token: Token) -> bool:
-    """„Angaben“, also in compounds („Polizeiangaben“, „UNHCR-Angaben“)."""
-    nouns = lexicon().noun_cues
-    return token.text in nouns or any(token.text.endswith((n.lower(), f"-{n}")) for n in nouns)
-
-
 def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -> Event | None:
     """„Laut X …“, „Nach Angaben von X …“, „X zufolge …“, „Demnach …“."""
     lex = lexicon()
@@ -180,7 +175,7 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
             source = phrase_after(prep, blocked)
         if not source and spec["position"] == "after":
             source = _phrase_before(prep, blocked)
-        if not source or (spec.get("needs_noun_cue") and not any(_is_noun_cue(t) for t in source[:3])):
+        if not source or (spec.get("needs_noun_cue") and not any(is_noun_cue(t) for t in source[:3])):
             return None
         frame = sorted([prep, *source], key=lambda t: t.i)
     if not frame:

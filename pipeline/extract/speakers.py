@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.cues import CONJ_DEPS, SUBJECT_DEPS, is_verb, lemma_of, lexicon, sentence_bounds
+from pipeline.extract.cues import (
+    CONJ_DEPS,
+    SUBJECT_DEPS,
+    is_noun_cue,
+    is_verb,
+    lemma_of,
+    lexicon,
+    sentence_bounds,
+)
 from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.roles import match_role_noun
 
@@ -89,7 +97,8 @@ _NOMINATIVE_ES = {"dieses", "jedes", "jenes", "welches", "manches", "alles"}
 def _nominative(token: Token) -> bool:
     """Not an object by the form of its pronoun or determiner („den“, „dem“, „des“, „einem“,
     „seinen“ …). The form is read directly: small models often get the case of articles wrong, and
-    nouns and names do not show case reliably."""
+    nouns and names do not show case reliably. „der“ right after a noun is a genitive attribute
+    („eine Meldung der dpa“)."""
     if token.pos_ == "PRON":
         return token.lower_ not in _OBJECT_PRONOUNS
     doc = token.doc
@@ -101,6 +110,8 @@ def _nominative(token: Token) -> bool:
     if not determiners:
         return True
     form = determiners[0].lower_
+    if form == "der" and first > sent_start and doc[first - 1].pos_ in {"NOUN", "PROPN"}:
+        return False
     return not (form.endswith(("em", "en")) or (form.endswith("es") and form not in _NOMINATIVE_ES))
 
 
@@ -286,18 +297,21 @@ _MEDIUM_PREPOSITIONS = {"in", "im", "aus"}
 
 
 def _medium(verb: Token, blocked: set[int]) -> list[Token]:
-    """With impersonal „es“ the source is the document the statement stands in („In einem Bericht
-    der BBC heißt es, …“, „heißt es in der Mitteilung“), written without its preposition."""
+    """Without a subject the source is the document the statement stands in („In einem Bericht
+    der BBC heißt es, …“, „heißt es in der Mitteilung“, „Aus einer Meldung der dpa geht hervor,
+    …“), written without its preposition. With impersonal „es“ any medium counts; otherwise only a
+    statement noun („Bericht“, „Meldung“), not a place („in Berlin“)."""
     start, end = sentence_bounds(verb)
-    if not any(t.lower_ == "es" for t in verb.doc[max(start, verb.i - 1) : min(end, verb.i + 3)]):
-        return []  # only the impersonal „heißt es“ / „es wird betont“ names no speaker of its own
+    impersonal = any(t.lower_ == "es" for t in verb.doc[max(start, verb.i - 1) : min(end, verb.i + 3)])
     window = verb.doc[max(start, verb.i - 10) : min(end, verb.i + 6)]
     for prep in sorted(window, key=lambda t: abs(t.i - verb.i)):
         if prep.lower_ not in _MEDIUM_PREPOSITIONS or prep.i in blocked:
             continue
         for token in verb.doc[prep.i + 1 : min(end, prep.i + 5)]:
             if token.pos_ in {"NOUN", "PROPN"}:
-                return noun_phrase(token, blocked)
+                if impersonal or is_noun_cue(token):
+                    return noun_phrase(token, blocked)
+                break
             if token.pos_ not in {"DET", "ADJ", "NUM"}:
                 break
     return []
@@ -335,7 +349,7 @@ def can_speak(tokens: list[Token]) -> bool:
         if token.pos_ == "NOUN" and (
             token.text in lex.group_nouns
             or any(token.text.endswith(n.lower()) or token.text == n for n in lex.organisation_nouns)
-            or any(token.text.endswith(n.lower()) or token.text == n for n in lex.noun_cues)
+            or is_noun_cue(token)
             or match_role_noun(token.text) is not None
         ):
             return True
