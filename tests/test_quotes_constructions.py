@@ -523,3 +523,14 @@ def test_impersonal_man_is_no_speaker():
 )
 def test_document_named_as_source(text, speaker):
     assert only(text, "indirect").speaker == speaker
+
+
+def test_stance_verb_attributes_a_quoted_fragment():
+    text = "Der Bundeskanzler würdigte ihn als „großen Österreicher in der Welt der Musik“."
+    quote = only(text, "direct")
+    assert (quote.text, quote.speaker) == ("großen Österreicher in der Welt der Musik", "Der Bundeskanzler")
+
+
+def test_object_with_a_role_in_its_attribute_is_no_person():
+    text = "Die Rothemden begrüßten die Ankündigung des Premierministers."
+    assert only(text, "reported").speaker == "Die Rothemden"

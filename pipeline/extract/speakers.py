@@ -318,6 +318,9 @@ def _medium(verb: Token, blocked: set[int]) -> list[Token]:
 
 
 def _is_person_like(tokens: list[Token]) -> bool:
+    """A name, personal pronoun or role noun in the phrase's kernel: „die Ankündigung des
+    Premierministers“ is an announcement, not a person."""
+    tokens = _kernel(tokens)
     span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
     return any(ent.label_ == "PER" for ent in span.ents) or any(
         t.lower_ in _SPEAKING_PRONOUNS or (t.pos_ == "NOUN" and match_role_noun(t.text) is not None)
