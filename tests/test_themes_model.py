@@ -14,6 +14,7 @@ from pipeline.document import Document
 from pipeline.schema import TABLES
 from pipeline.settings import Settings
 from pipeline.themes import load_codebook, load_theme_model, train_theme_model
+from pipeline.themes.train import THRESHOLD_GRID
 
 SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"
 SEED_THEMES = {
@@ -64,7 +65,8 @@ def test_metadata_describes_the_training(model, settings):
     meta = model.metadata
     assert meta["codebook_hash"] == load_codebook().fingerprint
     assert meta["training_counts"]["labelled"] >= 250
-    assert set(meta["thresholds"]) == set(load_codebook().ids)
+    assert meta["learned_threshold"] in THRESHOLD_GRID
+    assert meta["thresholds"] == dict.fromkeys(load_codebook().ids, meta["learned_threshold"])
     assert list((settings.cache_dir / "themes").glob("*/model.joblib"))
 
 
@@ -184,3 +186,22 @@ def test_review_export_is_read_back_into_training(tmp_path, custom_codebook, mon
     model = load_theme_model(settings, custom_codebook, [review.parent])
     assert str(review.resolve()) in model.metadata["label_files"]
     assert model.metadata["training_counts"]["labelled"] == before + 1
+    again = tmp_path / "again.csv"
+    result = runner.invoke(
+        app,
+        [
+            "themes",
+            "label",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(again),
+            "--labels",
+            str(review.parent),
+            *common,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    with open(again, encoding="utf-8", newline="") as handle:
+        exported = [r["text"] for r in csv.DictReader(handle)]
+    assert rows[0]["text"] not in exported and rows[1]["text"] in exported  # labelled ones not asked again

@@ -14,7 +14,14 @@ from rich.console import Console
 from pipeline.settings import Settings
 from pipeline.themes.codebook import CodebookError, load_codebook
 from pipeline.themes.data import UNLABELLED, LabelsError
-from pipeline.themes.train import load_theme_model, model_dir, save_theme_model, train_theme_model
+from pipeline.themes.text import normalize
+from pipeline.themes.train import (
+    load_theme_model,
+    model_dir,
+    save_theme_model,
+    train_theme_model,
+    training_data,
+)
 
 app = typer.Typer(
     help="Theme classifier: train, evaluate, export paragraphs for labelling.", no_args_is_help=True
@@ -86,6 +93,11 @@ def evaluate_command(
     console.print(f"[green]✓[/green] {out}")
 
 
+def _comparable(text: str) -> str:
+    """A paragraph as the label files store it, so labelled paragraphs are recognised again."""
+    return " ".join(normalize(text).split())
+
+
 @app.command("label")
 def label_command(
     corpus: Annotated[
@@ -99,7 +111,7 @@ def label_command(
     labels: LabelsOption = None,
     shared: SharedOption = None,
 ):
-    """Export the paragraphs the model is least sure about, for a person to label (active learning).
+    """Export unlabelled paragraphs the model is least sure about, for a person to label (active learning).
 
     Replace each ``?`` in the themes column with the right ids (``;``-separated, empty for none), then
     put the file into pipeline/resources/themes/ (or pass its folder with --labels) and retrain.
@@ -108,15 +120,17 @@ def label_command(
 
     book, settings = _setup(codebook, shared)
     model = load_theme_model(settings, book, labels or ())
+    gold, _ = training_data(book, settings, labels or (), weak=False)
+    labelled = {_comparable(text) for text in gold.texts}
     rows = []
     for document in iter_documents(corpus, settings):
         if not document.ok:
             continue
         for index, text in enumerate(document.paragraph_texts()):
-            if len(text.strip()) >= settings.min_chars:
+            if len(text.strip()) >= settings.min_chars and _comparable(text) not in labelled:
                 rows.append((document.source_path, index, " ".join(text.split())))
     if not rows:
-        console.print("[yellow]No paragraphs found.[/yellow]")
+        console.print("[yellow]No unlabelled paragraphs found.[/yellow]")
         raise typer.Exit(1)
     scores = model.predict_proba([r[2] for r in rows])
     # Uncertainty: how close the most ambiguous theme is to its decision threshold.

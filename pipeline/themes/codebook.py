@@ -22,9 +22,6 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TERM_WORD = re.compile(r"^=?[^\W_]+$")
 _FIELDS = {"id", "label", "definition", "indicators", "exclusions", "requires", "examples", "threshold"}
 MIN_STEM = 3
-# For calibrated probabilities the F1-optimal threshold is about half the attainable F1 (Lipton et
-# al. 2014), so ~0.35 rather than 0.5; cross-validation on labels.csv agrees (see evaluation).
-DEFAULT_THRESHOLD = 0.35
 
 
 class CodebookError(ValueError):
@@ -40,7 +37,7 @@ class Theme:
     exclusions: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float | None = None  # None: the threshold the classifier learned in training
 
 
 @dataclass(frozen=True)
@@ -103,8 +100,10 @@ def _theme(entry, index: int) -> Theme:
     examples = entry.get("examples") or []
     if not isinstance(examples, list) or not all(isinstance(e, str) and e.strip() for e in examples):
         raise CodebookError(f"{where}: 'examples' must be a list of non-empty sentences")
-    threshold = entry.get("threshold", DEFAULT_THRESHOLD)
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
+    threshold = entry.get("threshold")
+    if threshold is not None and (
+        isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1
+    ):
         raise CodebookError(f"{where}: 'threshold' must be a number between 0 and 1")
     return Theme(
         id=entry["id"],
@@ -114,7 +113,7 @@ def _theme(entry, index: int) -> Theme:
         exclusions=_term_list(entry.get("exclusions"), where, "exclusions"),
         requires=_term_list(entry.get("requires"), where, "requires"),
         examples=tuple(normalize(e.strip()) for e in examples),
-        threshold=float(threshold),
+        threshold=None if threshold is None else float(threshold),
     )
 
 

@@ -19,7 +19,14 @@ from sklearn.model_selection import GroupKFold
 from pipeline.settings import Settings
 from pipeline.themes.codebook import Codebook
 from pipeline.themes.matching import IndicatorMatcher
-from pipeline.themes.train import RANDOM_STATE, TrainingData, fit_pipeline, to_matrix, training_data
+from pipeline.themes.train import (
+    RANDOM_STATE,
+    THRESHOLD_FOLDS,
+    TrainingData,
+    fit_classifier,
+    to_matrix,
+    training_data,
+)
 
 FOLDS = 5
 
@@ -54,27 +61,25 @@ class Scores:
         }
 
 
-def _predict(probabilities: np.ndarray, codebook: Codebook) -> np.ndarray:
-    return (probabilities >= np.array([t.threshold for t in codebook.themes])).astype(int)
-
-
 def out_of_fold(
     gold: TrainingData, extra: TrainingData, codebook: Codebook, folds: int = FOLDS
 ) -> dict[str, np.ndarray]:
-    """Out-of-fold probabilities for the labelled rows, as written and with indicator words masked.
+    """Out-of-fold decisions for the labelled rows, as written and with indicator words masked.
 
     Folds are grouped by source, so all paragraphs of a corpus document are held out together (its
     other paragraphs would otherwise give away names and wording). ``extra`` (codebook examples, weak
-    labels) is added to every training fold, never tested on.
+    labels) is added to every training fold, never tested on. Each fold learns its threshold from its
+    own training rows only (nested cross-validation), exactly as ``themes train`` does.
     """
     matcher = IndicatorMatcher(codebook)
-    plain = np.zeros(gold.Y.shape)
-    masked = np.zeros(gold.Y.shape)
+    plain = np.zeros(gold.Y.shape, dtype=int)
+    masked = np.zeros(gold.Y.shape, dtype=int)
     splitter = GroupKFold(folds, shuffle=True, random_state=RANDOM_STATE)
     for train, test in splitter.split(gold.texts, groups=gold.groups):
-        pipeline = fit_pipeline(gold.subset(train) + extra, codebook)
-        plain[test] = pipeline.predict_proba([gold.texts[i] for i in test])
-        masked[test] = pipeline.predict_proba([matcher.mask(gold.texts[i]) for i in test])
+        pipeline, learned = fit_classifier(gold.subset(train), extra, codebook)
+        thresholds = np.array([t.threshold or learned for t in codebook.themes])
+        plain[test] = pipeline.predict_proba([gold.texts[i] for i in test]) >= thresholds
+        masked[test] = pipeline.predict_proba([matcher.mask(gold.texts[i]) for i in test]) >= thresholds
     return {"cross_validated": plain, "masked_indicators": masked}
 
 
@@ -105,13 +110,11 @@ def evaluate(settings: Settings, codebook: Codebook, label_dirs: Sequence[Path] 
     """Markdown report and a JSON-able summary of all evaluations."""
     started = time.time()
     gold, extra = training_data(codebook, settings, label_dirs)
-    probabilities = out_of_fold(gold, extra, codebook)
-    scores = {
-        name: Scores.of(codebook.ids, gold.Y, _predict(p, codebook)) for name, p in probabilities.items()
-    }
+    decisions = out_of_fold(gold, extra, codebook)
+    scores = {name: Scores.of(codebook.ids, gold.Y, d) for name, d in decisions.items()}
     baseline = keyword_baseline(gold, codebook)
     hand = gold.counts.get("labelled", 0)  # hand-labelled rows come first, corpus paragraphs after
-    predicted = _predict(probabilities["cross_validated"], codebook)
+    predicted = decisions["cross_validated"]
     subsets = {
         "hand labels": Scores.of(codebook.ids, gold.Y[:hand], predicted[:hand]),
         "corpus": Scores.of(codebook.ids, gold.Y[hand:], predicted[hand:]),
@@ -132,8 +135,9 @@ def evaluate(settings: Settings, codebook: Codebook, label_dirs: Sequence[Path] 
         f"{extra.counts.get('codebook_examples', 0)} codebook examples and "
         f"{extra.counts.get('weak_pool', 0)} weakly labelled news paragraphs from ../shared.",
         f"{FOLDS}-fold cross-validation grouped by source (GroupKFold, shuffled, random_state="
-        f"{RANDOM_STATE}): every paragraph of a corpus document is held out together; thresholds from the "
-        "codebook (not tuned).",
+        f"{RANDOM_STATE}): every paragraph of a corpus document is held out together; each fold learns its "
+        f"decision threshold by an inner {THRESHOLD_FOLDS}-fold grouped cross-validation on its own training "
+        "rows (nested), as `themes train` does.",
         "",
         "The corpus paragraphs are training data, so there is no separate held-out corpus score any more; "
         "the `corpus` column below is the closest substitute: corpus documents scored by models that "

@@ -8,9 +8,8 @@ A document's score for a theme is the **maximum** over its paragraphs: the codeb
 with every theme that some part of it substantially addresses, and one paragraph about, say,
 Elternzeit makes a press release about Vereinbarkeit. (A noisy-or would let long documents
 accumulate many weak, incidental mentions into a confident yes.) A theme is assigned when that
-score reaches the theme's threshold (``threshold`` in the codebook, default
-:data:`~pipeline.themes.codebook.DEFAULT_THRESHOLD` on calibrated probabilities; stored in the model
-metadata).
+score reaches the theme's threshold: ``threshold`` in the codebook, else the one threshold learned in
+training by grouped cross-validation on the labelled paragraphs (stored in the model metadata).
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.extmath import safe_sparse_dot
 
 from pipeline.document import Document
-from pipeline.themes.codebook import DEFAULT_THRESHOLD, Codebook
+from pipeline.themes.codebook import Codebook
 from pipeline.themes.matching import IndicatorMatcher
 from pipeline.themes.text import analyse, normalize
 
@@ -110,7 +109,8 @@ class CalibratedOneVsRest(BaseEstimator, ClassifierMixin):
         return total / counts
 
     def predict(self, X) -> np.ndarray:
-        return (self.predict_proba(X) >= DEFAULT_THRESHOLD).astype(int)
+        """scikit-learn's convention (0.5); :class:`ThemeModel` applies the learned thresholds."""
+        return (self.predict_proba(X) >= 0.5).astype(int)
 
 
 def build_pipeline(codebook: Codebook | None = None, C: float = 10.0, random_state: int = 0) -> Pipeline:
@@ -143,7 +143,7 @@ class ThemeModel:
         self.pipeline = pipeline
         self.metadata = metadata
         self.matcher = IndicatorMatcher(codebook)
-        self.thresholds = np.array([t.threshold for t in codebook.themes])
+        self.thresholds = np.array([metadata["thresholds"][t.id] for t in codebook.themes])
 
     @property
     def fingerprint(self) -> str:
@@ -226,7 +226,7 @@ class ThemeModel:
                         "end_char": end,
                         "theme": theme.id,
                         "score": float(scores[index, j]),
-                        "assigned": bool(scores[index, j] >= theme.threshold),
+                        "assigned": bool(scores[index, j] >= self.thresholds[j]),
                         "indicators": "; ".join(terms),
                     }
                 )
@@ -234,7 +234,7 @@ class ThemeModel:
         doc_scores = scores.max(axis=0) if len(paragraphs) else np.zeros(len(self.codebook.themes))
         evidence = self._evidence(candidates, scores, sentence_scores)
         for j, theme in enumerate(self.codebook.themes):
-            assigned = bool(doc_scores[j] >= theme.threshold)
+            assigned = bool(doc_scores[j] >= self.thresholds[j])
             theme_rows.append(
                 {
                     "doc_id": document.doc_id,
@@ -242,8 +242,8 @@ class ThemeModel:
                     "label": theme.label,
                     "score": float(doc_scores[j]),
                     "assigned": assigned,
-                    "threshold": theme.threshold,
-                    "n_paragraphs": int((scores[:, j] >= theme.threshold).sum()) if len(paragraphs) else 0,
+                    "threshold": float(self.thresholds[j]),
+                    "n_paragraphs": int((scores[:, j] >= self.thresholds[j]).sum()) if len(paragraphs) else 0,
                     "evidence": evidence.get(theme.id, "") if assigned else "",
                 }
             )
@@ -280,7 +280,7 @@ class ThemeModel:
         for j, theme in enumerate(self.codebook.themes):
             ranked = []
             for k, (p, position, sentence) in enumerate(candidates):
-                if scores[p, j] < theme.threshold:
+                if scores[p, j] < self.thresholds[j]:
                     continue
                 has_indicator = theme.id in indicated[k]
                 ranked.append((-(sentence_scores[k, j] + 0.25 * has_indicator), p, position, sentence))
