@@ -400,7 +400,7 @@ def test_stance_verbs_of_the_guidelines_report_speech(text, speaker):
         (
             "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat die Regierung "
             "nur sechs Hubschrauber im Einsatz.",
-            "Steve Marshall",
+            "Steve Marshall, Sprecher der UN-Büros in Birma",
         ),
         (
             "Die Schutzvereinigung für Wertpapierbesitz (DSW) ist der Ansicht, dass das Gesetz schade.",
@@ -534,3 +534,23 @@ def test_stance_verb_attributes_a_quoted_fragment():
 def test_object_with_a_role_in_its_attribute_is_no_person():
     text = "Die Rothemden begrüßten die Ankündigung des Premierministers."
     assert only(text, "reported").speaker == "Die Rothemden"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        (
+            "Am Dienstag forderte das Parlament in Mexiko-Stadt die Rückgabe des Schmucks.",
+            "reported",
+            "das Parlament in Mexiko-Stadt",
+        ),
+        (
+            "Nach Angaben des Kraftfahrt-Bundesamtes in Flensburg fahren etwa 25.000 Wagen mit Autogas.",
+            "indirect",
+            "Angaben des Kraftfahrt-Bundesamtes in Flensburg",
+        ),
+        ("Der Minister sagte in der Sitzung, dass die Reform komme.", "indirect", "Der Minister"),
+    ],
+)
+def test_bare_place_name_after_the_speaker_belongs_to_it(text, kind, speaker):
+    assert only(text, kind).speaker == speaker

@@ -396,11 +396,25 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
             or token.text.endswith("-")
             or token.text in _NAME_PARTS
             or (token.lower_ in _ATTRIBUTE_WORDS | {"und", "sowie"} and following_nominal)
+            or _place_attribute(doc, i, start, end)
         ):
             i += 1
         else:
             break
     return i
+
+
+def _place_attribute(doc: Doc, i: int, start: int, end: int) -> bool:
+    """„in“/„aus“ with a bare place name after a noun locates the speaker („die Regierung in Lomé“,
+    „Angaben aus Khartum“); with an article it is an adverbial („in der Sitzung“)."""
+    return (
+        i > start
+        and i + 1 < end
+        and doc[i].lower_ in {"in", "aus"}
+        and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+        and doc[i + 1].pos_ == "PROPN"
+        and doc[i + 1].ent_type_ in {"LOC", "GPE", ""}
+    )
 
 
 def _opens_nominal(doc: Doc, i: int, end: int) -> bool:
