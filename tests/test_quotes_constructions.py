@@ -554,3 +554,9 @@ def test_object_with_a_role_in_its_attribute_is_no_person():
 )
 def test_bare_place_name_after_the_speaker_belongs_to_it(text, kind, speaker):
     assert only(text, kind).speaker == speaker
+
+
+def test_reported_sentence_with_its_own_cue_continues_the_speaker_before():
+    text = "Die Polizei sprach am Morgen über den Unfall. Der Fahrer habe den Unfall sofort gemeldet."
+    quote = only(text, "indirect")
+    assert (quote.text, quote.speaker) == ("Der Fahrer habe den Unfall sofort gemeldet.", "Die Polizei")

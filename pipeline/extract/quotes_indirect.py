@@ -292,9 +292,10 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
             found = _prepositional_event(doc, sent, token, blocked) or _verb_event(doc, sent, token, blocked)
             if found is not None:
                 break
+        # A cue without a message of its own introduces the speaker of the sentences that follow;
+        # its own sentence, when reported by mood alone, still continues the speaker before
+        # (its subject is what is reported on: „Er habe die Entscheidung kritisiert.“).
         introduced = _introduced_speaker(doc, sent, blocked) if found is None else None
-        if introduced is not None:
-            last_speaker, last_sentence = introduced, number
         if found is None:
             adjacent = number - last_sentence <= 1
             speaker = last_speaker if number - last_sentence <= _SPEAKER_REACH else None
@@ -308,15 +309,15 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
                 and previous.message[-1].i + 2 >= found.message[0].i
             ):
                 previous.message.extend(found.message)  # one event over consecutive sentences
-                last_sentence = number
-                continue
-        if found is None:
-            continue
-        if found.speaker is not None and found.speaker.text and not found.anaphoric:
-            last_speaker = found.speaker
-        last_sentence = number
-        if found.message:
-            events.append(found)
+                found, last_sentence = None, number
+        if found is not None:
+            if found.speaker is not None and found.speaker.text and not found.anaphoric:
+                last_speaker = found.speaker
+            last_sentence = number
+            if found.message:
+                events.append(found)
+        if introduced is not None:
+            last_speaker, last_sentence = introduced, number
     return events
 
 
