@@ -109,7 +109,12 @@ def run_command(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://host:port); default: LocalCluster."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ignore cached per-document results.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Ignore cached results: re-read every file and reprocess every document."
+        ),
+    ] = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
     ] = 32,

@@ -62,10 +62,20 @@ class Document:
     def paragraph_texts(self) -> list[str]:
         return [self.text[s:e] for s, e in self.paragraphs]
 
+    def to_dict(self) -> dict:
+        """All fields (JSON-able); :meth:`from_dict` restores the document."""
+        data = asdict(self)
+        del data["_released"]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        return cls(**{**data, "paragraphs": [(start, end) for start, end in data["paragraphs"]]})
+
     def to_row(self) -> dict:
         """Row of ``documents.csv`` (metadata only, no text)."""
-        row = asdict(self)
-        del row["text"], row["paragraphs"], row["_released"]
+        row = self.to_dict()
+        del row["text"], row["paragraphs"]
         row["n_chars"] = self.n_chars
         row["n_paragraphs"] = self.n_paragraphs
         return row

@@ -9,19 +9,16 @@ crashed run resumes where it stopped.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from pipeline.cache import JsonStore, code_version, key_of
 from pipeline.document import Document
-from pipeline.export import atomic_write_text
 from pipeline.extract.records import DocExtraction, extraction_from_dict
-from pipeline.settings import PACKAGE_DIR, Settings
-
-CODE_SUFFIXES = {".py", ".yml", ".yaml", ".csv", ".tsv", ".txt", ".json", ".cfg"}
+from pipeline.settings import Settings
 
 
 @dataclass
@@ -45,16 +42,6 @@ class DocResult:
             paragraph_themes=data["paragraph_themes"],
             themes=data["themes"],
         )
-
-
-def code_version() -> str:
-    """Hash of the package's code and resources: a result cached by other code is not reused."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -106,7 +93,7 @@ class DocumentProcessor:
 
 
 class ResultCache:
-    """One JSON file per (document content, model, theme model, code) key; written atomically.
+    """One JSON file per (document content, model, theme model, code) key.
 
     The key's fixed part is computed once per run in the driver from the resolved model (without
     loading it), the theme model's fingerprint and the code version, so a rerun over an unchanged
@@ -117,26 +104,27 @@ class ResultCache:
         from pipeline.nlp import resolve_model
         from pipeline.themes import load_theme_model
 
-        self.root = Path(root)
+        self.store = JsonStore(root)
         self.model_info = resolve_model(config.model, config.settings).as_dict()
         self.theme_fingerprint = load_theme_model(config.settings, config.codebook).fingerprint
-        parts = [json.dumps(self.model_info, sort_keys=True), self.theme_fingerprint, code_version()]
-        self.key_base = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        self.key_base = key_of(
+            json.dumps(self.model_info, sort_keys=True), self.theme_fingerprint, code_version()
+        )
 
     def key(self, document: Document) -> str:
-        return hashlib.sha256(f"{self.key_base}\x1f{document.doc_id}".encode()).hexdigest()[:32]
+        return key_of(self.key_base, document.doc_id)
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+    def __contains__(self, key: str) -> bool:
+        return key in self.store
 
     def get(self, key: str) -> DocResult | None:
-        path = self._path(key)
-        if not path.is_file():
+        text = self.store.read(key)
+        if text is None:
             return None
         try:
-            return DocResult.from_json(path.read_text(encoding="utf-8"))
+            return DocResult.from_json(text)
         except (ValueError, KeyError, TypeError):
             return None  # a result written by an incompatible version: recompute it
 
     def put(self, key: str, result: DocResult) -> None:
-        atomic_write_text(self._path(key), result.to_json())
+        self.store.write(key, result.to_json())

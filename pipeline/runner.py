@@ -28,6 +28,7 @@ from pipeline.document import STATUS_FAILED, Document
 from pipeline.export import atomic_path, atomic_write_text, frame_for, read_table, write_table
 from pipeline.extract.records import DocExtraction
 from pipeline.ingest import discover_files, iter_documents
+from pipeline.ingest.cache import IngestCache
 from pipeline.processing import DocResult, ProcessorConfig, ResultCache
 from pipeline.schema import TABLES
 from pipeline.settings import Settings
@@ -91,6 +92,7 @@ def run(
     notify = on_document or (lambda _document: None)
     config = ProcessorConfig(settings, model, Path(codebook) if codebook else None, batch_size)
     cache = None if ingest_only else ResultCache(settings.result_cache_dir, config)
+    ingest_cache = None if force else IngestCache(settings.ingest_cache_dir, settings)
 
     # Only metadata stays in memory; texts go to documents.jsonl as they are read and are dropped
     # once their document is processed, so memory does not grow with the corpus.
@@ -105,13 +107,13 @@ def run(
 
         def batches_to_process() -> Iterator[list[Document]]:
             batch: list[Document] = []
-            for document in iter_documents(paths, settings):
+            for document in iter_documents(paths, settings, ingest_cache):
                 documents.append(document)
                 if document.ok:
                     write_text(document)
                 if cache is None or not document.ok:
                     done(document)
-                elif not force and cache.get(cache.key(document)) is not None:
+                elif not force and cache.key(document) in cache:
                     counts["cached"] += 1
                     done(document)
                 else:
@@ -227,6 +229,11 @@ def combine(documents: Sequence[Document], results: Iterable[DocResult]) -> dict
 
     def extractions() -> Iterator[tuple[Document, DocExtraction]]:
         for document, result in zip(documents, results, strict=True):
+            if result is None:
+                raise RuntimeError(
+                    f"The cached result of {document.source_path} is unreadable (cache damaged?) – "
+                    "run again with --force"
+                )
             paragraph_rows.extend(result.paragraph_themes)
             theme_rows.extend(result.themes)
             yield document, result.extraction

@@ -210,7 +210,11 @@ THEMES = Table(
         ("label", "str", "German theme name."),
         ("score", "float", "Highest paragraph probability for the theme (0–1, calibrated)."),
         ("assigned", "bool", "score ≥ threshold: the document substantially addresses the theme."),
-        ("threshold", "float", "Decision threshold of the theme (codebook `threshold`, else learned in training)."),
+        (
+            "threshold",
+            "float",
+            "Decision threshold of the theme (codebook `threshold`, else learned in training).",
+        ),
         ("n_paragraphs", "int", "Number of paragraphs whose own score reaches the threshold."),
         (
             "evidence",

@@ -54,5 +54,10 @@ class Settings:
         return self.cache_dir / "results"
 
     @property
+    def ingest_cache_dir(self) -> Path:
+        """Documents of already-read input files, next to the per-document results."""
+        return self.result_cache_dir / "ingest"
+
+    @property
     def nlp_data_dir(self) -> Path:
         return self.shared_dir / "german-nlp-data"

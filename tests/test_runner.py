@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import run
+from pipeline.ingest import stage
 from pipeline.processing import DocumentProcessor
 from pipeline.settings import REPO_DIR, Settings
 
@@ -63,12 +64,17 @@ def test_run_writes_every_table_and_records_the_model(baseline):
 
 
 def test_rerun_over_unchanged_corpus_does_no_nlp_work(baseline, corpus_copy, tmp_path, monkeypatch):
+    """Nor does it parse any file again: the documents come from the ingest cache."""
     result, settings, out = baseline
 
     def no_nlp(*_args, **_kwargs):
         raise AssertionError("an unchanged document was processed again")
 
+    def no_parsing(item, _settings):
+        raise AssertionError(f"the unchanged file {item.source_path} was parsed again")
+
     monkeypatch.setattr(DocumentProcessor, "_process_batch", no_nlp)
+    monkeypatch.setattr(stage, "_file_documents", no_parsing)
     again = run(corpus_copy, tmp_path / "out", settings=settings)
     assert again.counts["cached"] == result.counts["ok"]
     assert output_bytes(tmp_path / "out") == output_bytes(out)

@@ -19,6 +19,7 @@ from pipeline.document import (
     Document,
     content_id,
 )
+from pipeline.ingest.cache import IngestCache
 from pipeline.ingest.clean import clean_line, join_paragraphs, split_paragraphs
 from pipeline.ingest.dates import parse_date
 from pipeline.ingest.discover import InputFile, discover_inputs
@@ -150,11 +151,26 @@ def _file_documents(item: InputFile, settings: Settings) -> list[Document]:
     return [_problem(item.source_path, fmt, STATUS_FAILED, message)]
 
 
-def iter_documents(inputs: Sequence[Path], settings: Settings) -> Iterator[Document]:
-    """One Document per input file or tabular row, in source-path order, duplicates marked."""
+def _cached_file_documents(item: InputFile, settings: Settings, cache: IngestCache | None) -> list[Document]:
+    key = cache.key(item) if cache is not None else None
+    if key is None:
+        return _file_documents(item, settings)
+    documents = cache.get(key)
+    if documents is None:
+        documents = _file_documents(item, settings)
+        cache.put(key, documents)
+    return documents
+
+
+def iter_documents(
+    inputs: Sequence[Path], settings: Settings, cache: IngestCache | None = None
+) -> Iterator[Document]:
+    """One Document per input file or tabular row, in source-path order, duplicates marked.
+
+    With a ``cache``, files unchanged since an earlier run are not parsed again."""
     first_source: dict[str, str] = {}  # doc_id of an ok text -> where it was seen first
     for item in discover_inputs(inputs):
-        for document in _file_documents(item, settings):
+        for document in _cached_file_documents(item, settings, cache):
             if document.ok and document.doc_id in first_source:
                 document.status = STATUS_DUPLICATE
                 document.duplicate_of = document.doc_id
