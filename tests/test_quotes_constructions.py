@@ -560,3 +560,9 @@ def test_reported_sentence_with_its_own_cue_continues_the_speaker_before():
     text = "Die Polizei sprach am Morgen über den Unfall. Der Fahrer habe den Unfall sofort gemeldet."
     quote = only(text, "indirect")
     assert (quote.text, quote.speaker) == ("Der Fahrer habe den Unfall sofort gemeldet.", "Die Polizei")
+
+
+def test_prefield_with_an_article_like_a_demonstrative_is_the_speaker():
+    text = "Das Militär hat inzwischen eine Untersuchung angekündigt."
+    quote = only(text, "reported")
+    assert (quote.speaker, quote.cue) == ("Das Militär", "angekündigt")

@@ -179,7 +179,7 @@ def _prefield(verb: Token, blocked: set[int]) -> list[Token]:
     head = next((t for t in tokens if _is_noun(t)), None)
     if head is None or not (tokens[0].pos_ in _NOMINAL or tokens[0] == head):
         return []
-    if not _subject_candidate(tokens[0], blocked):
+    if not _subject_candidate(head, blocked):  # the noun decides, not its article („Das Militär“)
         return []
     clause = next(
         (k for k, t in enumerate(tokens[:-1]) if t.text == "," and _opens_clause(tokens[k + 1])), None
