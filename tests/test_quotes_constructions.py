@@ -566,3 +566,33 @@ def test_prefield_with_an_article_like_a_demonstrative_is_the_speaker():
     text = "Das Militär hat inzwischen eine Untersuchung angekündigt."
     quote = only(text, "reported")
     assert (quote.speaker, quote.cue) == ("Das Militär", "angekündigt")
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Die Polizei bestätigte die Befunde des Untersuchungsamts, wonach rund 15 Rinder erkrankt sind.",
+            "rund 15 Rinder erkrankt sind",
+            "die Befunde des Untersuchungsamts",
+        ),
+        (
+            "Er verwies auf Studien der Charité, nach denen Homöopathie der Schulmedizin oft ebenbürtig sei.",
+            "Homöopathie der Schulmedizin oft ebenbürtig sei",
+            "denen",
+        ),
+        ("Es gibt auch Gerüchte, nach denen Barrett an Krebs litt.", "Barrett an Krebs litt", "denen"),
+    ],
+)
+def test_relative_clause_after_a_statement(text, message, speaker):
+    quote = only(text, "indirect")
+    assert (quote.text, quote.speaker) == (message, speaker)
+
+
+def test_possessive_with_statement_noun_before_nach_is_the_source():
+    quote = only("Seiner Ansicht nach sind wir Zeugen eines schwarzen Tages.", "indirect")
+    assert (quote.text, quote.speaker, quote.cue) == (
+        "sind wir Zeugen eines schwarzen Tages",
+        "Seiner Ansicht",
+        "nach",
+    )

@@ -69,6 +69,8 @@ def _is_complement(clause: list[Token]) -> bool:
         return False
     if clause[0].lower_ in _COMPLEMENTIZERS:
         return True
+    if lexicon().prepositions.get(clause[0].lower_, {}).get("position") == "relative":
+        return False  # „…, wonach …“ says what the noun before it says, not the verb
     if any(t.tag_ in {"PTKZU", "VVIZU"} or (t.lower_ == "zu" and t.pos_ == "PART") for t in clause):
         return True
     finite = _finite_verbs(clause[:8])
@@ -153,11 +155,15 @@ def _pp_object(prep: Token) -> Token | None:
 
 
 def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -> Event | None:
-    """„Laut X …“, „Nach Angaben von X …“, „X zufolge …“, „Demnach …“."""
+    """„Laut X …“, „Nach Angaben von X …“, „Seiner Ansicht nach …“, „X zufolge …“, „Demnach …“,
+    „Berichte, wonach …“."""
     lex = lexicon()
     spec = lex.prepositions.get(prep.lower_)
     if spec is None or prep.i in blocked:
         return None
+    relative = _relative_event(doc, sent, prep, spec, blocked)
+    if relative is not None or spec["position"] == "relative":
+        return relative
     if spec.get("after_comma") and (prep.i == 0 or doc[prep.i - 1].text != "," or prep.i - 2 in blocked):
         return None  # „…, so X“ after a clause; after a quotation it belongs to the quote
     following = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
@@ -171,6 +177,8 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     else:
         head = _pp_object(prep)
         source = noun_phrase(head, blocked | {prep.i}) if head is not None else []
+        if spec.get("possessive") and _possessive_before(prep, blocked):
+            source = _possessive_before(prep, blocked)  # „Seiner Ansicht nach“, not what follows
         if not source and spec["position"] == "before":
             source = phrase_after(prep, blocked)
         if not source and spec["position"] == "after":
@@ -195,6 +203,55 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     if not (_finite_verbs(message) or final_so or second):
         return None
     return Event("indirect", message, make_speaker(doc, source), [prep], sent, spec["position"] == "alone")
+
+
+def _possessive_before(prep: Token, blocked: set[int]) -> list[Token]:
+    """„Seiner Ansicht nach“, „ihrer Meinung nach“: a statement noun with a possessive right before
+    the postposed preposition is its Source, as the SpkAtt gold marks it."""
+    doc = prep.doc
+    if prep.i < 2 or {prep.i - 1, prep.i - 2} & blocked:
+        return []
+    possessive, noun = doc[prep.i - 2], doc[prep.i - 1]
+    if "Yes" in possessive.morph.get("Poss") or possessive.tag_ == "PPOSAT":
+        return [possessive, noun] if is_noun_cue(noun) else []
+    return []
+
+
+def _relative_event(doc: Doc, sent: Span, prep: Token, spec: dict, blocked: set[int]) -> Event | None:
+    """A relative clause after a statement names what it says: „Berichte, wonach …“ (the
+    antecedent is the Source; SpkAtt marks it even without a statement noun, and without a noun
+    before the comma „wonach“ itself, like „Demnach“) and „Studien, nach denen …“ (the relative
+    pronoun is the Source, as pronouns are). The source stays inside its sentence: the speaker of
+    what follows is the main clause's."""
+    if prep.i <= sent.start or doc[prep.i - 1].text != "," or prep.i - 1 in blocked:
+        return None
+    antecedent = _phrase_before(doc[prep.i - 1], blocked)
+    following = doc[prep.i + 1] if prep.i + 1 < sent.end else None
+    if spec["position"] == "relative":
+        source, start = antecedent or [prep], prep.i + 1
+    elif spec.get("relative") and following is not None and _is_relative(following):
+        if not any(is_noun_cue(t) for t in antecedent):
+            return None  # „das Spiel, nach dem …“ is a time, not a statement
+        source, start = [following], prep.i + 2
+    else:
+        return None
+    message = _relative_clause(doc, start, sent.end, blocked)
+    if not _finite_verbs(message):
+        return None
+    return Event("indirect", message, make_speaker(doc, source), [prep], sent, anaphoric=True)
+
+
+def _relative_clause(doc: Doc, start: int, end: int, blocked: set[int]) -> list[Token]:
+    """The relative clause from ``start``: German puts its finite verb last, so the first comma
+    or colon after a finite verb closes it."""
+    tokens: list[Token] = []
+    for token in doc[start:end]:
+        if token.i in blocked:
+            break
+        if token.text in {",", ";", ":", "–"} and _finite_verbs(tokens):
+            break
+        tokens.append(token)
+    return _strip(tokens)
 
 
 def _phrase_before(prep: Token, blocked: set[int]) -> list[Token]:
@@ -231,11 +288,17 @@ def _main_clause_verbs(sent: Iterable[Token], blocked: set[int]) -> list[Token]:
 
 
 def _is_relative(token: Token) -> bool:
-    """A relative pronoun; „das“ or „die“ before a noun is the article, whatever the tagger says."""
+    """A relative pronoun; „das“ or „die“ before a noun is the article, whatever the tagger says,
+    whereas „denen“ is never one."""
+    if token.lower_ in _RELATIVE_ONLY:
+        return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return False
     return "Rel" in token.morph.get("PronType") or token.tag_ == "PRELS"
+
+
+_RELATIVE_ONLY = {"denen"}
 
 
 def _is_hearsay(verbs: list[Token]) -> bool:
