@@ -91,3 +91,18 @@ def test_error_names_the_fixing_commands(settings, monkeypatch):
         resolve_model(settings=settings)
     assert "make model" in str(error.value)
     assert "python -m spacy download de_core_news_sm" in str(error.value)
+
+
+def test_stale_cached_model_is_used_with_one_warning(tmp_path, caplog):
+    """Without ../shared the recipe cannot be fingerprinted: the newest cached model is used, and the
+    user is told once per process, not at every resolution."""
+    settings = Settings(shared_dir=tmp_path / "no-shared", cache_dir=tmp_path / "cache")
+    _model_dir(models_dir(settings) / "0123456789abcdef", name="projektradar_news")
+    with caplog.at_level("WARNING", logger=resolve.__name__):
+        first = resolve_model(settings=settings)
+        second = resolve_model(settings=settings)
+    assert first == second and first.name == "de_projektradar_news"
+    assert [r.getMessage() for r in caplog.records].count(
+        f"Using cached model {models_dir(settings) / '0123456789abcdef'} built from an older recipe; "
+        "`make model` rebuilds it."
+    ) == 1
