@@ -255,3 +255,20 @@ def test_companion_readme_is_skipped_not_processed(tmp_path):
     (tmp_path / "README.md").write_text("# Korpus\n\nAlle Personen sind frei erfunden.\n", encoding="utf-8")
     document = ingest(tmp_path)["README.md"]
     assert document.status == "skipped" and document.error.startswith("Begleitdatei")
+
+
+def test_same_file_name_in_two_input_folders_gives_two_source_paths(tmp_path):
+    for year, text in (
+        ("2015", "Das Bündnis traf sich in Bautzen."),
+        ("2016", "Das Netzwerk tagte in Görlitz."),
+    ):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "meldung.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "2016" / "nur_hier.txt").write_text("Die Kammer lud zum Fachtag ein.", encoding="utf-8")
+    documents = ingest(tmp_path / "2015", tmp_path / "2016")
+    assert set(documents) == {
+        (tmp_path / "2015" / "meldung.txt").as_posix(),
+        (tmp_path / "2016" / "meldung.txt").as_posix(),
+        "nur_hier.txt",
+    }
+    assert "Görlitz" in documents[(tmp_path / "2016" / "meldung.txt").as_posix()].text
