@@ -596,3 +596,9 @@ def test_possessive_with_statement_noun_before_nach_is_the_source():
         "Seiner Ansicht",
         "nach",
     )
+
+
+def test_nominative_pronoun_after_the_finite_verb_outranks_a_fronted_object():
+    text = "Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf Verzögerungen in den USA."
+    quote = only(text, "indirect")
+    assert (quote.speaker, quote.cue) == ("er", "gab bekannt")

@@ -252,12 +252,29 @@ def subject_phrase(verb: Token, blocked: set[int], postposed: bool) -> list[Toke
     is the agent („wurden von Minister X als … bezeichnet“), if named."""
     if _is_passive(verb):
         return _passive_agent(verb, blocked) or _medium(verb, blocked)
+    pronoun = _pronoun_after_finite(verb, blocked)
+    if pronoun is not None:
+        return [pronoun]
     phrases = _candidates(verb, blocked, postposed)
     if not phrases:
         return _medium(verb, blocked)
     if can_speak(phrases[0]):
         return phrases[0]
     return next((p for p in phrases[1:] if _is_person_like(p)), phrases[0])
+
+
+_NOMINATIVE_PRONOUNS = {"er", "ich", "wir", "du"}  # never objects, unlike „sie“
+
+
+def _pronoun_after_finite(verb: Token, blocked: set[int]) -> Token | None:
+    """„Nähere Einzelheiten gab er nicht bekannt“: a pronoun that can only be nominative right
+    after the finite verb is the subject, so whatever fills the prefield is an object, however
+    the parser labels it."""
+    finite = next((c for c in verb.children if c.dep_ in _AUX_DEPS and c.i < verb.i), verb)
+    following = finite.doc[finite.i + 1] if finite.i + 1 < len(finite.doc) else None
+    if following is None or following.i in blocked or following.lower_ not in _NOMINATIVE_PRONOUNS:
+        return None
+    return following
 
 
 _AGENT_DEPS = {"obl:agent", "sbp"}  # UD and TIGER
