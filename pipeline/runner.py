@@ -25,7 +25,7 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.document import STATUS_FAILED, Document
-from pipeline.export import atomic_path, atomic_write_text, frame_for, read_table, write_table
+from pipeline.export import atomic_path, atomic_write_text, frame_for, write_table
 from pipeline.extract.records import DocExtraction
 from pipeline.ingest import discover_files, iter_documents
 from pipeline.ingest.cache import IngestCache
@@ -147,7 +147,9 @@ def run(
     reusable = [] if out is None or force else _reusable_tables(out, info["state"])
     reuse = bool(reusable)
     if reuse:
-        tables = {name: read_table(name, out) for name in reusable}
+        from pipeline.export.workbook import read_parquet
+
+        tables = {name: read_parquet(name, out) for name in reusable}
     else:
         tables = {"documents": documents_frame}
         if cache is not None:
@@ -186,8 +188,12 @@ def _reusable_tables(out: Path, state: str) -> list[str]:
         previous = json.loads((out / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
+    from pipeline.export.workbook import parquet_path
+
     names = previous.get("tables", [])
-    current = previous.get("state") == state and all((out / TABLES[n].filename).is_file() for n in names)
+    current = previous.get("state") == state and all(
+        (out / TABLES[n].filename).is_file() and parquet_path(n, out).is_file() for n in names
+    )
     return names if current else []
 
 

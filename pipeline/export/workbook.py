@@ -112,11 +112,20 @@ def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
     return target
 
 
+def parquet_path(name: str, out_dir: Path) -> Path:
+    return Path(out_dir) / PARQUET_DIR / f"{name}.parquet"
+
+
+def read_parquet(name: str, out_dir: Path) -> pd.DataFrame:
+    """A table exactly as it was written (the CSV copy carries spreadsheet formula protection)."""
+    return pd.read_parquet(parquet_path(name, out_dir), engine="pyarrow")
+
+
 def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """Write ``<out_dir>/parquet/<table>.parquet`` with the schema's dtypes (lossless round trip)."""
     written = []
     for table, frame in _tables_in_schema_order(tables):
-        target = Path(out_dir) / PARQUET_DIR / f"{table.name}.parquet"
+        target = parquet_path(table.name, out_dir)
         with atomic_path(target) as tmp:
             frame.to_parquet(tmp, engine="pyarrow", index=False)
         written.append(target)
