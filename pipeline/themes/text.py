@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 import spacy
 from spacy.language import Language
 
+ANALYSIS_CACHE = 8192
 _SPLIT_PARTS = re.compile(r"[-/]")
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -51,9 +52,12 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=ANALYSIS_CACHE)
 def analyse(text: str) -> Analysis:
-    """Parts, lemma string and sentence offsets of ``text`` (offsets index ``text`` itself)."""
+    """Parts, lemma string and sentence offsets of ``text`` (offsets index ``text`` itself).
+
+    Memoised for the few thousand texts a batch or a training run analyses repeatedly (paragraphs,
+    their sentence windows, evidence candidates); bounded so memory stays flat over a corpus."""
     doc = german_nlp()(normalize(text))
     parts: list[Part] = []
     lemmas: list[str] = []
