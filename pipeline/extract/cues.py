@@ -43,6 +43,7 @@ class VerbCue:
     predicate: tuple[str, ...] = ()
     stwr: str = "speech"
     reported: bool = False
+    evaluative: bool = False
 
     @property
     def base(self) -> str:
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
             predicate=tuple(spec.get("predicate", ())),
             stwr=spec.get("stwr", "speech"),
             reported=bool(spec.get("reported")),
+            evaluative=bool(spec.get("evaluative")),
         )
         for key in {cue.lemma, cue.base}:
             verbs.setdefault(key, []).append(cue)

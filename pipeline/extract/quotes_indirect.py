@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.cues import (
     REPORTATIVE_MODALS,
+    VerbCue,
     is_konjunktiv_one,
     is_noun_cue,
     is_subjunctive,
@@ -139,9 +140,41 @@ def _verb_event(doc: Doc, sent: Span, verb: Token, blocked: set[int]) -> Event |
             # gegenüber der BBC, dass …“): look on until a finite verb ends the search
         if _is_finite(token) and token.i > last_cue + 1:
             break
-    if cue.reported and not any(t.i in blocked for t in sent):
+    if cue.reported and not any(t.i in blocked for t in sent) and _reports_speech(verb, cue, sent):
         return Event("reported", list(sent), _speaker(doc, cue_tokens, blocked, False), cue_tokens, sent)
     return None
+
+
+_CLAUSE_BOUNDARIES = {",", ";", ":", "(", ")", "–"}
+_REASONS = {"weil", "da"}
+
+
+def _reports_speech(verb: Token, cue: VerbCue, sent: Span) -> bool:
+    """Whether a cue verb without a clause makes its sentence reported speech. The SpkAtt
+    guidelines (3.5) annotate it only where the speaker's own statement comes through, not the
+    author's summary, so not:
+
+    - in a relative clause, which only describes a noun („…, das 73 Todesopfer forderte“);
+    - in parentheses, a reference to earlier reports („(Wikinews berichtete)“, excluded in 5.3);
+    - for an evaluative verb, unless the clause carries the speaker's verdict („als unangemessen
+      kritisiert“) or is followed by a reason („…, weil …“): „kritisierte die Pläne“ alone only
+      says that a stance was taken.
+    """
+    doc = verb.doc
+    start, end = sent.start, sent.end
+    first = next((t.i + 1 for t in reversed(doc[start : verb.i]) if t.text in _CLAUSE_BOUNDARIES), start)
+    last = next((t.i for t in doc[verb.i : end] if t.text in _CLAUSE_BOUNDARIES), end)
+    clause = doc[first:last]
+    if first > start and doc[first - 1].text == "(" and last < end and doc[last].text == ")":
+        return False
+    opener = clause[1] if len(clause) > 1 and clause[0].pos_ == "ADP" else clause[0]
+    if first > start and _is_relative(opener):
+        return False
+    if not cue.evaluative:
+        return True
+    verdict = any(t.lower_ == "als" for t in clause[1:])
+    reason = last + 1 < end and doc[last].text == "," and doc[last + 1].lower_ in _REASONS
+    return verdict or reason
 
 
 def _pp_object(prep: Token) -> Token | None:
