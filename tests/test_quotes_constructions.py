@@ -471,6 +471,8 @@ def test_coordinated_cue_verb_shares_the_first_conjuncts_subject():
             "Bundesverband Erneuerbare Energie",
         ),
         ("Von einer hohen Brandgefahr wird auch aus Bonn berichtet.", ""),
+        ("Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.", "der Opposition"),
+        ("Von deutscher Seite wurde eine Prüfung aller Beiträge gefordert.", "deutscher Seite"),
     ],
 )
 def test_passive_cue_names_its_agent_not_its_subject(text, speaker):

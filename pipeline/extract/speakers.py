@@ -292,8 +292,9 @@ def _is_passive(verb: Token) -> bool:
 
 def _passive_agent(verb: Token, blocked: set[int]) -> list[Token]:
     """The agent of a passive cue verb: the parser's agent, else a „von“ phrase that can speak
-    between the auxiliary and the participle (parsers often attach it as a plain oblique); a
-    fronted „von“ phrase is the topic („Von einer Brandgefahr wird berichtet“)."""
+    between the auxiliary and the participle (parsers often attach it as a plain oblique) or
+    fronted before the auxiliary („Von der Opposition wurde … kritisiert“); a fronted phrase that
+    cannot speak is the topic („Von einer Brandgefahr wird berichtet“)."""
     agent = next((c for c in verb.children if c.dep_ in _AGENT_DEPS and c.i not in blocked), None)
     if agent is not None:
         return noun_phrase(agent, blocked)
@@ -307,6 +308,12 @@ def _passive_agent(verb: Token, blocked: set[int]) -> list[Token]:
             phrase = noun_phrase(head, blocked) if head is not None else []
             if phrase and can_speak(phrase):
                 return phrase
+    start = sentence_bounds(verb)[0]
+    if doc[start].lower_ in {"von", "vom"} and start + 1 < verb.i and start not in blocked:
+        head = next((t for t in doc[start + 1 : verb.i] if t.pos_ in {"NOUN", "PROPN"}), None)
+        phrase = [t for t in noun_phrase(head, blocked) if t.i < verb.i] if head is not None else []
+        if phrase and can_speak(phrase):
+            return phrase
     return []
 
 
