@@ -638,3 +638,9 @@ def test_evaluative_verb_with_verdict_or_reason_is_reported_speech(text, speaker
 )
 def test_cue_in_a_relative_clause_or_in_parentheses_reports_no_speech(text):
     assert quotes(text) == []
+
+
+def test_intention_sentence_reports_its_own_subject_not_the_speaker_before():
+    text = "Anna Berger sagte, dass das Netzwerk wachse. Die Gewerkschaft will im Mai eine Tagung abhalten."
+    found = [q for q in quotes(text) if q.kind == "indirect"]
+    assert found[-1].text.startswith("Die Gewerkschaft will") and found[-1].speaker == "Die Gewerkschaft"

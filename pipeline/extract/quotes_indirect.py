@@ -9,7 +9,8 @@ Constructions (the clause boundary is the comma, which German sets around every 
 - stance verbs without a clause („sprachen sich für … aus“, „kritisierte …“): kind ``reported``,
   the sentence is the message;
 - a following sentence in the subjunctive without a cue of its own continues the last speaker's
-  indirect speech (the SpkAtt guidelines' free indirect speech).
+  indirect speech (the SpkAtt guidelines' free indirect speech); a stated intention („X will …“)
+  there is its own subject's.
 """
 
 from __future__ import annotations
@@ -31,7 +32,14 @@ from pipeline.extract.cues import (
     sentences,
 )
 from pipeline.extract.quote_marks import QUOTE_CHARS
-from pipeline.extract.speakers import Speaker, make_speaker, noun_phrase, phrase_after, subject_phrase
+from pipeline.extract.speakers import (
+    Speaker,
+    can_speak,
+    make_speaker,
+    noun_phrase,
+    phrase_after,
+    subject_phrase,
+)
 
 _COMPLEMENTIZERS = {"dass", "daß", "ob", "wie", "warum", "weshalb", "wieso", "wer", "was", "wann", "wo"}
 _FRONTED = {"dass", "daß", "davon", "darüber", "darauf", "damit"}
@@ -463,4 +471,14 @@ def _reported_sentence(
     if not (continued or any(is_konjunktiv_one(v) for v in verbs) or _is_hearsay(verbs)):
         return None
     message = [t for t in sent if t.i not in blocked]
+    if main.lower_ in _INTENTIONS:
+        # „Die IG Metall will …“ reports its own subject's intention (guidelines 3.5 b), never the
+        # words of the speaker before; an intention of a subject that cannot speak is no statement
+        own = subject_phrase(main, blocked, postposed=False)
+        if not own or not can_speak(own):
+            return None
+        return Event("indirect", message, make_speaker(sent.doc, own), [], sent)
     return Event("indirect", message, speaker, [], sent)
+
+
+_INTENTIONS = {"will", "wollen", "wollte", "wollten", "möchte", "möchten"}
