@@ -644,3 +644,7 @@ def test_intention_sentence_reports_its_own_subject_not_the_speaker_before():
     text = "Anna Berger sagte, dass das Netzwerk wachse. Die Gewerkschaft will im Mai eine Tagung abhalten."
     found = [q for q in quotes(text) if q.kind == "indirect"]
     assert found[-1].text.startswith("Die Gewerkschaft will") and found[-1].speaker == "Die Gewerkschaft"
+
+
+def test_reflexive_befinden_is_a_place_not_a_verdict():
+    assert quotes("Das Museum befindet sich am Markt, die Ausstellung ist geöffnet.") == []

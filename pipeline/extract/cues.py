@@ -40,6 +40,7 @@ class VerbCue:
     lemma: str
     particle: str = ""
     reflexive: bool = False
+    irreflexive: bool = False
     predicate: tuple[str, ...] = ()
     stwr: str = "speech"
     reported: bool = False
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
             lemma=lemma,
             particle=spec.get("particle", ""),
             reflexive=bool(spec.get("reflexive")),
+            irreflexive=bool(spec.get("irreflexive")),
             predicate=tuple(spec.get("predicate", ())),
             stwr=spec.get("stwr", "speech"),
             reported=bool(spec.get("reported")),
@@ -183,6 +185,8 @@ def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
             continue  # „sagte … ab“ is „absagen“, not „sagen“
         if cue.reflexive and not _has_reflexive(token):
             continue
+        if cue.irreflexive and any(c.lower_ in REFLEXIVE_FORMS for c in token.children):
+            continue  # „befindet sich“ is a place, „befand“ a verdict
         tokens = [token]
         if cue.predicate:
             predicate = _has_predicate(token, cue.predicate)
