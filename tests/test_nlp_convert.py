@@ -7,10 +7,12 @@ import itertools
 import json
 
 import pytest
+import spacy
 from spacy.vocab import Vocab
 
 from pipeline.nlp import convert, data
-from pipeline.nlp.lexicon import build_morph_table, read_morph_table
+from pipeline.nlp.lexicon import LEXICON_FEATURES, build_morph_table, read_morph_table
+from pipeline.nlp.vectors import build_static_vectors
 from pipeline.settings import Settings
 
 
@@ -175,6 +177,52 @@ def test_morph_table_keeps_only_unambiguous_readings(tmp_path):
     assert verbs[("habe", "3", "Sing")] == ("Sub", "Pres")
     assert ("habe", "1", "Sing") not in verbs
     assert counts == {"nouns": 1, "verbs": 1}
+
+
+@pytest.mark.parametrize("dim", [0, 8])
+def test_static_vectors_hold_lexicon_features_and_word_vectors(tmp_path, dim):
+    lexicon = tmp_path / "dict.tsv.gz"
+    with gzip.open(lexicon, "wt", encoding="utf-8") as handle:
+        handle.write(
+            "Marktplatz\tMarktplatz\tSUB:NOM:SIN:MAS\nDresden\tDresden\tEIG:NOM:SIN:NEU:NOA:STD\n"
+            "Müller\tMüller\tSUB:NOM:SIN:MAS\nMüller\tMüller\tEIG:NOM:SIN:MAS:ART:NAC\n"
+            "dessen\tder\tPRO:DEM:GEN:SIN:MAS\nschöne\tschön\tADJ:NOM:SIN:FEM:GRU:DEF\n"
+        )
+    text = tmp_path / "text.txt"
+    text.write_text(
+        "Frau Müller fährt nach Dresden .\nHerr Schlatter fährt nach Bautzen .\n" * 20, encoding="utf-8"
+    )
+    settings = {"dim": dim, "min_count": 5, "epochs": 1}
+    counts = build_static_vectors(lexicon, tmp_path / "vectors", text, settings)
+    vectors = spacy.load(tmp_path / "vectors").vocab.vectors
+
+    def features(form):
+        row = vectors.find(key=form)
+        values = vectors.data[row, dim:]
+        return row >= 0 and {f for f, value in zip(LEXICON_FEATURES, values, strict=True) if value}
+
+    assert features("Marktplatz") == {"noun"}
+    assert features("Dresden") == {"city"}
+    assert features("Müller") == {"noun", "surname"}
+    assert features("Dessen") == {"function_word"}  # sentence-initial function word
+    assert features("Peter") == {"first_name"}  # from gender-guesser
+    assert features("Abdel-Aziz") == {"first_name"}
+    assert features("schöne") is False
+    assert counts["word_vectors"] == (9 if dim else 0)  # the words of the text, each seen 20 times
+    assert features("Schlatter") == (set() if dim else False)  # a word vector, no lexicon entry
+    assert vectors.shape[0] < counts["word_vectors"] + 20  # forms without a word vector share rows
+
+
+def test_share_above_one_repeats_training_sentences(tmp_path):
+    path = tmp_path / "sturm.conll"
+    path.write_text("".join(f"Brief\tO\nan\tO\nMarc{i}\tB-pers\n\n" for i in range(40)), encoding="utf-8")
+    spec = {"files": {"train": "sturm.conll"}, "group": "historical", "keep": 1.5, "keep_empty": 0.0}
+    (tmp_path / "ner").mkdir()
+    path.rename(tmp_path / "ner" / "sturm.conll")
+    stats = data.build_ner(tmp_path, tmp_path / "out", {"ner": {"sturm": spec}})
+    assert stats["sturm"]["train_docs"] == 40
+    assert 45 <= stats["sturm"]["train_used"] <= 75
+    assert stats["sturm"]["train_used"] == stats["sturm"]["train_PER"]
 
 
 @pytest.mark.parametrize("corpus", list(data.corpora_config()["ner"]))

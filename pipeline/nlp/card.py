@@ -152,6 +152,14 @@ def _data_section(details: dict) -> list[str]:
         f"Treebank sentences train/dev/test: {ud['train']['sentences']}/{ud['dev']['sentences']}/"
         f"{ud['test']['sentences']}. Lexicon table: {details['lexicon']['nouns']} noun genders, "
         f"{details['lexicon']['verbs']} verb moods.",
+        *(
+            [
+                f"NER static vectors: lexicon features of {vectors['forms']} word forms, "
+                f"{vectors['word_vectors']} of them with word2vec vectors from the corpora' training text."
+            ]
+            if (vectors := details.get("static_vectors"))
+            else []
+        ),
         "",
         "## NER label mapping",
         "",

@@ -1,8 +1,8 @@
 """Build the training and held-out DocBins from the shared corpora (``configs/corpora.yml``).
 
 The NER training split is down-sampled per corpus (legal, historical and lower-cased text differ from
-press releases); held-out test splits are written per corpus, untouched, so the model card can report
-each domain separately.
+press releases) or repeated (a share above 1); held-out test splits are written per corpus, untouched,
+so the model card can report each domain separately.
 """
 
 from __future__ import annotations
@@ -61,29 +61,37 @@ def ner_docs(vocab: Vocab, data_dir: Path, corpus: str, spec: dict) -> Iterator[
 
 
 def build_ner(data_dir: Path, out_dir: Path, config: dict, seed: int = 0) -> dict:
-    """Write ``train.spacy``, ``dev.spacy`` (contemporary corpora) and ``test/<corpus>.spacy``."""
+    """Write ``train.spacy``, ``dev.spacy`` (contemporary corpora), ``test/<corpus>.spacy`` and
+    ``text.txt``: the tokens of every training and dev sentence, unsampled (for the word vectors)."""
     vocab = Vocab()
     rng = random.Random(seed)
     train: list[Doc] = []
     dev: list[Doc] = []
     stats: dict[str, dict] = {}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = (out_dir / "text.txt").open("w", encoding="utf-8")
     for corpus, spec in config["ner"].items():
         test: list[Doc] = []
         counts: Counter = Counter()
         for doc, split in ner_docs(vocab, data_dir, corpus, spec):
             counts[f"{split}_docs"] += 1
+            if split != "test":
+                text.write(" ".join(t.text for t in doc if not any(c.isspace() for c in t.text)) + "\n")
             if split == "test":
                 test.append(doc)
                 counts.update(f"test_{ent.label_}" for ent in doc.ents)
             elif split == "dev":
                 if spec["group"] == "contemporary":
                     dev.append(doc)
-            elif rng.random() < (spec["keep"] if len(doc.ents) else spec["keep_empty"]):
-                train.append(doc)
-                counts["train_used"] += 1
-                counts.update(f"train_{ent.label_}" for ent in doc.ents)
+            else:
+                share = spec["keep"] if len(doc.ents) else spec["keep_empty"]
+                copies = int(share) + (rng.random() < share % 1)
+                train += [doc] * copies
+                counts["train_used"] += copies
+                counts.update(f"train_{ent.label_}" for ent in doc.ents for _ in range(copies))
         convert.write_docbin(test, out_dir / "test" / f"{corpus}.spacy")
         stats[corpus] = dict(counts)
+    text.close()
     rng.shuffle(train)
     convert.write_docbin(train, out_dir / "train.spacy")
     convert.write_docbin(dev, out_dir / "dev.spacy")

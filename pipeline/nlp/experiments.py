@@ -34,6 +34,7 @@ def run_experiment(step: str, settings: Settings, say: Callable[[str], None] = p
     config = copy.deepcopy(data.corpora_config())
     for corpus, changes in (spec.get("corpora") or {}).items():
         config["ner"][corpus].update(changes)
+    config["word_vectors"].update(spec.get("word_vectors") or {})
     overrides = {part: spec.get(part) or {} for part in ("ner", "ud")}
     ud_model = None if overrides["ud"] else trained_model_dir(settings)
     work_dir = Path(tempfile.mkdtemp(prefix=f"projektradar-{step}-"))

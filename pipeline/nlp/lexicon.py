@@ -4,6 +4,9 @@
   and Swiss first names with frequencies): evidence for PER entities and for people extraction.
 * Noun gender and verb mood (Konjunktiv I/II) from LanguageTool's German full-form lexicon, reduced at
   training time to a small table stored inside the model directory.
+* Word-class and name-kind features of capitalised forms (common noun, first name, surname, city, …),
+  the NER's static vectors (``vectors.py``): German capitalises every noun, so only a lexicon tells
+  „Marktplatz“ from „Schlatter“.
 """
 
 from __future__ import annotations
@@ -21,6 +24,32 @@ _LT_GENDER = {"MAS": "Masc", "FEM": "Fem", "NEU": "Neut"}
 _LT_MOOD = {"PRÄ": "Ind", "PRT": "Ind", "KJ1": "Sub", "KJ2": "Sub"}
 _LT_TENSE = {"PRÄ": "Pres", "PRT": "Past", "KJ1": "Pres", "KJ2": "Past"}
 _LT_NUMBER = {"SIN": "Sing", "PLU": "Plur"}
+LEXICON_FEATURES = (
+    "noun",
+    "adjective",
+    "verb",
+    "function_word",
+    "first_name",
+    "surname",
+    "city",
+    "country",
+    "region",
+    "nature",
+    "famous",
+    "other_name",
+)
+_LT_WORD_CLASS = {"SUB": "noun", "ADJ": "adjective", "PA1": "adjective", "PA2": "adjective", "VER": "verb"}
+_LT_NAME_KIND = {
+    "VOR": "first_name",
+    "NAC": "surname",
+    "STD": "city",
+    "COU": "country",
+    "GEB": "region",
+    "WAT": "nature",
+    "MOU": "nature",
+    "GEO": "nature",
+    "PER": "famous",
+}
 
 
 @cache
@@ -120,3 +149,29 @@ def read_morph_table(path: Path) -> tuple[dict[str, str], dict[tuple[str, str, s
             else:
                 verbs[(fields[1], fields[2], fields[3])] = (fields[4], fields[5])
     return nouns, verbs
+
+
+def _lexicon_feature(tag: str) -> str:
+    """Proper names (``EIG:…:NAC``) by their kind — the last tag field; other words by their class."""
+    parts = tag.split(":")
+    if parts[0] == "EIG":
+        return _LT_NAME_KIND.get(parts[-1].rstrip("*#"), "other_name")
+    return _LT_WORD_CLASS.get(parts[0], "function_word")
+
+
+def lexicon_features(lexicon_path: Path) -> dict[str, set[str]]:
+    """``LEXICON_FEATURES`` of every capitalised form (and of capitalised function words, which start
+    sentences); first names also come from gender-guesser's dictionary."""
+    features: dict[str, set[str]] = defaultdict(set)
+    with gzip.open(lexicon_path, "rt", encoding="utf-8") as lexicon:
+        for line in lexicon:
+            form, _lemma, tag = line.rstrip("\n").split("\t")
+            feature = _lexicon_feature(tag)
+            if form[:1].isupper():
+                features[form].add(feature)
+            elif feature == "function_word":
+                features[form[:1].upper() + form[1:]].add(feature)
+    for name in _detector().names:
+        if " " not in name:  # one token, as the NER sees it
+            features["-".join(part.capitalize() for part in name.split("-"))].add("first_name")
+    return features

@@ -16,7 +16,16 @@ from pipeline.settings import RESOURCES_DIR, Settings
 
 NLP_DIR = Path(__file__).resolve().parent
 CONFIG_DIR = NLP_DIR / "configs"
-RECIPE_CODE = ("convert.py", "data.py", "lexicon.py", "components.py", "train.py", "evaluate.py", "card.py")
+RECIPE_CODE = (
+    "convert.py",
+    "data.py",
+    "lexicon.py",
+    "vectors.py",
+    "components.py",
+    "train.py",
+    "evaluate.py",
+    "card.py",
+)
 RULE_RESOURCES = ("ner_label_map.yml", "organisation_patterns.yml", "organisation_abbreviations.tsv")
 LEXICON_FILE = Path("lexicon/languagetool-german-pos-dict/german_pos_dict.form_lemma_tag.tsv.gz")
 

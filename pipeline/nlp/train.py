@@ -3,7 +3,8 @@
 1. Convert the shared corpora to DocBins (``data.py``) and reduce the LanguageTool lexicon to the
    morphology table (``lexicon.py``).
 2. Train the treebank pipeline (``configs/ud.cfg``) and the NER (``configs/ner.cfg``) as two spaCy
-   processes in parallel, one per core.
+   processes in parallel, one per core; the NER starts once its static vectors are built
+   (``vectors.py``, on the second core while the treebank trains).
 3. Assemble: treebank pipeline + sourced NER + lexicon component + entity rules; evaluate on the
    held-out splits; write the model card; move the result into the model cache atomically.
 """
@@ -25,6 +26,7 @@ import spacy
 from pipeline.nlp import card, data, evaluate
 from pipeline.nlp.lexicon import build_morph_table
 from pipeline.nlp.recipe import CONFIG_DIR, LEXICON_FILE, models_dir, recipe_fingerprint
+from pipeline.nlp.vectors import build_static_vectors
 from pipeline.settings import Settings
 
 MODEL_NAME = "projektradar_news"
@@ -51,10 +53,13 @@ def wait(process: subprocess.Popen, what: str, output: Path) -> None:
 
 
 def assemble(ud_model: Path, ner_model: Path, morph_table: Path):
-    """Treebank pipeline + sourced NER (its own tok2vec) + the project's rule components; the entity
-    rules run before the NER, which keeps their spans (better than after it, see MODEL.md)."""
+    """Treebank pipeline + sourced NER (its own tok2vec and the static vectors it reads) + the project's
+    rule components; the entity rules run before the NER, which keeps their spans (better than after
+    it, see MODEL.md)."""
     nlp = spacy.load(ud_model, exclude=["ner", "projektradar_morph_lexicon", RULES])
-    nlp.add_pipe("ner", source=spacy.load(ner_model))
+    ner = spacy.load(ner_model)
+    nlp.vocab.vectors = ner.vocab.vectors
+    nlp.add_pipe("ner", source=ner)
     lexicon = nlp.add_pipe("projektradar_morph_lexicon", after="morphologizer")
     lexicon.load_table(morph_table)
     nlp.add_pipe(RULES, before="ner")
@@ -81,31 +86,40 @@ def train_pipeline(
     ud_stats = data.build_ud(settings.nlp_data_dir, work_dir / "corpus" / "ud", config)
     timings["convert"] = time.monotonic() - started
 
-    say("Training treebank pipeline and NER in parallel …")
+    say("Training treebank pipeline; building static vectors, then training the NER …")
     if ud_model is None:
         ud_run = spacy_train(
             CONFIG_DIR / "ud.cfg", work_dir / "ud", work_dir / "corpus" / "ud", overrides.get("ud", {})
         )
+    vector_counts = build_static_vectors(
+        settings.nlp_data_dir / LEXICON_FILE,
+        work_dir / "static_vectors",
+        work_dir / "corpus" / "ner" / "text.txt",
+        config["word_vectors"],
+    )
+    timings["vectors"] = time.monotonic() - started - timings["convert"]
+    ner_overrides = {"paths.vectors": str(work_dir / "static_vectors"), **overrides.get("ner", {})}
     ner_run = spacy_train(
-        CONFIG_DIR / "ner.cfg", work_dir / "ner", work_dir / "corpus" / "ner", overrides.get("ner", {})
+        CONFIG_DIR / "ner.cfg", work_dir / "ner", work_dir / "corpus" / "ner", ner_overrides
     )
     lexicon_counts = build_morph_table(settings.nlp_data_dir / LEXICON_FILE, work_dir / "morph_table.tsv.gz")
     if ud_model is None:
         wait(ud_run, "treebank pipeline", work_dir / "ud")
         ud_model = work_dir / "ud" / "model-best"
     wait(ner_run, "NER", work_dir / "ner")
-    timings["train"] = time.monotonic() - started - timings["convert"]
+    timings["train"] = time.monotonic() - started - timings["convert"] - timings["vectors"]
 
     say("Assembling and evaluating …")
     nlp = assemble(ud_model, work_dir / "ner" / "model-best", work_dir / "morph_table.tsv.gz")
     groups = {name: spec["group"] for name, spec in config["ner"].items()}
     metrics = measure(nlp, work_dir, groups)
-    timings["evaluate"] = time.monotonic() - started - timings["convert"] - timings["train"]
+    timings["evaluate"] = time.monotonic() - started - sum(timings.values())
     details = {
         "metrics": metrics,
         "ner_data": ner_stats,
         "ud_data": ud_stats,
         "lexicon": lexicon_counts,
+        "static_vectors": vector_counts,
         "timings": timings,
     }
     return nlp, details
