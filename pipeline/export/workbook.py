@@ -12,12 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter import Workbook
 
 from pipeline.export.writers import atomic_path, frame_for, neutralise_formula
 from pipeline.schema import TABLES, Table
@@ -29,8 +25,15 @@ EXCEL_CELL_LIMIT = 32_767  # characters; Excel refuses longer cells
 EXCEL_DATA_ROWS = 1_048_575  # rows per sheet below the header; larger tables are cut (CSV/Parquet are whole)
 WIDTH_SAMPLE_ROWS = 500
 MIN_WIDTH, MAX_WIDTH = 8, 60
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE5EE")
+_HEADER_FORMAT = {"bold": True, "bg_color": "#DDE5EE", "valign": "top"}
+# Streamed rows (flat memory for large tables); cell text is stored as text, never interpreted as a
+# formula, link or number (values are also neutralised like the CSVs).
+_WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
 def _tables_in_schema_order(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[Table, pd.DataFrame]]:
@@ -64,51 +67,44 @@ def _column_widths(frame: pd.DataFrame) -> list[float]:
     return widths
 
 
-def _add_sheet(book: Workbook, title: str, header: list[str], rows: Iterator[list], widths) -> Worksheet:
-    """A sheet with a bold, frozen, filterable header row."""
-    sheet = book.create_sheet(title)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    header_cells = []
-    for name in header:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
-        cell.alignment = Alignment(vertical="top")
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    n_rows = 1
-    for row in rows:
-        sheet.append([excel_value(v) for v in row])
-        n_rows += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n_rows}"
-    return sheet
+def _add_sheet(book: Workbook, title: str, header: list[str], rows: Iterator[list], widths) -> None:
+    """A sheet with a bold, frozen, filterable header row (rows are streamed: constant memory)."""
+    sheet = book.add_worksheet(title)
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width)
+    sheet.freeze_panes(1, 0)
+    sheet.write_row(0, 0, header, book.add_format(_HEADER_FORMAT))
+    last = 0
+    for last, row in enumerate(rows, start=1):
+        sheet.write_row(last, 0, [excel_value(v) for v in row])
+    sheet.autofilter(0, 0, last, len(header) - 1)
 
 
 def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
     """Write ``<out_dir>/projektradar.xlsx``: one sheet per table, then a sheet explaining the columns."""
-    book = Workbook(write_only=True)
-    described: list[list[str]] = []
-    for table, frame in _tables_in_schema_order(tables):
-        shown = frame.head(EXCEL_DATA_ROWS)
-        rows = (list(row) for row in shown.itertuples(index=False, name=None))
-        _add_sheet(book, table.name, table.column_names, rows, _column_widths(frame))
-        described.extend([table.name, c.name, c.dtype, c.description] for c in table.columns)
-        if len(shown) < len(frame):
-            note = (
-                f"Excel fasst nur {len(shown):,} von {len(frame):,} Zeilen; vollständig in {table.filename}"
-            )
-            described.append([table.name, "", "", note])
-    _add_sheet(
-        book,
-        COLUMNS_SHEET,
-        ["Tabelle", "Spalte", "Typ", "Bedeutung"],
-        iter(described),
-        [16, 20, 8, 100],
-    )
     target = Path(out_dir) / WORKBOOK_NAME
     with atomic_path(target) as tmp:
-        book.save(tmp)
+        book = Workbook(str(tmp), _WORKBOOK_OPTIONS)
+        described: list[list[str]] = []
+        for table, frame in _tables_in_schema_order(tables):
+            shown = frame.head(EXCEL_DATA_ROWS)
+            rows = (list(row) for row in shown.itertuples(index=False, name=None))
+            _add_sheet(book, table.name, table.column_names, rows, _column_widths(frame))
+            described.extend([table.name, c.name, c.dtype, c.description] for c in table.columns)
+            if len(shown) < len(frame):
+                note = (
+                    f"Excel fasst nur {len(shown):,} von {len(frame):,} Zeilen; "
+                    f"vollständig in {table.filename}"
+                )
+                described.append([table.name, "", "", note])
+        _add_sheet(
+            book,
+            COLUMNS_SHEET,
+            ["Tabelle", "Spalte", "Typ", "Bedeutung"],
+            iter(described),
+            [16, 20, 8, 100],
+        )
+        book.close()
     return target
 
 
