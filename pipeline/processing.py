@@ -124,7 +124,7 @@ class ResultCache:
         try:
             return DocResult.from_json(text)
         except (ValueError, KeyError, TypeError):
-            return None  # a result written by an incompatible version: recompute it
+            return None  # damaged (keys include the code version, so never another version's result)
 
     def put(self, key: str, result: DocResult) -> None:
         self.store.write(key, result.to_json())
