@@ -4,12 +4,15 @@ ingest cache, and the code version both keys include (results of other code are 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.export import atomic_write_text
 from pipeline.settings import PACKAGE_DIR
 
+T = TypeVar("T")
 CODE_SUFFIXES = {".py", ".yml", ".yaml", ".csv", ".tsv", ".txt", ".json", ".cfg"}
 
 
@@ -45,6 +48,17 @@ class JsonStore:
         try:
             return self._path(key).read_text(encoding="utf-8")
         except (FileNotFoundError, UnicodeDecodeError):
+            return None
+
+    def load(self, key: str, parse: Callable[[str], T]) -> T | None:
+        """The parsed entry, or None when it is missing or damaged (keys include the code version,
+        so an entry is never another version's) — the caller then recomputes or reports it."""
+        text = self.read(key)
+        if text is None:
+            return None
+        try:
+            return parse(text)
+        except (ValueError, KeyError, TypeError):
             return None
 
     def write(self, key: str, text: str) -> None:

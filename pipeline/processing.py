@@ -118,13 +118,7 @@ class ResultCache:
         return key in self.store
 
     def get(self, key: str) -> DocResult | None:
-        text = self.store.read(key)
-        if text is None:
-            return None
-        try:
-            return DocResult.from_json(text)
-        except (ValueError, KeyError, TypeError):
-            return None  # damaged (keys include the code version, so never another version's result)
+        return self.store.load(key, DocResult.from_json)
 
     def put(self, key: str, result: DocResult) -> None:
         self.store.write(key, result.to_json())

@@ -41,13 +41,7 @@ class IngestCache:
         return key_of(self.base, repr(identity))
 
     def get(self, key: str) -> list[Document] | None:
-        text = self.store.read(key)
-        if text is None:
-            return None
-        try:
-            return [Document.from_dict(data) for data in json.loads(text)]
-        except (ValueError, KeyError, TypeError):
-            return None  # written by an incompatible version: read the file again
+        return self.store.load(key, lambda text: [Document.from_dict(d) for d in json.loads(text)])
 
     def put(self, key: str, documents: list[Document]) -> None:
         if all(d.status != STATUS_FAILED for d in documents):
