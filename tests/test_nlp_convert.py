@@ -11,7 +11,14 @@ import spacy
 from spacy.vocab import Vocab
 
 from pipeline.nlp import convert, data
-from pipeline.nlp.lexicon import LEXICON_FEATURES, build_morph_table, read_morph_table
+from pipeline.nlp.experiments import variants
+from pipeline.nlp.lexicon import (
+    LEXICON_FEATURES,
+    build_morph_table,
+    case_lexicon,
+    read_morph_table,
+    truecase,
+)
 from pipeline.nlp.vectors import build_static_vectors
 from pipeline.settings import Settings
 
@@ -211,6 +218,57 @@ def test_static_vectors_hold_lexicon_features_and_word_vectors(tmp_path, dim):
     assert counts["word_vectors"] == (9 if dim else 0)  # the words of the text, each seen 20 times
     assert features("Schlatter") == (set() if dim else False)  # a word vector, no lexicon entry
     assert vectors.shape[0] < counts["word_vectors"] + 20  # forms without a word vector share rows
+
+
+def test_truecase_restores_german_capitalisation(tmp_path):
+    lexicon = tmp_path / "dict.tsv.gz"
+    entries = [
+        ("Urlaub", "SUB:NOM:SIN:MAS"),
+        ("essen", "VER:INF:NON"),
+        ("Essen", "SUB:NOM:SIN:NEU"),
+        ("Essen", "SUB:NOM:SIN:NEU:INF"),
+        ("wir", "PRO:PER:NOM:PLU"),
+        ("das", "ART:DEF:NOM:SIN:NEU"),
+        ("mit", "PRP:MOD:DAT"),
+        ("einer", "ART:IND:DAT:SIN:FEM"),
+        ("Einer", "SUB:NOM:SIN:MAS"),
+        ("Saison", "SUB:NOM:SIN:FEM"),
+        ("der", "ART:DEF:GEN:PLU:FEM"),
+        ("USA", "EIG:NOM:PLU:FEM:ART:COU"),
+        ("sagt", "VER:3:SIN:PRÄ:NON"),
+        ("vom", "PRP:LOK:DAT"),
+        ("für", "PRP:FIN:AKK"),
+        ("Bildung", "SUB:NOM:SIN:FEM"),
+        ("IM", "SUB:NOM:SIN:MAS"),
+        ("im", "PRP:LOK:DAT"),
+        ("kleinen", "ADJ:DAT:SIN:FEM:GRU:DEF"),
+        ("Kleinen", "SUB:DAT:SIN:FEM:ADJ"),
+    ]
+    with gzip.open(lexicon, "wt", encoding="utf-8") as handle:
+        handle.writelines(f"{form}\t{form}\t{tag}\n" for form, tag in entries)
+    sentence = "im urlaub, essen wir das essen mit einer kleinen festivalsaison der usa , sagt anna müller"
+    words = [*sentence.split(" "), "vom", "bundesministerium", "für", "bildung", "."]
+    entity = {"usa", "anna", "müller", "bundesministerium", "für", "bildung"}
+    cased = truecase(words, [w in entity for w in words], case_lexicon(lexicon, set(words)))
+    assert " ".join(cased) == (
+        "Im Urlaub, essen wir das Essen mit einer kleinen Festivalsaison der USA , sagt Anna Müller "
+        "vom Bundesministerium für Bildung ."
+    )
+
+
+def test_lowercased_training_split_is_truecased_test_split_kept():
+    spec = {
+        **data.corpora_config()["ner"]["multiconer-de"],
+        **variants()["truecased_multiconer"]["corpora"]["multiconer-de"],
+    }
+    docs = data.ner_docs(Vocab(), Settings().nlp_data_dir, "multiconer-de", spec)
+    first_train = next(doc for doc, split in docs if split == "train")
+    assert first_train.text.startswith(
+        "Es muss auch im Ausland auf Festivals und Paraden in Ländern wie Frankreich"
+    )
+    assert _ents(first_train)[0] == ("Frankreich", "LOC")
+    first_test = next(doc for doc, split in docs if split == "test")
+    assert first_test.text == first_test.text.lower()
 
 
 def test_share_above_one_repeats_training_sentences(tmp_path):

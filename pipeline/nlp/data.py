@@ -10,13 +10,15 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.nlp import convert
+from pipeline.nlp import convert, lexicon
+from pipeline.nlp.recipe import LEXICON_FILE
 
 CORPORA_CONFIG = Path(__file__).parent / "configs" / "corpora.yml"
 NER_READERS = {
@@ -54,10 +56,22 @@ def ner_docs(vocab: Vocab, data_dir: Path, corpus: str, spec: dict) -> Iterator[
             if corpus == "smartdata":
                 items = ((doc, key) for doc, key in convert.read_smartdata(path, vocab))
             else:
-                items = ((convert.ner_doc(vocab, s, corpus), s.doc_key) for s in NER_READERS[corpus](path))
+                sentences = NER_READERS[corpus](path)
+                if spec.get("truecase") and split_name != "test":
+                    sentences = truecased(list(sentences), data_dir / LEXICON_FILE)
+                items = ((convert.ner_doc(vocab, s, corpus), s.doc_key) for s in sentences)
             for doc, key in items:
                 split = convert.hash_split(f"{corpus}:{key}") if split_name == "all" else split_name
                 yield doc, split
+
+
+def truecased(sentences: list[convert.Sentence], lexicon_path: Path) -> Iterator[convert.Sentence]:
+    """Lower-cased sentences with German capitalisation restored (``truecase: true`` in corpora.yml):
+    a lower-cased corpus teaches the NER nothing about capitals, the strongest cue for names."""
+    casing = lexicon.case_lexicon(lexicon_path, {w for s in sentences for w in s.words})
+    for s in sentences:
+        in_entity = [tag != "O" for tag in s.tags]
+        yield replace(s, words=lexicon.truecase(s.words, in_entity, casing))
 
 
 def build_ner(data_dir: Path, out_dir: Path, config: dict, seed: int = 0) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -175,3 +176,111 @@ def lexicon_features(lexicon_path: Path) -> dict[str, set[str]]:
         if " " not in name:  # one token, as the NER sees it
             features["-".join(part.capitalize() for part in name.split("-"))].add("first_name")
     return features
+
+
+@dataclass
+class CaseLexicon:
+    """What the lexicon says about the case of lower-cased words (for restoring it, :func:`truecase`).
+
+    ``lower``: forms the lexicon writes lower-case; ``capitalised``: lower-cased form → the lexicon's
+    capitalised spelling („usa“ → „USA“); ``function_words``: articles, prepositions, conjunctions and
+    pronouns, which stay lower-case inside names; ``noun_markers``: articles, possessives,
+    prepositions and inflected adjectives, after which an ambiguous form („essen“/„Essen“) is the noun."""
+
+    lower: set[str] = field(default_factory=set)
+    capitalised: dict[str, str] = field(default_factory=dict)
+    function_words: set[str] = field(default_factory=set)
+    noun_markers: set[str] = field(default_factory=set)
+
+
+_FUNCTION_CLASSES = ("ART", "PRP", "KON", "PRO", "ZUS")
+_NOUN_MARKERS = ("ART", "PRO:POS", "PRP", "ADJ:")  # inflected adjectives, not ADJ:PRD
+_MIN_COMPOUND_HEAD = 4
+PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»/"  # may stick to a token of a lower-cased corpus („universität,“)
+_NOMINALISED = (":ADJ", ":INF")  # „das Kleine“, „das Essen“: capitalised only after an article
+
+
+def case_lexicon(lexicon_path: Path, words: set[str]) -> CaseLexicon:
+    """The case readings of ``words`` (as tokenised: punctuation may stick to them) and of their
+    endings of at least four letters — German compounds unknown to the lexicon are nouns when their
+    last part is („festivalsaison“)."""
+    cores = {part for word in words for part in word.lower().strip(PUNCTUATION).split("-")}
+    wanted = {w[i:] for w in cores for i in range(len(w) - _MIN_COMPOUND_HEAD + 1)} | cores
+    lexicon = CaseLexicon()
+    content_words: set[str] = set()
+    with gzip.open(lexicon_path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            form, _lemma, tag = line.rstrip("\n").split("\t")
+            key = form.lower()
+            if key not in wanted:
+                continue
+            if form[:1].isupper():
+                if tag.endswith(_NOMINALISED):
+                    continue
+                if form == form[:1] + key[1:] or key not in lexicon.capitalised:
+                    lexicon.capitalised[key] = form
+                continue
+            lexicon.lower.add(key)
+            if tag.startswith(_FUNCTION_CLASSES):
+                lexicon.function_words.add(key)
+            else:
+                content_words.add(key)
+            if tag.startswith(_NOUN_MARKERS) and not tag.startswith("ADJ:PRD"):
+                lexicon.noun_markers.add(key)
+    lexicon.function_words -= content_words
+    return lexicon
+
+
+def truecase(words: list[str], in_entity: list[bool], lexicon: CaseLexicon) -> list[str]:
+    """Restore German capitalisation of a lower-cased sentence (MultiCoNER): the sentence start,
+    words the lexicon only knows capitalised, nouns after an article or preposition, compounds with a
+    noun head, and every word of a named entity except function words („Bundesministerium für
+    Bildung“). Punctuation stuck to a word („universität,“) is kept as it is."""
+    cores = [word.strip(PUNCTUATION) for word in words]
+    cased = []
+    for i, (word, core) in enumerate(zip(words, cores, strict=True)):
+        previous = cores[i - 1] if i else ""
+        following = cores[i + 1] if i + 1 < len(cores) else ""
+        if not core[:1].isalpha() or core != core.lower():
+            new = core
+        elif in_entity[i]:
+            starts_entity = i == 0 or not in_entity[i - 1]
+            new = "-".join(
+                p if p in lexicon.function_words and not (starts_entity and j == 0) else _capital(p, lexicon)
+                for j, p in enumerate(core.split("-"))
+            )
+        elif i == 0 or _reads_as_noun(core, previous, following, lexicon):
+            new = _capital(core, lexicon)
+        else:
+            new = core
+        cased.append(word.replace(core, new, 1) if core else word)
+    return cased
+
+
+def _capital(word: str, lexicon: CaseLexicon) -> str:
+    """The lexicon's spelling of a name („USA“), else a capital first letter („Im“, not „IM“)."""
+    if word in lexicon.capitalised and word not in lexicon.lower:
+        return lexicon.capitalised[word]
+    return word[:1].upper() + word[1:]
+
+
+def _reads_as_noun(word: str, previous: str, following: str, lexicon: CaseLexicon) -> bool:
+    """Capitalised-only forms and compounds with such a head are nouns; a form that is also written
+    lower-case („essen“) only right after an article or preposition, and not when a noun follows
+    („dem zweiten Album“)."""
+    if word in lexicon.function_words:
+        return False
+    if word in lexicon.capitalised:
+        if word not in lexicon.lower:
+            return True
+        return previous in lexicon.noun_markers and not _noun_only(following, lexicon)
+    return word not in lexicon.lower and _has_noun_head(word, lexicon)
+
+
+def _noun_only(word: str, lexicon: CaseLexicon) -> bool:
+    return word in lexicon.capitalised and word not in lexicon.lower
+
+
+def _has_noun_head(word: str, lexicon: CaseLexicon) -> bool:
+    """An unknown word ending in a noun („hauptsitz“: „Sitz“) is a compound noun."""
+    return any(word[i:] in lexicon.capitalised for i in range(1, len(word) - _MIN_COMPOUND_HEAD + 1))
