@@ -107,3 +107,17 @@ def test_public_bodies_legal_forms_and_abbreviations():
         "Müller GmbH",
         "IHK Dresden",
     } <= organisations
+
+
+def test_organisation_rule_ignores_parser_boundaries_inside_names():
+    """A statistical parser may start a sentence inside a name („… + Kommunikation | GmbH“); only a
+    boundary after sentence-final punctuation ends the legal-form rule's scan to the left."""
+    nlp, _ = load_nlp()
+    doc = nlp.make_doc("Es wird durch M’s Marketing + Kommunikation GmbH initiiert. Müller GmbH lädt ein.")
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.text in ("GmbH", "Müller")
+    doc = nlp.get_pipe("projektradar_entity_rules")(doc)
+    assert {e.text for e in doc.ents if e.label_ == "ORG"} == {
+        "M’s Marketing + Kommunikation GmbH",
+        "Müller GmbH",
+    }

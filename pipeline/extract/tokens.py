@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.names import is_title
+from pipeline.nlp.components import closes_sentence
 
 
 def glued(doc: Doc, i: int, accept: Callable[[str], bool], max_tokens: int = 4) -> int | None:
@@ -38,9 +39,6 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-_SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", "“", "”", '"', "«", "»")
-
-
 def _sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, rejoined where a boundary follows no sentence-final punctuation.
 
@@ -55,7 +53,7 @@ def _sentences(doc: Doc) -> list[Span]:
         before = doc[sent.start - 1]
         if is_title(before.text):  # „Dr. | Jens Krüger“: a title's period ends no sentence
             continue
-        if before.text.endswith(_SENTENCE_FINAL) or "\n" in before.text or "\n" in before.whitespace_:
+        if closes_sentence(before):
             starts.append(sent.start)
     return [doc[s:e] for s, e in zip(starts, [*starts[1:], len(doc)], strict=True)]
 

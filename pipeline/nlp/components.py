@@ -30,6 +30,15 @@ from pipeline.settings import RESOURCES_DIR
 MORPH_TABLE_NAME = "morph_table.tsv.gz"
 RULES_FILE = "rules.json"
 MAX_NAME_TOKENS = 8
+SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", "“", "”", '"', "«", "»")
+
+
+def closes_sentence(token: Token) -> bool:
+    """Whether a sentence can end after ``token``: sentence-final punctuation or a line break.
+
+    The statistical parser also starts sentences inside long names („… + Kommunikation | GmbH“);
+    rules trust its boundaries only where this holds."""
+    return token.text.endswith(SENTENCE_FINAL) or "\n" in token.text or "\n" in token.whitespace_
 
 
 class MorphLexicon:
@@ -166,17 +175,19 @@ class EntityRules:
     def _scan_left(self, doc: Doc, end: int) -> int:
         """Start of the name that ends before token ``end``: capitalised words, glued tokens („M’s“)
         and connectors between capitalised words, within the sentence and at most 8 tokens."""
-        sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-        sent_start = doc[end].sent.start if sentences else 0
+
+        def sentence_starts(i: int) -> bool:
+            return i == 0 or (doc[i].is_sent_start is True and closes_sentence(doc[i - 1]))
+
         start = end
         j = end - 1
-        while j >= sent_start and end - j <= MAX_NAME_TOKENS:
+        while j >= 0 and end - j <= MAX_NAME_TOKENS and not sentence_starts(j + 1):
             token = doc[j]
             glued = j > 0 and not doc[j - 1].whitespace_ and not token.is_punct
             truncated = token.text.endswith("-") and len(token) > 1
             if self._name_like(token) or truncated or (glued and self._name_like(doc[j - 1])):
                 start = j
-            elif token.text not in self.connectors or j == sent_start or not self._name_like(doc[j - 1]):
+            elif token.text not in self.connectors or sentence_starts(j) or not self._name_like(doc[j - 1]):
                 break
             j -= 1
         return start
