@@ -71,6 +71,11 @@ def render(details: dict, nlp: Language) -> str:
         "- Build time on this machine: "
         + ", ".join(f"{step} {seconds:.0f} s" for step, seconds in details["timings"].items())
         + f" (total {sum(details['timings'].values()) / 60:.1f} min)",
+        *(
+            ["- Trained with " + ", ".join(f"{name} {v}" for name, v in details["packages"].items())]
+            if "packages" in details
+            else []
+        ),
         "",
         "## Held-out NER (exact spans, character offsets)",
         "",

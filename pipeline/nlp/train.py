@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 import spacy
@@ -32,6 +33,9 @@ from pipeline.settings import Settings
 MODEL_NAME = "projektradar_news"
 MODEL_VERSION = "0.1.1"
 RULES = "projektradar_entity_rules"
+# Training is deterministic for one set of these versions; another patch release of spaCy, thinc or
+# numpy gives a model that differs by a point or two (measured), so the card records them.
+TRAINING_PACKAGES = ("spacy", "thinc", "numpy", "gensim")
 
 
 def spacy_train(config: Path, output: Path, corpus_dir: Path, overrides: dict[str, str]) -> subprocess.Popen:
@@ -121,6 +125,7 @@ def train_pipeline(
         "lexicon": lexicon_counts,
         "static_vectors": vector_counts,
         "timings": timings,
+        "packages": {name: version(name) for name in TRAINING_PACKAGES},
     }
     return nlp, details
 
