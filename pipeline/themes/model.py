@@ -28,7 +28,7 @@ from sklearn.utils.extmath import safe_sparse_dot
 from pipeline.document import Document
 from pipeline.themes.codebook import Codebook
 from pipeline.themes.matching import IndicatorMatcher
-from pipeline.themes.text import analyse, normalize
+from pipeline.themes.text import analyse, analyse_spans, normalize
 
 SCORE_DECIMALS = 4
 EVIDENCE_SENTENCES = 2
@@ -162,15 +162,16 @@ class ThemeModel:
         owners, pieces = [], []
         for i, text in enumerate(normalize(t) for t in texts):
             sentences = analyse(text).sentences
-            windows = (
-                [text]
-                + [
-                    text[sentences[k][0] : sentences[min(k + WINDOW, len(sentences)) - 1][1]]
+            spans = (
+                [
+                    (sentences[k][0], sentences[min(k + WINDOW, len(sentences)) - 1][1])
                     for k in range(len(sentences) - WINDOW + 1)
                 ]
                 if len(sentences) > WINDOW
-                else [text]
+                else []
             )
+            analyse_spans(text, spans)
+            windows = [text] + [text[s:e] for s, e in spans]
             owners.extend([i] * len(windows))
             pieces.extend(windows)
         distinct = list(dict.fromkeys(pieces))  # a repeated sentence or paragraph is featurised once

@@ -8,9 +8,12 @@ analysed in well under a millisecond.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -35,6 +38,23 @@ class Analysis:
     parts: tuple[Part, ...]
     lemmas: str  # space-separated lower-case lemmas of the word tokens (feature input)
     sentences: tuple[tuple[int, int], ...]
+    words: tuple[tuple[int, int, str], ...]  # start, end and lemma of each word token
+
+    def within(self, start: int, end: int) -> Analysis:
+        """The analysis of ``text[start:end]`` for a span on token boundaries (sentences): the
+        tokenizer works on whitespace-separated chunks and the lemmas are looked up word by word, so
+        slicing gives what analysing the slice would, without tokenizing it again."""
+        words = tuple((s - start, e - start, lemma) for s, e, lemma in self.words if start <= s and e <= end)
+        return Analysis(
+            tuple(
+                Part(p.form, p.lemma, p.start - start, p.end - start)
+                for p in self.parts
+                if start <= p.start and p.end <= end
+            ),
+            " ".join(lemma for _, _, lemma in words),
+            tuple((s - start, e - start) for s, e in self.sentences if start <= s and e <= end),
+            words,
+        )
 
 
 @cache
@@ -52,20 +72,50 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=ANALYSIS_CACHE)
+_MEMO: OrderedDict[str, Analysis] = OrderedDict()  # bounded LRU (the theme model runs in a thread)
+_MEMO_LOCK = threading.Lock()
+
+
 def analyse(text: str) -> Analysis:
     """Parts, lemma string and sentence offsets of ``text`` (offsets index ``text`` itself).
 
     Memoised for the few thousand texts a batch or a training run analyses repeatedly (paragraphs,
     their sentence windows, evidence candidates); bounded so memory stays flat over a corpus."""
+    with _MEMO_LOCK:
+        found = _MEMO.get(text)
+        if found is not None:
+            _MEMO.move_to_end(text)
+            return found
+    return _remember(text, _analyse(text))
+
+
+def analyse_spans(text: str, spans: Iterable[tuple[int, int]]) -> None:
+    """Memoise the analyses of ``text[start:end]`` for sentence spans of ``text``, cut from the
+    analysis of ``text`` (:meth:`Analysis.within`) — a paragraph's sentences are then not analysed
+    a second time when they are scored on their own."""
+    analysis = analyse(text)
+    for start, end in spans:
+        _remember(text[start:end], analysis.within(start, end))
+
+
+def _remember(text: str, analysis: Analysis) -> Analysis:
+    with _MEMO_LOCK:
+        _MEMO[text] = analysis
+        _MEMO.move_to_end(text)
+        if len(_MEMO) > ANALYSIS_CACHE:
+            _MEMO.popitem(last=False)
+    return analysis
+
+
+def _analyse(text: str) -> Analysis:
     doc = german_nlp()(normalize(text))
     parts: list[Part] = []
-    lemmas: list[str] = []
+    words: list[tuple[int, int, str]] = []
     for token in doc:
         if not _WORD.search(token.text):
             continue
         lemma = (token.lemma_ or token.text).lower()
-        lemmas.append(lemma)
+        words.append((token.idx, token.idx + len(token), lemma))
         pieces = _SPLIT_PARTS.split(token.text)
         if len(pieces) == 1:
             parts.append(Part(token.lower_, lemma, token.idx, token.idx + len(token)))
@@ -76,4 +126,4 @@ def analyse(text: str) -> Analysis:
                 parts.append(Part(piece.lower(), piece.lower(), offset, offset + len(piece)))
             offset += len(piece) + 1
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
-    return Analysis(tuple(parts), " ".join(lemmas), sentences)
+    return Analysis(tuple(parts), " ".join(lemma for _, _, lemma in words), sentences, tuple(words))
