@@ -209,11 +209,12 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention]) -> list[_NameMenti
         for m in mentions
         if is_first_name(m.parts.first_name) or m.salutation or m.titles
     }
+    texts = [t.text for t in doc]
     found = []
-    for words in surnames:
+    for words in sorted(surnames):
         n = len(words)
-        for i in range(len(doc) - n + 1):
-            if tuple(t.text for t in doc[i : i + n]) != words or taken.intersection(range(i, i + n)):
+        for i in (k for k, text in enumerate(texts) if text == words[0]):
+            if tuple(texts[i : i + n]) != words or taken.intersection(range(i, i + n)):
                 continue
             if i > 0 and (doc[i - 1].pos_ in {"DET", "ADJ"} or doc[i - 1].lower_ in _ARTICLE_CONTRACTIONS):
                 continue
