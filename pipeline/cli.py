@@ -102,7 +102,16 @@ def run_command(
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", min=1, help="Worker processes for the NLP stage.")
+        int,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help=(
+                "1: spaCy parses in a child process while this one extracts (two cores); "
+                "N ≥ 2: N worker processes that each run every stage."
+            ),
+        ),
     ] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local, or dask (dask.distributed).")] = "local",
     scheduler: Annotated[

@@ -11,6 +11,8 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+from typing import Any
 
 from pipeline.document import Document
 from pipeline.processing import DocResult, DocumentProcessor, ProcessorConfig
@@ -32,8 +34,15 @@ def process_batch(config: ProcessorConfig, documents: Sequence[Document]) -> Bat
     return worker_processor(config).process(documents)
 
 
-def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Iterator[Done]:
-    """Submit batches, keep at most ``in_flight`` pending, yield (batch, results) in order."""
+def parse_batch(config: ProcessorConfig, documents: Sequence[Document]) -> list[bytes | Exception]:
+    """Top-level (picklable) task of the parsing process of a one-worker run."""
+    return worker_processor(config).parse(documents)
+
+
+def _bounded(
+    submit, batches: Iterable[list[Document]], in_flight: int
+) -> Iterator[tuple[list[Document], Any]]:
+    """Submit batches, keep at most ``in_flight`` pending, yield (batch, result) in order."""
     pending: deque[tuple[list[Document], Future]] = deque()
     for batch in batches:
         pending.append((batch, submit(batch)))
@@ -46,23 +55,36 @@ def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Itera
 
 
 class LocalEngine:
-    """This process (``workers=1``) or a pool of worker processes."""
+    """One worker: spaCy parses in a child process while this process extracts and classifies themes
+    (two stages, two cores; a single batch is processed here without starting a child). Several
+    workers: a pool of processes that each run every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):
         self.config = config
         self.workers = max(1, workers)
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[Done]:
-        if self.workers == 1:
-            processor = worker_processor(self.config)
-            for batch in batches:
-                yield batch, processor.process(batch)
-            return
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            yield from _bounded(
-                lambda b: pool.submit(process_batch, self.config, b), batches, 2 * self.workers
+        if self.workers > 1:
+            with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+                yield from _bounded(
+                    lambda b: pool.submit(process_batch, self.config, b), batches, 2 * self.workers
+                )
+            return
+        processor = worker_processor(self.config)
+        batches = iter(batches)
+        first = next(batches, None)
+        second = next(batches, None) if first is not None else None
+        if second is None:
+            if first is not None:
+                yield first, processor.process(first)
+            return
+        with ProcessPoolExecutor(1, mp_context=context) as parser:
+            staged = _bounded(
+                lambda b: parser.submit(parse_batch, self.config, b), chain([first, second], batches), 3
             )
+            for batch, parsed in staged:
+                yield batch, processor.analyse(batch, parsed)
 
 
 class DaskEngine:

@@ -10,7 +10,7 @@ crashed run resumes where it stopped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -58,7 +58,8 @@ class ProcessorConfig:
 
 
 class DocumentProcessor:
-    """Runs spaCy (model + extraction components) and the theme model over documents."""
+    """Runs spaCy, the extraction components and the theme model over documents: in one step
+    (:meth:`process`), or as :meth:`parse` and :meth:`analyse`, which can run in two processes."""
 
     def __init__(self, config: ProcessorConfig):
         self.config = config
@@ -77,32 +78,78 @@ class DocumentProcessor:
 
         return load_theme_model(self.config.settings, self.config.codebook)
 
-    def process(self, documents: Sequence[Document]) -> list[DocResult | Exception]:
-        """Results in input order; a document that breaks a component yields its exception."""
-        try:
-            return list(self._process_batch(documents))
-        except Exception as error:  # reported per document, the run goes on
-            if len(documents) == 1:
-                return [error]
-        return [result for document in documents for result in self.process([document])]
-
     @cached_property
     def _theme_thread(self) -> ThreadPoolExecutor:
         return ThreadPoolExecutor(1, thread_name_prefix="projektradar-themes")
 
-    def _process_batch(self, documents: Sequence[Document]) -> Iterable[DocResult]:
-        """Themes are classified in a second thread while spaCy runs: the network's matrix
-        operations release the GIL, so most of the theme model's time is hidden (measured in
-        ``make bench``). Both read only the documents, so the results do not depend on timing."""
-        from pipeline.extract import extract
+    def process(self, documents: Sequence[Document]) -> list[DocResult | Exception]:
+        """Results in input order; a document that breaks a stage yields its exception.
 
-        themes = self._theme_thread.submit(self.theme_model.classify_many, documents)
-        docs = self.nlp.pipe((d.text for d in documents), batch_size=self.config.batch_size)
-        extractions = [extract(doc, document.doc_id) for doc, document in zip(docs, documents, strict=True)]
-        for document, extraction, (paragraph_rows, theme_rows) in zip(
-            documents, extractions, themes.result(), strict=True
-        ):
-            yield DocResult(document.doc_id, extraction, paragraph_rows, theme_rows)
+        Themes are classified in a second thread while spaCy parses: the network's matrix operations
+        release the GIL, so most of the theme model's time is hidden. Both only read the documents,
+        so the results do not depend on timing."""
+        themes = self._theme_thread.submit(self.classify, documents)
+        parsed = self.parse(documents)
+        return self.analyse(documents, parsed, themes.result())
+
+    def parse(self, documents: Sequence[Document]) -> list[bytes | Exception]:
+        """The German model's annotations of each document, serialised (``Doc.to_bytes``) so that
+        another process can :meth:`analyse` them."""
+        from pipeline.extract import EXTRACTORS
+
+        def parse_batch(batch: Sequence[Document]) -> list[bytes]:
+            docs = self.nlp.pipe(
+                (d.text for d in batch), batch_size=self.config.batch_size, disable=list(EXTRACTORS)
+            )
+            return [doc.to_bytes(exclude=["tensor", "user_data"]) for doc in docs]
+
+        return _per_document(parse_batch, documents)
+
+    def classify(self, documents: Sequence[Document]) -> list[tuple[list[dict], list[dict]] | Exception]:
+        """Paragraph and document theme rows per document (one classifier call per batch)."""
+        return _per_document(self.theme_model.classify_many, documents)
+
+    def analyse(
+        self,
+        documents: Sequence[Document],
+        parsed: Sequence[bytes | Exception],
+        themes: Sequence[tuple[list[dict], list[dict]] | Exception] | None = None,
+    ) -> list[DocResult | Exception]:
+        """People, roles, organisations and quotes from the parsed documents, plus their themes."""
+        if themes is None:
+            themes = self.classify(documents)
+        results: list[DocResult | Exception] = []
+        for document, blob, theme_rows in zip(documents, parsed, themes, strict=True):
+            if isinstance(blob, Exception) or isinstance(theme_rows, Exception):
+                results.append(blob if isinstance(blob, Exception) else theme_rows)
+                continue
+            try:
+                results.append(self._analyse_one(document, blob, theme_rows))
+            except Exception as error:  # reported per document, the run goes on
+                results.append(error)
+        return results
+
+    def _analyse_one(self, document: Document, blob: bytes, theme_rows: tuple) -> DocResult:
+        from spacy.tokens import Doc
+
+        from pipeline.extract import EXTRACTORS, extract
+
+        doc = Doc(self.nlp.vocab).from_bytes(blob)
+        for name in EXTRACTORS:
+            doc = self.nlp.get_pipe(name)(doc)
+        paragraph_rows, document_rows = theme_rows
+        return DocResult(document.doc_id, extract(doc, document.doc_id), paragraph_rows, document_rows)
+
+
+def _per_document(step: Callable[[Sequence[Document]], Iterable], documents: Sequence[Document]) -> list:
+    """``step`` over the batch; if it fails, over each document alone, so that one document that
+    breaks a component fails alone (with its exception in its place)."""
+    try:
+        return list(step(documents))
+    except Exception as error:
+        if len(documents) == 1:
+            return [error]
+    return [result for document in documents for result in _per_document(step, [document])]
 
 
 class ResultCache:

@@ -16,7 +16,7 @@ import pytest
 
 from pipeline import run
 from pipeline.ingest import stage
-from pipeline.processing import DocumentProcessor
+from pipeline.processing import DocumentProcessor, ProcessorConfig
 from pipeline.settings import REPO_DIR, Settings
 
 CORPUS = REPO_DIR / "corpus"
@@ -74,7 +74,8 @@ def test_rerun_over_unchanged_corpus_does_no_nlp_work(baseline, corpus_copy, tmp
     def no_parsing(item, _settings):
         raise AssertionError(f"the unchanged file {item.source_path} was parsed again")
 
-    monkeypatch.setattr(DocumentProcessor, "_process_batch", no_nlp)
+    for step in ("process", "parse", "analyse"):
+        monkeypatch.setattr(DocumentProcessor, step, no_nlp)
     monkeypatch.setattr(stage, "_file_documents", no_parsing)
     again = run(corpus_copy, tmp_path / "out", settings=settings)
     assert again.counts["cached"] == result.counts["ok"]
@@ -91,13 +92,13 @@ def test_changing_one_file_reprocesses_only_that_file(baseline, corpus_copy, tmp
         encoding="utf-8",
     )
     processed: list[str] = []
-    original = DocumentProcessor._process_batch
+    original = DocumentProcessor.classify  # every processed document is classified once
 
     def spy(self, documents):
         processed.extend(d.source_path for d in documents)
         return original(self, documents)
 
-    monkeypatch.setattr(DocumentProcessor, "_process_batch", spy)
+    monkeypatch.setattr(DocumentProcessor, "classify", spy)
     run(changed, tmp_path / "out", settings=settings)
     assert processed == [target.relative_to(changed).as_posix()]
 
@@ -111,6 +112,13 @@ def test_two_workers_give_byte_identical_tables(baseline, corpus_copy, tmp_path)
         workers=2,
         batch_size=4,
     )
+    assert output_bytes(tmp_path / "out") == output_bytes(out)
+
+
+def test_parsing_in_a_child_process_gives_byte_identical_tables(baseline, corpus_copy, tmp_path):
+    """One worker and several batches: spaCy parses in a child process, this one extracts."""
+    _result, _settings, out = baseline
+    run(corpus_copy, tmp_path / "out", settings=Settings(results_dir=tmp_path / "results"), batch_size=4)
     assert output_bytes(tmp_path / "out") == output_bytes(out)
 
 
@@ -162,14 +170,14 @@ def test_a_document_that_breaks_a_stage_is_listed_and_the_run_goes_on(
     import pipeline.processing as processing
 
     victim = result["documents"].query("status == 'ok'")["doc_id"].iloc[0]
-    original = processing.DocumentProcessor._process_batch
+    original = processing.DocumentProcessor._analyse_one
 
-    def fragile(self, documents):
-        if any(d.doc_id == victim for d in documents):
+    def fragile(self, document, *args):
+        if document.doc_id == victim:
             raise RuntimeError("kaputt")
-        return original(self, documents)
+        return original(self, document, *args)
 
-    monkeypatch.setattr(processing.DocumentProcessor, "_process_batch", fragile)
+    monkeypatch.setattr(processing.DocumentProcessor, "_analyse_one", fragile)
     broken = run(
         corpus_copy, tmp_path / "out", settings=Settings(results_dir=tmp_path / "results"), batch_size=4
     )
@@ -194,19 +202,28 @@ def test_rerun_into_the_same_folder_reuses_the_written_tables(baseline, corpus_c
     assert not forced.info["outputs_reused"]
 
 
-def test_a_breaking_document_is_isolated_also_when_it_is_alone_in_its_batch(monkeypatch):
+def test_a_breaking_document_is_isolated_also_when_it_is_alone_in_its_batch():
     from pipeline.document import Document
 
-    def fragile(self, documents):
-        if any(d.text == "kaputt" for d in documents):
-            raise RuntimeError("kaputt")
-        return [d.doc_id for d in documents]
+    class Parsed:
+        def __init__(self, text):
+            self.text = text
 
-    monkeypatch.setattr(DocumentProcessor, "_process_batch", fragile)
-    processor = DocumentProcessor(None)
+        def to_bytes(self, exclude):
+            return self.text.encode()
+
+    class FragileModel:
+        def pipe(self, texts, **_options):
+            for text in texts:
+                if text == "kaputt":
+                    raise RuntimeError("kaputt")
+                yield Parsed(text)
+
+    processor = DocumentProcessor(ProcessorConfig(Settings()))
+    processor.__dict__["nlp"] = FragileModel()
     good, bad = Document("a.txt", "txt", text="gut", doc_id="a"), Document("b.txt", "txt", text="kaputt")
-    assert processor.process([good]) == ["a"]
-    (alone,) = processor.process([bad])
+    assert processor.parse([good]) == [b"gut"]
+    (alone,) = processor.parse([bad])
     assert isinstance(alone, RuntimeError)
-    first, second = processor.process([good, bad])
-    assert first == "a" and isinstance(second, RuntimeError)
+    first, second = processor.parse([good, bad])
+    assert first == b"gut" and isinstance(second, RuntimeError)
