@@ -177,13 +177,17 @@ def test_morph_table_keeps_only_unambiguous_readings(tmp_path):
         handle.write(
             "habe\thaben\tVER:AUX:3:SIN:KJ1\nhabe\thaben\tVER:AUX:1:SIN:PRÄ\nhabe\thaben\tVER:1:SIN:KJ1:NON\n"
             "Leiterin\tLeiterin\tSUB:NOM:SIN:FEM\nSee\tSee\tSUB:NOM:SIN:MAS\nSee\tSee\tSUB:NOM:SIN:FEM\n"
+            "griffen\tgreifen\tVER:3:PLU:PRT:NON\nGriffen\tGriff\tSUB:DAT:PLU:MAS\n"
+            "weiß\twissen\tVER:3:SIN:PRÄ:NON\nweiß\tweiß\tADJ:PRD:GRU\n"
         )
     counts = build_morph_table(lexicon, tmp_path / "table.tsv.gz")
-    nouns, verbs = read_morph_table(tmp_path / "table.tsv.gz")
-    assert nouns == {"Leiterin": "Fem"}
-    assert verbs[("habe", "3", "Sing")] == ("Sub", "Pres")
-    assert ("habe", "1", "Sing") not in verbs
-    assert counts == {"nouns": 1, "verbs": 1}
+    table = read_morph_table(tmp_path / "table.tsv.gz")
+    assert table.noun_gender == {"Leiterin": "Fem", "Griffen": "Masc"}
+    assert table.verb_mood[("habe", "3", "Sing")] == ("Sub", "Pres")
+    assert ("habe", "1", "Sing") not in table.verb_mood
+    # lower-case forms that are only finite verbs (the noun „Griffen“ is capitalised, „weiß“ is also white)
+    assert table.finite_verb_lemma == {"habe": "haben", "griffen": "greifen"}
+    assert counts == {"nouns": 2, "verbs": 3, "finite_verb_forms": 2}
 
 
 @pytest.mark.parametrize("dim", [0, 8])

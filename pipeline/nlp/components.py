@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.nlp.lexicon import german_first_names, read_morph_table
+from pipeline.nlp.lexicon import MorphTable, german_first_names, read_morph_table
 from pipeline.settings import RESOURCES_DIR
 
 MORPH_TABLE_NAME = "morph_table.tsv.gz"
@@ -42,28 +42,40 @@ def closes_sentence(token: Token) -> bool:
 
 
 class MorphLexicon:
-    """Overrides Gender of nouns and Mood/Tense of finite verbs with unambiguous lexicon readings."""
+    """Overrides Gender of nouns and Mood/Tense of finite verbs with unambiguous lexicon readings,
+    and marks lower-case words that can only be finite verbs as such, with their lemma (the trained
+    lemmatizer does not overwrite it)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.table_path: Path | None = None
-        self.noun_gender: dict[str, str] = {}
-        self.verb_mood: dict[tuple[str, str, str], tuple[str, str]] = {}
+        self.table = MorphTable()
+
+    @property
+    def noun_gender(self) -> dict[str, str]:
+        return self.table.noun_gender
 
     def load_table(self, path: Path) -> None:
         self.table_path = path
-        self.noun_gender, self.verb_mood = read_morph_table(path)
+        self.table = read_morph_table(path)
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
+            lemma = self.table.finite_verb_lemma.get(token.text)
+            if lemma is not None:
+                if token.pos_ not in ("VERB", "AUX"):
+                    token.pos_, token.tag_ = "VERB", "VVFIN"
+                    token.set_morph("VerbForm=Fin")  # not the adjective's Degree=Pos
+                if lemma:
+                    token.lemma_ = lemma
             if token.pos_ == "NOUN":
-                gender = self.noun_gender.get(token.text)
+                gender = self.table.noun_gender.get(token.text)
                 if gender and token.morph.get("Gender") != [gender]:
                     _set_features(token, Gender=gender)
             elif token.pos_ in ("VERB", "AUX") and token.morph.get("VerbForm") == ["Fin"]:
                 person, number = token.morph.get("Person"), token.morph.get("Number")
                 if person and number:
-                    reading = self.verb_mood.get((token.lower_, person[0], number[0]))
+                    reading = self.table.verb_mood.get((token.lower_, person[0], number[0]))
                     if reading:
                         _set_features(token, Mood=reading[0], Tense=reading[1])
         return doc

@@ -102,27 +102,48 @@ def german_first_names() -> frozenset[str]:
     )
 
 
+@dataclass
+class MorphTable:
+    """Lexicon readings that the ``projektradar_morph_lexicon`` component applies."""
+
+    noun_gender: dict[str, str] = field(default_factory=dict)
+    verb_mood: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
+    finite_verb_lemma: dict[str, str] = field(default_factory=dict)  # "" when the lemma is ambiguous
+
+
 def build_morph_table(lexicon_path: Path, out_path: Path) -> dict[str, int]:
     """Reduce the LanguageTool lexicon to the readings that are unambiguous:
 
-    ``N<TAB>form<TAB>Gender`` for nouns with one grammatical gender, and
+    ``N<TAB>form<TAB>Gender`` for nouns with one grammatical gender,
     ``V<TAB>form<TAB>Person<TAB>Number<TAB>Mood<TAB>Tense`` for finite verb forms whose person/number
-    reading has exactly one mood (e.g. „habe“ 3rd singular is only Konjunktiv I)."""
+    reading has exactly one mood (e.g. „habe“ 3rd singular is only Konjunktiv I), and
+    ``F<TAB>form<TAB>lemma`` for lower-case forms that can only be a finite verb („benötige“,
+    „griffen“), with the lemma when it is unique — the tagger trained on 2,000 sentences reads some
+    of them as adjectives."""
     noun_genders: dict[str, set[str]] = defaultdict(set)
     verb_moods: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    finite_lemmas: dict[str, set[str]] = defaultdict(set)
+    not_finite: set[str] = set()
     with gzip.open(lexicon_path, "rt", encoding="utf-8") as lexicon:
         for line in lexicon:
-            form, _lemma, tag = line.rstrip("\n").split("\t")
+            form, lemma, tag = line.rstrip("\n").split("\t")
             parts = tag.split(":")
             if parts[0] == "SUB" and len(parts) >= 4:
                 noun_genders[form].add(parts[3])
-            elif parts[0] == "VER":
+            finite = False
+            if parts[0] == "VER":
                 if parts[1] in ("AUX", "MOD"):
                     parts = [parts[0], *parts[2:]]
+                finite = parts[1] in ("1", "2", "3", "IMP")
                 if len(parts) >= 4 and parts[1] in ("1", "2", "3") and parts[3] in _LT_MOOD:
                     verb_moods[(form.lower(), parts[1], parts[2])].add(parts[3])
+            if form[:1].islower():
+                if finite:
+                    finite_lemmas[form].add(lemma)
+                else:
+                    not_finite.add(form)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    counts = {"nouns": 0, "verbs": 0}
+    counts = {"nouns": 0, "verbs": 0, "finite_verb_forms": 0}
     with gzip.open(out_path, "wt", encoding="utf-8") as table:
         for form, genders in sorted(noun_genders.items()):
             if len(genders) == 1 and (gender := _LT_GENDER.get(next(iter(genders)))):
@@ -135,21 +156,26 @@ def build_morph_table(lexicon_path: Path, out_path: Path) -> dict[str, int]:
                     f"V\t{form}\t{person}\t{_LT_NUMBER[number]}\t{_LT_MOOD[mood]}\t{_LT_TENSE[mood]}\n"
                 )
                 counts["verbs"] += 1
+        for form, lemmas in sorted(finite_lemmas.items()):
+            if form not in not_finite:
+                table.write(f"F\t{form}\t{next(iter(lemmas)) if len(lemmas) == 1 else ''}\n")
+                counts["finite_verb_forms"] += 1
     return counts
 
 
-def read_morph_table(path: Path) -> tuple[dict[str, str], dict[tuple[str, str, str], tuple[str, str]]]:
-    """``(noun_gender, verb_mood)`` dictionaries from a table written by :func:`build_morph_table`."""
-    nouns: dict[str, str] = {}
-    verbs: dict[tuple[str, str, str], tuple[str, str]] = {}
+def read_morph_table(path: Path) -> MorphTable:
+    """The readings of a table written by :func:`build_morph_table`."""
+    morph = MorphTable()
     with gzip.open(path, "rt", encoding="utf-8") as table:
         for line in table:
             fields = line.rstrip("\n").split("\t")
             if fields[0] == "N":
-                nouns[fields[1]] = fields[2]
+                morph.noun_gender[fields[1]] = fields[2]
+            elif fields[0] == "V":
+                morph.verb_mood[(fields[1], fields[2], fields[3])] = (fields[4], fields[5])
             else:
-                verbs[(fields[1], fields[2], fields[3])] = (fields[4], fields[5])
-    return nouns, verbs
+                morph.finite_verb_lemma[fields[1]] = fields[2]
+    return morph
 
 
 def _lexicon_feature(tag: str) -> str:
