@@ -208,13 +208,16 @@ def is_subjunctive(token: Token) -> bool:
         return True
     lemma = lemma_of(token)
     # 3rd person singular Konjunktiv I is the infinitive stem + e („könne“, „arbeite“), which the
-    # indicative only shares in the 1st person („ich arbeite“).
-    person = token.morph.get("Person")
+    # indicative only shares in the 1st person („ich arbeite“). The subject decides; the
+    # morphologizer's Person only when there is none („Im nächsten Jahr werde es …“ is 3rd person
+    # even where it guesses 1st).
+    subjects = [t for t in (*token.children, *token.head.children) if t.dep_.startswith("nsubj")]
+    first_person = any(t.lower_ == "ich" for t in subjects) if subjects else "1" in token.morph.get("Person")
     return (
         is_verb(token)
         and lemma.endswith("en")
         and form == lemma[:-1]
-        and "1" not in person
+        and not first_person
         and not any(t.lower_ == "ich" for t in token.head.children)
         and token.i > 0
         and token.doc[token.i - 1].lower_ != "ich"

@@ -15,6 +15,7 @@ Constructions (the clause boundary is the comma, which German sets around every 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -80,6 +81,8 @@ def _is_complement(clause: list[Token]) -> bool:
         return True
     if lexicon().prepositions.get(clause[0].lower_, {}).get("position") == "relative":
         return False  # „…, wonach …“ says what the noun before it says, not the verb
+    if clause[0].pos_ == "ADP" and len(clause) > 1 and clause[1].lower_ in _RELATIVE_ONLY:
+        return False  # „…, nach denen … sei“: a relative clause, also in Konjunktiv
     if any(t.tag_ in {"PTKZU", "VVIZU"} or (t.lower_ == "zu" and t.pos_ == "PART") for t in clause):
         return True
     finite = _finite_verbs(clause[:8])
@@ -246,6 +249,9 @@ def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -
     return Event("indirect", message, make_speaker(doc, source), [prep], sent, spec["position"] == "alone")
 
 
+_POSSESSIVE = re.compile(r"(mein|dein|sein|ihr|unser|eue?r)(e|em|en|er|es)?")
+
+
 def _possessive_before(prep: Token, blocked: set[int]) -> list[Token]:
     """„Seiner Ansicht nach“, „ihrer Meinung nach“: a statement noun with a possessive right before
     the postposed preposition is its Source, as the SpkAtt gold marks it."""
@@ -253,7 +259,8 @@ def _possessive_before(prep: Token, blocked: set[int]) -> list[Token]:
     if prep.i < 2 or {prep.i - 1, prep.i - 2} & blocked:
         return []
     possessive, noun = doc[prep.i - 2], doc[prep.i - 1]
-    if "Yes" in possessive.morph.get("Poss") or possessive.tag_ == "PPOSAT":
+    tagged = "Yes" in possessive.morph.get("Poss") or possessive.tag_ == "PPOSAT"
+    if tagged or _POSSESSIVE.fullmatch(possessive.lower_):  # taggers also read „Seiner“ as a noun
         return [possessive, noun] if is_noun_cue(noun) else []
     return []
 
@@ -393,9 +400,13 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
         for token in sent:
             if token.i in blocked:
                 continue
-            found = _prepositional_event(doc, sent, token, blocked) or _verb_event(doc, sent, token, blocked)
-            if found is not None:
+            event = _prepositional_event(doc, sent, token, blocked) or _verb_event(doc, sent, token, blocked)
+            if event is not None and event.kind != "reported":
+                found = event
                 break
+            # a cue without a clause of its own („verwies auf Studien“) yields to a later event
+            # with one in the same sentence („…, nach denen … sei“)
+            found = found or event
         # A cue without a message of its own introduces the speaker of the sentences that follow;
         # its own sentence, when reported by mood alone, still continues the speaker before
         # (its subject is what is reported on: „Er habe die Entscheidung kritisiert.“).
