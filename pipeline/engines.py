@@ -18,6 +18,8 @@ from pipeline.document import Document
 from pipeline.processing import DocResult, DocumentProcessor, ProcessorConfig
 
 BatchResults = list[DocResult | Exception]
+CHILD_BACKLOG = 4  # batches queued for the parsing child before this process works on its own
+MAX_PENDING = 12  # batches held back for input order at most
 Done = tuple[list[Document], BatchResults]
 _WORKER_PROCESSORS: dict[ProcessorConfig, DocumentProcessor] = {}
 
@@ -56,8 +58,10 @@ def _bounded(
 
 class LocalEngine:
     """One worker: spaCy parses in a child process while this process extracts and classifies themes
-    (two stages, two cores; a single batch is processed here without starting a child). Several
-    workers: a pool of processes that each run every stage."""
+    (two stages, two cores); whenever the child already has :data:`CHILD_BACKLOG` batches to parse,
+    this process takes the next batch through every stage itself instead of waiting. A single batch
+    is processed here without starting a child. Several workers: a pool of processes that each run
+    every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):
         self.config = config
@@ -80,11 +84,35 @@ class LocalEngine:
                 yield first, processor.process(first)
             return
         with ProcessPoolExecutor(1, mp_context=context) as parser:
-            staged = _bounded(
-                lambda b: parser.submit(parse_batch, self.config, b), chain([first, second], batches), 3
-            )
-            for batch, parsed in staged:
-                yield batch, processor.analyse(batch, parsed)
+            yield from self._two_stages(processor, parser, chain([first, second], batches))
+
+    def _two_stages(
+        self, processor: DocumentProcessor, parser: ProcessPoolExecutor, batches: Iterable[list[Document]]
+    ) -> Iterator[Done]:
+        """Results in input order; a batch is either parsed by the child and analysed here, or
+        processed here entirely (both paths give the same results)."""
+        pending: deque[tuple[list[Document], Future | BatchResults]] = deque()
+
+        def finished(wait: bool) -> Iterator[Done]:
+            while pending:
+                batch, item = pending[0]
+                if isinstance(item, Future):
+                    if not (wait or item.done()):
+                        return
+                    item = processor.analyse(batch, item.result())
+                pending.popleft()
+                wait = False
+                yield batch, item
+
+        for batch in batches:
+            backlog = sum(isinstance(item, Future) and not item.done() for _, item in pending)
+            if backlog < CHILD_BACKLOG:
+                pending.append((batch, parser.submit(parse_batch, self.config, batch)))
+            else:
+                pending.append((batch, processor.process(batch)))
+            yield from finished(wait=len(pending) > MAX_PENDING)
+        while pending:
+            yield from finished(wait=True)
 
 
 class DaskEngine:

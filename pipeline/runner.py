@@ -14,10 +14,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import platform
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -251,15 +253,20 @@ def combine(documents: Sequence[Document], results: Iterable[DocResult]) -> dict
 
 
 def write_outputs(out: Path, tables: dict[str, pd.DataFrame], info: dict) -> None:
-    """Write every table (CSV, Excel, Parquet), the report and run.json (each file atomically)."""
+    """Write every table (CSV, Excel, Parquet), the report and run.json (each file atomically).
+
+    The Excel workbook, the slowest of them (pure-Python XML), is written by a second process
+    meanwhile."""
     from pipeline.export.workbook import write_parquet, write_workbook
     from pipeline.report import write_report
 
-    for name, frame in tables.items():
-        write_table(frame, name, out)
-    write_workbook(tables, out)
-    write_parquet(tables, out)
-    write_report(tables, out, info)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as helper:
+        workbook = helper.submit(write_workbook, tables, out)
+        for name, frame in tables.items():
+            write_table(frame, name, out)
+        write_parquet(tables, out)
+        write_report(tables, out, info)
+        workbook.result()
     atomic_write_text(out / "run.json", _json(info))
 
 

@@ -18,7 +18,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-ANALYSIS_CACHE = 8192
+ANALYSIS_CACHE = 2048
 _SPLIT_PARTS = re.compile(r"[-/]")
 _WORD = re.compile(r"\w", re.UNICODE)
 
