@@ -19,7 +19,7 @@ setup: $(PY) ## Create .venv, install projektradar and its dev tools, provide th
 	$(PY) -m pip install --quiet -e ".[dev]"
 	$(VENV)/bin/projektradar model ensure
 
-model: ## Build the German spaCy model offline from ../shared (cached; 12–25 min on 2 cores)
+model: ## Build the German spaCy model offline from ../shared (cached; 9–25 min on 2 cores)
 	$(VENV)/bin/projektradar model ensure
 
 run: ## Process $(CORPUS)/ into $(OUT)/
