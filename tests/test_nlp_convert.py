@@ -31,6 +31,14 @@ def _docs(path, corpus, reader):
     return [convert.ner_doc(Vocab(), s, corpus) for s in reader(path)]
 
 
+def _lexicon(tmp_path, lines: str):
+    """A small lexicon in LanguageTool's format (form, lemma, tag per line), gzipped like the real one."""
+    path = tmp_path / "dict.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(lines)
+    return path
+
+
 def test_germeval_tsv_outer_column_and_deriv_dropped(tmp_path):
     path = tmp_path / "germeval.tsv"
     path.write_text(
@@ -172,14 +180,13 @@ def test_hash_split_is_stable_and_proportional():
 
 
 def test_morph_table_keeps_only_unambiguous_readings(tmp_path):
-    lexicon = tmp_path / "dict.tsv.gz"
-    with gzip.open(lexicon, "wt", encoding="utf-8") as handle:
-        handle.write(
-            "habe\thaben\tVER:AUX:3:SIN:KJ1\nhabe\thaben\tVER:AUX:1:SIN:PRÄ\nhabe\thaben\tVER:1:SIN:KJ1:NON\n"
-            "Leiterin\tLeiterin\tSUB:NOM:SIN:FEM\nSee\tSee\tSUB:NOM:SIN:MAS\nSee\tSee\tSUB:NOM:SIN:FEM\n"
-            "griffen\tgreifen\tVER:3:PLU:PRT:NON\nGriffen\tGriff\tSUB:DAT:PLU:MAS\n"
-            "weiß\twissen\tVER:3:SIN:PRÄ:NON\nweiß\tweiß\tADJ:PRD:GRU\n"
-        )
+    lexicon = _lexicon(
+        tmp_path,
+        "habe\thaben\tVER:AUX:3:SIN:KJ1\nhabe\thaben\tVER:AUX:1:SIN:PRÄ\nhabe\thaben\tVER:1:SIN:KJ1:NON\n"
+        "Leiterin\tLeiterin\tSUB:NOM:SIN:FEM\nSee\tSee\tSUB:NOM:SIN:MAS\nSee\tSee\tSUB:NOM:SIN:FEM\n"
+        "griffen\tgreifen\tVER:3:PLU:PRT:NON\nGriffen\tGriff\tSUB:DAT:PLU:MAS\n"
+        "weiß\twissen\tVER:3:SIN:PRÄ:NON\nweiß\tweiß\tADJ:PRD:GRU\n",
+    )
     counts = build_morph_table(lexicon, tmp_path / "table.tsv.gz")
     table = read_morph_table(tmp_path / "table.tsv.gz")
     assert table.noun_gender == {"Leiterin": "Fem", "Griffen": "Masc"}
@@ -192,13 +199,12 @@ def test_morph_table_keeps_only_unambiguous_readings(tmp_path):
 
 @pytest.mark.parametrize("dim", [0, 8])
 def test_static_vectors_hold_lexicon_features_and_word_vectors(tmp_path, dim):
-    lexicon = tmp_path / "dict.tsv.gz"
-    with gzip.open(lexicon, "wt", encoding="utf-8") as handle:
-        handle.write(
-            "Marktplatz\tMarktplatz\tSUB:NOM:SIN:MAS\nDresden\tDresden\tEIG:NOM:SIN:NEU:NOA:STD\n"
-            "Müller\tMüller\tSUB:NOM:SIN:MAS\nMüller\tMüller\tEIG:NOM:SIN:MAS:ART:NAC\n"
-            "dessen\tder\tPRO:DEM:GEN:SIN:MAS\nschöne\tschön\tADJ:NOM:SIN:FEM:GRU:DEF\n"
-        )
+    lexicon = _lexicon(
+        tmp_path,
+        "Marktplatz\tMarktplatz\tSUB:NOM:SIN:MAS\nDresden\tDresden\tEIG:NOM:SIN:NEU:NOA:STD\n"
+        "Müller\tMüller\tSUB:NOM:SIN:MAS\nMüller\tMüller\tEIG:NOM:SIN:MAS:ART:NAC\n"
+        "dessen\tder\tPRO:DEM:GEN:SIN:MAS\nschöne\tschön\tADJ:NOM:SIN:FEM:GRU:DEF\n",
+    )
     text = tmp_path / "text.txt"
     text.write_text(
         "Frau Müller fährt nach Dresden .\nHerr Schlatter fährt nach Bautzen .\n" * 20, encoding="utf-8"
@@ -225,7 +231,6 @@ def test_static_vectors_hold_lexicon_features_and_word_vectors(tmp_path, dim):
 
 
 def test_truecase_restores_german_capitalisation(tmp_path):
-    lexicon = tmp_path / "dict.tsv.gz"
     entries = [
         ("Urlaub", "SUB:NOM:SIN:MAS"),
         ("essen", "VER:INF:NON"),
@@ -248,8 +253,7 @@ def test_truecase_restores_german_capitalisation(tmp_path):
         ("kleinen", "ADJ:DAT:SIN:FEM:GRU:DEF"),
         ("Kleinen", "SUB:DAT:SIN:FEM:ADJ"),
     ]
-    with gzip.open(lexicon, "wt", encoding="utf-8") as handle:
-        handle.writelines(f"{form}\t{form}\t{tag}\n" for form, tag in entries)
+    lexicon = _lexicon(tmp_path, "".join(f"{form}\t{form}\t{tag}\n" for form, tag in entries))
     sentence = "im urlaub, essen wir das essen mit einer kleinen festivalsaison der usa , sagt anna müller"
     words = [*sentence.split(" "), "vom", "bundesministerium", "für", "bildung", "."]
     entity = {"usa", "anna", "müller", "bundesministerium", "für", "bildung"}
