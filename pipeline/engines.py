@@ -12,7 +12,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
-from typing import Any
 
 from pipeline.document import Document
 from pipeline.processing import DocResult, DocumentProcessor, ProcessorConfig
@@ -41,10 +40,8 @@ def parse_batch(config: ProcessorConfig, documents: Sequence[Document]) -> list[
     return worker_processor(config).parse(documents)
 
 
-def _bounded(
-    submit, batches: Iterable[list[Document]], in_flight: int
-) -> Iterator[tuple[list[Document], Any]]:
-    """Submit batches, keep at most ``in_flight`` pending, yield (batch, result) in order."""
+def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Iterator[Done]:
+    """Submit batches, keep at most ``in_flight`` pending, yield (batch, results) in order."""
     pending: deque[tuple[list[Document], Future]] = deque()
     for batch in batches:
         pending.append((batch, submit(batch)))
