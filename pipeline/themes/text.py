@@ -13,7 +13,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import spacy
 from spacy.language import Language
@@ -36,9 +36,13 @@ class Part:
 @dataclass(frozen=True)
 class Analysis:
     parts: tuple[Part, ...]
-    lemmas: str  # space-separated lower-case lemmas of the word tokens (feature input)
     sentences: tuple[tuple[int, int], ...]
     words: tuple[tuple[int, int, str], ...]  # start, end and lemma of each word token
+
+    @cached_property
+    def lemmas(self) -> str:
+        """Space-separated lower-case lemmas of the word tokens (the classifier's input)."""
+        return " ".join(lemma for _, _, lemma in self.words)
 
     def within(self, start: int, end: int) -> Analysis:
         """The analysis of ``text[start:end]`` for a span on token boundaries (sentences): the
@@ -51,7 +55,6 @@ class Analysis:
                 for p in self.parts
                 if start <= p.start and p.end <= end
             ),
-            " ".join(lemma for _, _, lemma in words),
             tuple((s - start, e - start) for s, e in self.sentences if start <= s and e <= end),
             words,
         )
@@ -95,7 +98,8 @@ def analyse_spans(text: str, spans: Iterable[tuple[int, int]]) -> None:
     a second time when they are scored on their own."""
     analysis = analyse(text)
     for start, end in spans:
-        _remember(text[start:end], analysis.within(start, end))
+        if text[start:end] not in _MEMO:  # a paragraph scored again keeps its sentences' analyses
+            _remember(text[start:end], analysis.within(start, end))
 
 
 def _remember(text: str, analysis: Analysis) -> Analysis:
@@ -126,4 +130,4 @@ def _analyse(text: str) -> Analysis:
                 parts.append(Part(piece.lower(), piece.lower(), offset, offset + len(piece)))
             offset += len(piece) + 1
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
-    return Analysis(tuple(parts), " ".join(lemma for _, _, lemma in words), sentences, tuple(words))
+    return Analysis(tuple(parts), sentences, tuple(words))
