@@ -55,10 +55,10 @@ def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Itera
 
 class LocalEngine:
     """One worker: spaCy parses in a child process while this process extracts and classifies themes
-    (two stages, two cores); whenever the child already has :data:`CHILD_BACKLOG` batches to parse,
-    this process takes the next batch through every stage itself instead of waiting. A single batch
-    is processed here without starting a child. Several workers: a pool of processes that each run
-    every stage."""
+    (two stages, two cores). The child always has :data:`CHILD_BACKLOG` batches queued; when none of
+    its results is ready, this process takes a batch through every stage itself instead of waiting
+    (at the end of the input, one the child has not started yet). A single batch is processed here
+    without starting a child. Several workers: a pool of processes that each run every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):
         self.config = config
@@ -81,35 +81,65 @@ class LocalEngine:
                 yield first, processor.process(first)
             return
         with ProcessPoolExecutor(1, mp_context=context) as parser:
-            yield from self._two_stages(processor, parser, chain([first, second], batches))
+            yield from _TwoStages(self.config, processor, parser, chain([first, second], batches)).run()
 
-    def _two_stages(
-        self, processor: DocumentProcessor, parser: ProcessPoolExecutor, batches: Iterable[list[Document]]
-    ) -> Iterator[Done]:
-        """Results in input order; a batch is either parsed by the child and analysed here, or
-        processed here entirely (both paths give the same results)."""
-        pending: deque[tuple[list[Document], Future | BatchResults]] = deque()
 
-        def finished(wait: bool) -> Iterator[Done]:
-            while pending:
-                batch, item = pending[0]
-                if isinstance(item, Future):
-                    if not (wait or item.done()):
-                        return
-                    item = processor.analyse(batch, item.result())
-                pending.popleft()
-                wait = False
-                yield batch, item
+class _TwoStages:
+    """The schedule of a one-worker run: results in input order; a batch is either parsed by the
+    child and analysed here, or processed here entirely (both paths give the same results)."""
 
-        for batch in batches:
-            backlog = sum(isinstance(item, Future) and not item.done() for _, item in pending)
-            if backlog < CHILD_BACKLOG:
-                pending.append((batch, parser.submit(parse_batch, self.config, batch)))
-            else:
-                pending.append((batch, processor.process(batch)))
-            yield from finished(wait=len(pending) > MAX_PENDING)
-        while pending:
-            yield from finished(wait=True)
+    def __init__(
+        self,
+        config: ProcessorConfig,
+        processor: DocumentProcessor,
+        parser: ProcessPoolExecutor,
+        batches: Iterator[list[Document]],
+    ):
+        self.config, self.processor, self.parser, self.batches = config, processor, parser, batches
+        self.pending: deque[tuple[list[Document], Future | BatchResults]] = deque()
+        self.exhausted = False
+
+    def _next_batch(self) -> list[Document] | None:
+        batch = None if self.exhausted else next(self.batches, None)
+        self.exhausted = batch is None
+        return batch
+
+    def _queued_in_child(self) -> int:
+        return sum(isinstance(item, Future) and not item.done() for _, item in self.pending)
+
+    def _top_up(self) -> None:
+        """Keep the child busy: submit batches until it has :data:`CHILD_BACKLOG` to parse."""
+        while self._queued_in_child() < CHILD_BACKLOG and len(self.pending) < MAX_PENDING:
+            batch = self._next_batch()
+            if batch is None:
+                return
+            self.pending.append((batch, self.parser.submit(parse_batch, self.config, batch)))
+
+    def _work_here(self) -> bool:
+        """While the child's oldest batch is not ready: process a new batch here, or at the end of the
+        input take back the last batch the child has not started. False when there is neither."""
+        if len(self.pending) < MAX_PENDING and (batch := self._next_batch()) is not None:
+            self.pending.append((batch, self.processor.process(batch)))
+            return True
+        for index in range(len(self.pending) - 1, -1, -1):
+            batch, item = self.pending[index]
+            if isinstance(item, Future) and item.cancel():
+                self.pending[index] = (batch, self.processor.process(batch))
+                return True
+        return False
+
+    def run(self) -> Iterator[Done]:
+        while True:
+            self._top_up()
+            if not self.pending:
+                return
+            batch, item = self.pending[0]
+            if isinstance(item, Future) and not item.done() and self._work_here():
+                continue
+            self.pending.popleft()
+            if isinstance(item, Future):
+                item = self.processor.analyse(batch, item.result())
+            yield batch, item
 
 
 class DaskEngine:

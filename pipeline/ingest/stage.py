@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.document import (
@@ -130,15 +130,20 @@ def _finish(source_path: str, extracted: Extracted, settings: Settings) -> Docum
     return document
 
 
-def _file_documents(item: InputFile, settings: Settings) -> list[Document]:
-    """All documents of one file; the one place where a failing file becomes a status row."""
+def _file_documents(item: InputFile, settings: Settings) -> Iterator[Document]:
+    """All documents of one file in source-path order; the one place where a failing file becomes a
+    status row. Rows are finished one by one, so a large export reaches the later stages at once
+    instead of after all its rows are cleaned and language-checked (a row that breaks after others
+    were yielded adds the file's failure row)."""
     reader = READERS.get(item.path.suffix.lower())
     fmt = reader.format if reader else item.path.suffix.lower().lstrip(".")
     try:
-        documents = [_finish(item.source_path + e.part, e, settings) for e in _read(item, reader, settings)]
-        return sorted(documents, key=lambda document: document.source_path)
+        for extracted in sorted(_read(item, reader, settings), key=lambda e: e.part):
+            yield _finish(item.source_path + extracted.part, extracted, settings)
+        return
     except IngestError as problem:
-        return [_problem(item.source_path, fmt, problem.status, str(problem))]
+        yield _problem(item.source_path, fmt, problem.status, str(problem))
+        return
     except PermissionError:
         message = "Keine Leseberechtigung für die Datei – Zugriffsrechte prüfen"
     except FileNotFoundError:
@@ -148,18 +153,26 @@ def _file_documents(item: InputFile, settings: Settings) -> list[Document]:
     except Exception as exc:
         broken = reader.broken if reader else "Datei konnte nicht verarbeitet werden"
         message = f"{broken} ({type(exc).__name__}: {exc})"
-    return [_problem(item.source_path, fmt, STATUS_FAILED, message)]
+    yield _problem(item.source_path, fmt, STATUS_FAILED, message)
 
 
-def _cached_file_documents(item: InputFile, settings: Settings, cache: IngestCache | None) -> list[Document]:
+def _cached_file_documents(
+    item: InputFile, settings: Settings, cache: IngestCache | None
+) -> Iterator[Document]:
+    """The file's documents from the ingest cache, or read and (once the file is done) cached.
+
+    Copies go to the cache: later stages mark duplicates and release texts of the yielded ones."""
     key = cache.key(item) if cache is not None else None
-    if key is None:
-        return _file_documents(item, settings)
-    documents = cache.get(key)
-    if documents is None:
-        documents = _file_documents(item, settings)
-        cache.put(key, documents)
-    return documents
+    cached = cache.get(key) if key is not None else None
+    if cached is not None:
+        yield from cached
+        return
+    read: list[Document] = []
+    for document in _file_documents(item, settings):
+        read.append(replace(document))
+        yield document
+    if key is not None:
+        cache.put(key, read)
 
 
 def iter_documents(

@@ -18,7 +18,7 @@ from sklearn.model_selection import GroupKFold
 
 from pipeline.settings import Settings
 from pipeline.themes.codebook import Codebook
-from pipeline.themes.matching import IndicatorMatcher
+from pipeline.themes.matching import matcher_for
 from pipeline.themes.train import (
     RANDOM_STATE,
     THRESHOLD_FOLDS,
@@ -71,7 +71,7 @@ def out_of_fold(
     labels) is added to every training fold, never tested on. Each fold learns its threshold from its
     own training rows only (nested cross-validation), exactly as ``themes train`` does.
     """
-    matcher = IndicatorMatcher(codebook)
+    matcher = matcher_for(codebook)
     plain = np.zeros(gold.Y.shape, dtype=int)
     masked = np.zeros(gold.Y.shape, dtype=int)
     splitter = GroupKFold(folds, shuffle=True, random_state=RANDOM_STATE)
@@ -85,7 +85,7 @@ def out_of_fold(
 
 def keyword_baseline(gold: TrainingData, codebook: Codebook) -> Scores:
     """The indicators alone as a classifier: what the learned model has to beat."""
-    matcher = IndicatorMatcher(codebook)
+    matcher = matcher_for(codebook)
     predicted = to_matrix([matcher.weak_labels(t) for t in gold.texts], codebook)
     return Scores.of(codebook.ids, gold.Y, predicted)
 

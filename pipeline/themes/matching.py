@@ -7,16 +7,18 @@ German glues words together („Fachkräftemangel“, „Nachwuchsfachkräfte“
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.themes.codebook import MIN_STEM, Codebook
-from pipeline.themes.text import Part, analyse
+from pipeline.themes.text import BoundedMemo, Part, analyse
 
 MIN_MODIFIER = 3
 MASK = "_"
+HITS_CACHE = 4096  # texts; a batch of 32 documents scores ~450 paragraphs and sentences
 
 
 class WordPatterns:
@@ -82,7 +84,9 @@ def _patterns(codebook: Codebook) -> WordPatterns:
 
 
 class IndicatorMatcher:
-    """Applies a codebook's indicators, exclusions and ``requires`` terms to a text."""
+    """Applies a codebook's indicators, exclusions and ``requires`` terms to a text.
+
+    Use :func:`matcher_for` to share one matcher (and its memo of hits) per codebook."""
 
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
@@ -91,16 +95,39 @@ class IndicatorMatcher:
             sorted({t for th in codebook.themes for t in (*th.indicators, *th.exclusions, *th.requires)})
         )
         self.indicators = tuple(sorted({t for th in codebook.themes for t in th.indicators}))
+        self._hits: BoundedMemo[tuple[Hit, ...]] = BoundedMemo(HITS_CACHE)
 
-    def _find(
-        self, text: str, terms: tuple[str, ...]
-    ) -> tuple[Sequence[Part], dict[str, list[tuple[int, int]]]]:
+    def _matched(self, parts: Sequence[Part]) -> list[frozenset[str]]:
+        return [self.patterns.of(p) for p in parts]
+
+    def hits(self, text: str) -> tuple[Hit, ...]:
+        """Indicator occurrences per theme, minus those inside an exclusion, in text order
+        (memoised: the theme model asks for a paragraph's and a sentence's hits more than once)."""
+        found = self._hits.get(text)
+        if found is None:
+            parts = analyse(text).parts
+            found = self._hits.put(text, self._hits_of(parts, self._matched(parts)))
+        return found
+
+    def remember_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
+        """Memoise the hits of ``text[start:end]`` for sentence spans of ``text`` from the patterns
+        ``text``'s parts matched: a sentence's parts are a slice of its paragraph's parts (see
+        :meth:`~pipeline.themes.text.Analysis.within`), and terms are found within the slice only."""
         parts = analyse(text).parts
-        return parts, find_terms(terms, [self.patterns.of(p) for p in parts])
+        matched = self._matched(parts)
+        starts = [p.start for p in parts]
+        for start, end in spans:
+            if text[start:end] in self._hits:
+                continue
+            i = bisect_left(starts, start)
+            j = i
+            while j < len(parts) and parts[j].end <= end:
+                j += 1
+            own = analyse(text[start:end]).parts  # the same parts, offsets relative to the span
+            self._hits.put(text[start:end], self._hits_of(own, matched[i:j]))
 
-    def hits(self, text: str) -> list[Hit]:
-        """Indicator occurrences per theme, minus those inside an exclusion, in text order."""
-        parts, where = self._find(text, self.terms)
+    def _hits_of(self, parts: Sequence[Part], matched: Sequence[frozenset[str]]) -> tuple[Hit, ...]:
+        where = find_terms(self.terms, matched)
         found: list[Hit] = []
         for theme in self.codebook.themes:
             if theme.requires and not any(t in where for t in theme.requires):
@@ -110,7 +137,7 @@ class IndicatorMatcher:
                 for i, j in where.get(term, ()):
                     if not excluded.intersection(range(i, j)):
                         found.append(Hit(theme.id, term, parts[i].start, parts[j - 1].end))
-        return sorted(found, key=lambda h: (h.start, h.theme, h.term))
+        return tuple(sorted(found, key=lambda h: (h.start, h.theme, h.term)))
 
     def weak_labels(self, text: str) -> set[str]:
         """Themes whose indicators occur in ``text`` (the weak, rule-based label)."""
@@ -121,7 +148,8 @@ class IndicatorMatcher:
 
         Used to test whether the model recognises a theme from its context rather than its keywords.
         """
-        parts, where = self._find(text, self.indicators)
+        parts = analyse(text).parts
+        where = find_terms(self.indicators, self._matched(parts))
         spans = sorted(
             {
                 (parts[k].start, parts[k].end)
@@ -137,3 +165,10 @@ class IndicatorMatcher:
             last = end
         out.append(text[last:])
         return "".join(out)
+
+
+@cache
+def matcher_for(codebook: Codebook) -> IndicatorMatcher:
+    """The one matcher of ``codebook`` in this process (the classifier's features, the evidence and
+    the paragraph rows ask it for the same texts' hits)."""
+    return IndicatorMatcher(codebook)

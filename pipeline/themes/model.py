@@ -27,7 +27,7 @@ from sklearn.utils.extmath import safe_sparse_dot
 
 from pipeline.document import Document
 from pipeline.themes.codebook import Codebook
-from pipeline.themes.matching import IndicatorMatcher
+from pipeline.themes.matching import matcher_for
 from pipeline.themes.text import analyse, analyse_spans, normalize
 
 SCORE_DECIMALS = 4
@@ -53,7 +53,7 @@ class LemmaText(BaseEstimator, TransformerMixin):
     def transform(self, X):
         if self.codebook is None:
             return [analyse(x).lemmas for x in X]
-        matcher = IndicatorMatcher(self.codebook)
+        matcher = matcher_for(self.codebook)
         return [" ".join([analyse(x).lemmas, *(f"#{h.theme}" for h in matcher.hits(x))]) for x in X]
 
 
@@ -142,7 +142,7 @@ class ThemeModel:
         self.codebook = codebook
         self.pipeline = pipeline
         self.metadata = metadata
-        self.matcher = IndicatorMatcher(codebook)
+        self.matcher = matcher_for(codebook)
         self.thresholds = np.array([metadata["thresholds"][t.id] for t in codebook.themes])
 
     @property
@@ -171,6 +171,7 @@ class ThemeModel:
                 else []
             )
             analyse_spans(text, spans)
+            self.matcher.remember_spans(text, spans)
             windows = [text] + [text[s:e] for s, e in spans]
             owners.extend([i] * len(windows))
             pieces.extend(windows)

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Generic, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -75,21 +76,47 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_MEMO: OrderedDict[str, Analysis] = OrderedDict()  # bounded LRU (the theme model runs in a thread)
-_MEMO_LOCK = threading.Lock()
+Value = TypeVar("Value")
+
+
+class BoundedMemo(Generic[Value]):
+    """Thread-safe least-recently-used memo of at most ``size`` texts (the theme model runs in a
+    thread beside spaCy; bounded so memory stays flat over a corpus)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: OrderedDict[str, Value] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._entries
+
+    def get(self, text: str) -> Value | None:
+        with self._lock:
+            found = self._entries.get(text)
+            if found is not None:
+                self._entries.move_to_end(text)
+            return found
+
+    def put(self, text: str, value: Value) -> Value:
+        with self._lock:
+            self._entries[text] = value
+            self._entries.move_to_end(text)
+            if len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+
+_ANALYSES: BoundedMemo[Analysis] = BoundedMemo(ANALYSIS_CACHE)
 
 
 def analyse(text: str) -> Analysis:
     """Parts, lemma string and sentence offsets of ``text`` (offsets index ``text`` itself).
 
     Memoised for the few thousand texts a batch or a training run analyses repeatedly (paragraphs,
-    their sentence windows, evidence candidates); bounded so memory stays flat over a corpus."""
-    with _MEMO_LOCK:
-        found = _MEMO.get(text)
-        if found is not None:
-            _MEMO.move_to_end(text)
-            return found
-    return _remember(text, _analyse(text))
+    their sentence windows, evidence candidates)."""
+    found = _ANALYSES.get(text)
+    return found if found is not None else _ANALYSES.put(text, _analyse(text))
 
 
 def analyse_spans(text: str, spans: Iterable[tuple[int, int]]) -> None:
@@ -98,17 +125,8 @@ def analyse_spans(text: str, spans: Iterable[tuple[int, int]]) -> None:
     a second time when they are scored on their own."""
     analysis = analyse(text)
     for start, end in spans:
-        if text[start:end] not in _MEMO:  # a paragraph scored again keeps its sentences' analyses
-            _remember(text[start:end], analysis.within(start, end))
-
-
-def _remember(text: str, analysis: Analysis) -> Analysis:
-    with _MEMO_LOCK:
-        _MEMO[text] = analysis
-        _MEMO.move_to_end(text)
-        if len(_MEMO) > ANALYSIS_CACHE:
-            _MEMO.popitem(last=False)
-    return analysis
+        if text[start:end] not in _ANALYSES:  # a paragraph scored again keeps its sentences' analyses
+            _ANALYSES.put(text[start:end], analysis.within(start, end))
 
 
 def _analyse(text: str) -> Analysis:

@@ -43,7 +43,7 @@ from pipeline.themes.data import (
     read_labels,
     read_pool,
 )
-from pipeline.themes.matching import IndicatorMatcher
+from pipeline.themes.matching import matcher_for
 from pipeline.themes.model import ThemeModel, build_pipeline
 
 WEAK_WEIGHT = 0.1
@@ -105,7 +105,7 @@ def _labelled(data: LabelledSet, codebook: Codebook, name: str) -> TrainingData:
 
 def weak_data(pool: Sequence[str], codebook: Codebook) -> TrainingData:
     """Pool paragraphs labelled by the indicators, their indicator words masked."""
-    matcher = IndicatorMatcher(codebook)
+    matcher = matcher_for(codebook)
     labels = [matcher.weak_labels(text) for text in pool]
     texts = [matcher.mask(text) if label else text for text, label in zip(pool, labels, strict=False)]
     return TrainingData(
