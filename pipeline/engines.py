@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
 
 from pipeline.document import Document
+from pipeline.extract.records import DocExtraction
 from pipeline.processing import DocResult, DocumentProcessor, ProcessorConfig
 
 BatchResults = list[DocResult | Exception]
@@ -35,9 +36,9 @@ def process_batch(config: ProcessorConfig, documents: Sequence[Document]) -> Bat
     return worker_processor(config).process(documents)
 
 
-def parse_batch(config: ProcessorConfig, documents: Sequence[Document]) -> list[bytes | Exception]:
+def extract_batch(config: ProcessorConfig, documents: Sequence[Document]) -> list[DocExtraction | Exception]:
     """Top-level (picklable) task of the parsing process of a one-worker run."""
-    return worker_processor(config).parse(documents)
+    return worker_processor(config).extract(documents)
 
 
 def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Iterator[Done]:
@@ -54,11 +55,12 @@ def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Itera
 
 
 class LocalEngine:
-    """One worker: spaCy parses in a child process while this process extracts and classifies themes
-    (two stages, two cores). The child always has :data:`CHILD_BACKLOG` batches queued; when none of
-    its results is ready, this process takes a batch through every stage itself instead of waiting
-    (at the end of the input, one the child has not started yet). A single batch is processed here
-    without starting a child. Several workers: a pool of processes that each run every stage."""
+    """One worker: spaCy parses and the extraction components run in a child process while this
+    process classifies themes (two stages, two cores). The child always has :data:`CHILD_BACKLOG`
+    batches queued; when none of its results is ready, this process takes a batch through every
+    stage itself instead of waiting (at the end of the input, one the child has not started yet).
+    A single batch is processed here without starting a child. Several workers: a pool of
+    processes that each run every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):
         self.config = config
@@ -85,8 +87,8 @@ class LocalEngine:
 
 
 class _TwoStages:
-    """The schedule of a one-worker run: results in input order; a batch is either parsed by the
-    child and analysed here, or processed here entirely (both paths give the same results)."""
+    """The schedule of a one-worker run: results in input order; a batch is either extracted by the
+    child and finished here, or processed here entirely (both paths give the same results)."""
 
     def __init__(
         self,
@@ -113,7 +115,7 @@ class _TwoStages:
             batch = self._next_batch()
             if batch is None:
                 return
-            self.pending.append((batch, self.parser.submit(parse_batch, self.config, batch)))
+            self.pending.append((batch, self.parser.submit(extract_batch, self.config, batch)))
 
     def _work_here(self) -> bool:
         """While the child's oldest batch is not ready: process a new batch here, or at the end of the
@@ -138,7 +140,7 @@ class _TwoStages:
                 continue
             self.pending.popleft()
             if isinstance(item, Future):
-                item = self.processor.analyse(batch, item.result())
+                item = self.processor.finish(batch, item.result())
             yield batch, item
 
 

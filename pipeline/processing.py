@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
@@ -22,6 +23,9 @@ from pipeline.cache import JsonStore, code_version, key_of
 from pipeline.document import Document
 from pipeline.extract.records import DocExtraction, extraction_from_dict
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -59,7 +63,8 @@ class ProcessorConfig:
 
 class DocumentProcessor:
     """Runs spaCy, the extraction components and the theme model over documents: in one step
-    (:meth:`process`), or as :meth:`parse` and :meth:`analyse`, which can run in two processes."""
+    (:meth:`process`), or as :meth:`extract` and :meth:`finish`, which can run in two processes
+    (what travels between them is the plain :class:`DocExtraction`, not the parsed ``Doc``)."""
 
     def __init__(self, config: ProcessorConfig):
         self.config = config
@@ -86,59 +91,66 @@ class DocumentProcessor:
         """Results in input order; a document that breaks a stage yields its exception.
 
         Themes are classified in a second thread while spaCy parses: the network's matrix operations
-        release the GIL, so most of the theme model's time is hidden. Both only read the documents,
+        release the GIL, so part of the theme model's time is hidden. Both only read the documents,
         so the results do not depend on timing."""
         themes = self._theme_thread.submit(self.classify, documents)
-        parsed = self.parse(documents)
-        return self.analyse(documents, parsed, themes.result())
+        extractions = self.extract(documents)
+        return self.combine(documents, extractions, themes.result())
 
-    def parse(self, documents: Sequence[Document]) -> list[bytes | Exception]:
-        """The German model's annotations of each document, serialised (``Doc.to_bytes``) so that
-        another process can :meth:`analyse` them."""
+    def parse(self, documents: Sequence[Document]) -> list[Doc | Exception]:
+        """The German model's annotations of each document (the extraction components not yet run)."""
         from pipeline.extract import EXTRACTORS
 
-        def parse_batch(batch: Sequence[Document]) -> list[bytes]:
-            docs = self.nlp.pipe(
-                (d.text for d in batch), batch_size=self.config.batch_size, disable=list(EXTRACTORS)
+        def parse_batch(batch: Sequence[Document]) -> list[Doc]:
+            return list(
+                self.nlp.pipe(
+                    (d.text for d in batch), batch_size=self.config.batch_size, disable=list(EXTRACTORS)
+                )
             )
-            return [doc.to_bytes(exclude=["tensor", "user_data"]) for doc in docs]
 
         return _per_document(parse_batch, documents)
+
+    def extract(self, documents: Sequence[Document]) -> list[DocExtraction | Exception]:
+        """People, roles, organisations and quotes of each document, as plain data."""
+        extractions: list[DocExtraction | Exception] = []
+        for document, doc in zip(documents, self.parse(documents), strict=True):
+            try:
+                extractions.append(doc if isinstance(doc, Exception) else self._extract_one(document, doc))
+            except Exception as error:  # reported per document, the run goes on
+                extractions.append(error)
+        return extractions
 
     def classify(self, documents: Sequence[Document]) -> list[tuple[list[dict], list[dict]] | Exception]:
         """Paragraph and document theme rows per document (one classifier call per batch)."""
         return _per_document(self.theme_model.classify_many, documents)
 
-    def analyse(
-        self,
-        documents: Sequence[Document],
-        parsed: Sequence[bytes | Exception],
-        themes: Sequence[tuple[list[dict], list[dict]] | Exception] | None = None,
+    def finish(
+        self, documents: Sequence[Document], extractions: Sequence[DocExtraction | Exception]
     ) -> list[DocResult | Exception]:
-        """People, roles, organisations and quotes from the parsed documents, plus their themes."""
-        if themes is None:
-            themes = self.classify(documents)
+        """The results of documents whose extraction ran elsewhere: their themes, then :meth:`combine`."""
+        return self.combine(documents, extractions, self.classify(documents))
+
+    @staticmethod
+    def combine(
+        documents: Sequence[Document],
+        extractions: Sequence[DocExtraction | Exception],
+        themes: Sequence[tuple[list[dict], list[dict]] | Exception],
+    ) -> list[DocResult | Exception]:
         results: list[DocResult | Exception] = []
-        for document, blob, theme_rows in zip(documents, parsed, themes, strict=True):
-            if isinstance(blob, Exception) or isinstance(theme_rows, Exception):
-                results.append(blob if isinstance(blob, Exception) else theme_rows)
+        for document, extraction, theme_rows in zip(documents, extractions, themes, strict=True):
+            if isinstance(extraction, Exception) or isinstance(theme_rows, Exception):
+                results.append(extraction if isinstance(extraction, Exception) else theme_rows)
                 continue
-            try:
-                results.append(self._analyse_one(document, blob, theme_rows))
-            except Exception as error:  # reported per document, the run goes on
-                results.append(error)
+            paragraph_rows, document_rows = theme_rows
+            results.append(DocResult(document.doc_id, extraction, paragraph_rows, document_rows))
         return results
 
-    def _analyse_one(self, document: Document, blob: bytes, theme_rows: tuple) -> DocResult:
-        from spacy.tokens import Doc
-
+    def _extract_one(self, document: Document, doc: Doc) -> DocExtraction:
         from pipeline.extract import EXTRACTORS, extract
 
-        doc = Doc(self.nlp.vocab).from_bytes(blob)
         for name in EXTRACTORS:
             doc = self.nlp.get_pipe(name)(doc)
-        paragraph_rows, document_rows = theme_rows
-        return DocResult(document.doc_id, extract(doc, document.doc_id), paragraph_rows, document_rows)
+        return extract(doc, document.doc_id)
 
 
 def _per_document(step: Callable[[Sequence[Document]], Iterable], documents: Sequence[Document]) -> list:

@@ -16,7 +16,7 @@ class FakeProcessor:
         self.here.append(batch[0])
         return [("here", d) for d in batch]
 
-    def analyse(self, batch, parsed):
+    def finish(self, batch, parsed):
         return [("child", p) for p in parsed]
 
 

@@ -74,7 +74,7 @@ def test_rerun_over_unchanged_corpus_does_no_nlp_work(baseline, corpus_copy, tmp
     def no_parsing(item, _settings):
         raise AssertionError(f"the unchanged file {item.source_path} was parsed again")
 
-    for step in ("process", "parse", "analyse"):
+    for step in ("process", "parse", "extract", "finish"):
         monkeypatch.setattr(DocumentProcessor, step, no_nlp)
     monkeypatch.setattr(stage, "_file_documents", no_parsing)
     again = run(corpus_copy, tmp_path / "out", settings=settings)
@@ -163,23 +163,37 @@ def test_run_killed_with_sigkill_resumes_to_the_same_outputs(baseline, corpus_co
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 
+@pytest.mark.parametrize(
+    ("stage", "batch_size"),
+    [
+        ("extraction", 64),  # one batch: spaCy and the extraction components run in this process
+        ("themes", 4),  # several batches: the child extracts, this process classifies themes
+    ],
+)
 def test_a_document_that_breaks_a_stage_is_listed_and_the_run_goes_on(
-    baseline, corpus_copy, tmp_path, monkeypatch
+    baseline, corpus_copy, tmp_path, monkeypatch, stage, batch_size
 ):
     result, _settings, _out = baseline
-    import pipeline.processing as processing
+    from pipeline.processing import DocumentProcessor
+    from pipeline.themes import ThemeModel
 
     victim = result["documents"].query("status == 'ok'")["doc_id"].iloc[0]
-    original = processing.DocumentProcessor._analyse_one
+    owner, method = (
+        (DocumentProcessor, "_extract_one") if stage == "extraction" else (ThemeModel, "classify_many")
+    )
+    original = getattr(owner, method)
 
-    def fragile(self, document, *args):
-        if document.doc_id == victim:
+    def fragile(self, documents, *args):
+        if victim in {d.doc_id for d in (documents if isinstance(documents, list) else [documents])}:
             raise RuntimeError("kaputt")
-        return original(self, document, *args)
+        return original(self, documents, *args)
 
-    monkeypatch.setattr(processing.DocumentProcessor, "_analyse_one", fragile)
+    monkeypatch.setattr(owner, method, fragile)
     broken = run(
-        corpus_copy, tmp_path / "out", settings=Settings(results_dir=tmp_path / "results"), batch_size=4
+        corpus_copy,
+        tmp_path / "out",
+        settings=Settings(results_dir=tmp_path / "results"),
+        batch_size=batch_size,
     )
     rows = broken["documents"].set_index("doc_id")
     assert rows.loc[victim, "status"] == "failed"
@@ -209,9 +223,6 @@ def test_a_breaking_document_is_isolated_also_when_it_is_alone_in_its_batch():
         def __init__(self, text):
             self.text = text
 
-        def to_bytes(self, exclude):
-            return self.text.encode()
-
     class FragileModel:
         def pipe(self, texts, **_options):
             for text in texts:
@@ -222,8 +233,8 @@ def test_a_breaking_document_is_isolated_also_when_it_is_alone_in_its_batch():
     processor = DocumentProcessor(ProcessorConfig(Settings()))
     processor.__dict__["nlp"] = FragileModel()
     good, bad = Document("a.txt", "txt", text="gut", doc_id="a"), Document("b.txt", "txt", text="kaputt")
-    assert processor.parse([good]) == [b"gut"]
+    assert [parsed.text for parsed in processor.parse([good])] == ["gut"]
     (alone,) = processor.parse([bad])
     assert isinstance(alone, RuntimeError)
     first, second = processor.parse([good, bad])
-    assert first == b"gut" and isinstance(second, RuntimeError)
+    assert first.text == "gut" and isinstance(second, RuntimeError)

@@ -227,6 +227,7 @@ class _Corpus:
             for row in self.organisations.itertuples()
         }
         self.org_types = dict(zip(self.organisations["org_id"], self.organisations["org_type"], strict=True))
+        self._roles_by_person = dict(tuple(self.roles.groupby("person_id", sort=False)))
 
     def theme_docs(self, theme: str) -> pd.DataFrame:
         return self.assigned[self.assigned["theme"] == theme].sort_values(
@@ -246,7 +247,7 @@ class _Corpus:
 
     def person_role(self, person_id: str, doc_ids: set[str] | None = None) -> tuple[str, str]:
         """The role (as written) and organisation a person is most often named with."""
-        roles = self.roles[self.roles["person_id"] == person_id]
+        roles = self._roles_by_person.get(person_id, self.roles.iloc[:0])
         if doc_ids is not None and roles["doc_id"].isin(doc_ids).any():
             roles = roles[roles["doc_id"].isin(doc_ids)]
         if roles.empty:
@@ -316,10 +317,11 @@ def _representative_quotes(corpus: _Corpus, theme_docs: pd.DataFrame) -> list[Qu
     # Named people before other speakers; within each, a new document before a second quote from one.
     for named_only, new_document in ((True, True), (True, False), (False, True), (False, False)):
         for row in quotes.itertuples():
+            if len(chosen) == QUOTES_PER_THEME:
+                return list(chosen.values())
             speaker_key = _text(row.person_id) or _text(row.speaker)
             if (
-                len(chosen) == QUOTES_PER_THEME
-                or row.quote_id in chosen
+                row.quote_id in chosen
                 or speaker_key in speakers
                 or (named_only and row.sort_unnamed)
                 or (new_document and row.doc_id in documents)
