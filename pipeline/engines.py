@@ -12,10 +12,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from pipeline.document import Document
-from pipeline.extract.records import DocExtraction
 from pipeline.processing import DocResult, DocumentProcessor, ProcessorConfig
+
+if TYPE_CHECKING:
+    from pipeline.extract.records import DocExtraction
 
 BatchResults = list[DocResult | Exception]
 CHILD_BACKLOG = 4  # batches queued for the parsing child before this process works on its own

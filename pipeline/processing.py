@@ -21,11 +21,12 @@ import orjson
 
 from pipeline.cache import JsonStore, code_version, key_of
 from pipeline.document import Document
-from pipeline.extract.records import DocExtraction, extraction_from_dict
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from pipeline.extract.records import DocExtraction
 
 
 @dataclass
@@ -42,6 +43,8 @@ class DocResult:
 
     @classmethod
     def from_json(cls, text: str) -> DocResult:
+        from pipeline.extract.records import extraction_from_dict  # imports spaCy (the package's __init__)
+
         data = orjson.loads(text)
         return cls(
             doc_id=data["doc_id"],
@@ -174,11 +177,14 @@ class ResultCache:
 
     def __init__(self, root: Path, config: ProcessorConfig):
         from pipeline.nlp import resolve_model
-        from pipeline.themes import load_theme_model
+        from pipeline.themes import load_codebook
+        from pipeline.themes.data import cache_key
 
         self.store = JsonStore(root)
         self.model_info = resolve_model(config.model, config.settings).as_dict()
-        self.theme_fingerprint = load_theme_model(config.settings, config.codebook).fingerprint
+        # the theme model's identity without loading it (ThemeModel.fingerprint of the model trained
+        # or loaded later for exactly this key)
+        self.theme_fingerprint = cache_key(load_codebook(config.codebook), config.settings)
         self.key_base = key_of(
             json.dumps(self.model_info, sort_keys=True), self.theme_fingerprint, code_version()
         )

@@ -22,18 +22,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pipeline import __version__
 from pipeline.document import STATUS_FAILED, Document
 from pipeline.export import atomic_path, atomic_write_text, frame_for, write_table
-from pipeline.extract.records import DocExtraction
 from pipeline.ingest import discover_files, iter_documents
 from pipeline.ingest.cache import IngestCache
 from pipeline.processing import DocResult, ProcessorConfig, ResultCache
 from pipeline.schema import TABLES
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from pipeline.extract.records import DocExtraction
 
 ProgressCallback = Callable[[Document], None]
 

@@ -2,7 +2,6 @@
 model), loading it, and the lexicon look-ups other stages share."""
 
 from pipeline.nlp.lexicon import first_name_gender, first_name_verdict, known_first_name
-from pipeline.nlp.load import load_nlp
 from pipeline.nlp.resolve import ModelInfo, ModelNotFoundError, resolve_model
 
 __all__ = [
@@ -14,3 +13,13 @@ __all__ = [
     "load_nlp",
     "resolve_model",
 ]
+
+
+def __getattr__(name: str):
+    """``load_nlp`` imports spaCy only when used (PEP 562): resolving the model name, as a no-change
+    rerun does, needs no spaCy."""
+    if name == "load_nlp":
+        from pipeline.nlp.load import load_nlp
+
+        return load_nlp
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,13 +15,6 @@ from pipeline.settings import Settings
 from pipeline.themes.codebook import CodebookError, load_codebook
 from pipeline.themes.data import UNLABELLED, LabelsError
 from pipeline.themes.text import normalize
-from pipeline.themes.train import (
-    load_theme_model,
-    model_dir,
-    save_theme_model,
-    train_theme_model,
-    training_data,
-)
 
 app = typer.Typer(
     help="Theme classifier: train, evaluate, export paragraphs for labelling.", no_args_is_help=True
@@ -56,6 +49,7 @@ def _setup(codebook: Path | None, shared: Path | None):
 def train_command(codebook: CodebookOption = None, labels: LabelsOption = None, shared: SharedOption = None):
     """Cross-validate, fit on all data and store the model (joblib + metadata.json) in the cache."""
     from pipeline.themes.evaluate import evaluate
+    from pipeline.themes.train import model_dir, save_theme_model, train_theme_model
 
     book, settings = _setup(codebook, shared)
     try:
@@ -117,6 +111,7 @@ def label_command(
     put the file into pipeline/resources/themes/ (or pass its folder with --labels) and retrain.
     """
     from pipeline.ingest import iter_documents
+    from pipeline.themes.train import load_theme_model, training_data
 
     book, settings = _setup(codebook, shared)
     model = load_theme_model(settings, book, labels or ())

@@ -14,11 +14,14 @@ import json
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from pipeline.settings import REPO_DIR, RESOURCES_DIR, Settings
 from pipeline.themes.codebook import Codebook
 from pipeline.themes.text import normalize
+
+_CODE_DIR = Path(__file__).resolve().parent
 
 LABELS_DIR = RESOURCES_DIR / "themes"
 # The sample corpus labelled paragraph by paragraph (source_path, text, themes): realistic documents
@@ -147,3 +150,18 @@ def files_digest(paths: Iterable[Path]) -> str:
         digest.update(Path(path).name.encode())
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def labelled_files(label_dirs: Sequence[Path] = ()) -> list[Path]:
+    return label_files(label_dirs) + corpus_label_files()
+
+
+def cache_key(codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = ()) -> str:
+    """The theme model's identity: codebook, label files, weak-label pool, this package's code and
+    the scikit-learn version (read from the package metadata, so a no-change rerun need not import
+    scikit-learn to recognise its cached results)."""
+    code = files_digest(sorted(_CODE_DIR.glob("*.py")))
+    labels = files_digest(labelled_files(label_dirs))
+    pool = files_digest(pool_paths(settings))
+    parts = [codebook.fingerprint, labels, pool, code, version("scikit-learn")]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

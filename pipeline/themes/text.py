@@ -14,10 +14,11 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 
 ANALYSIS_CACHE = 2048
 _SPLIT_PARTS = re.compile(r"[-/]")
@@ -64,6 +65,8 @@ class Analysis:
 @cache
 def german_nlp() -> Language:
     """Blank German pipeline with lookup lemmas and sentence boundaries (loaded once per process)."""
+    import spacy
+
     nlp = spacy.blank("de")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")

@@ -34,11 +34,11 @@ from pipeline.settings import Settings
 from pipeline.themes.codebook import Codebook, load_codebook
 from pipeline.themes.data import (
     LabelledSet,
+    cache_key,
     codebook_examples,
-    corpus_label_files,
     files_digest,
     label_files,
-    pool_paths,
+    labelled_files,
     read_corpus_labels,
     read_labels,
     read_pool,
@@ -54,7 +54,6 @@ THRESHOLD_GRID = tuple(round(0.2 + 0.05 * k, 2) for k in range(11))  # 0.20 … 
 THRESHOLD_TOLERANCE = 0.005  # macro-F1 differences below this are noise at a few hundred paragraphs
 MODEL_FILE = "model.joblib"
 METADATA_FILE = "metadata.json"
-_CODE_DIR = Path(__file__).resolve().parent
 
 
 @dataclass
@@ -168,18 +167,6 @@ def learn_threshold(gold: TrainingData, extra: TrainingData, codebook: Codebook)
 def fit_classifier(gold: TrainingData, extra: TrainingData, codebook: Codebook):
     """(fitted pipeline on all rows, learned threshold): what training and every evaluation fold do."""
     return fit_pipeline(gold + extra, codebook), learn_threshold(gold, extra, codebook)
-
-
-def labelled_files(label_dirs: Sequence[Path] = ()) -> list[Path]:
-    return label_files(label_dirs) + corpus_label_files()
-
-
-def cache_key(codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = ()) -> str:
-    code = files_digest(sorted(_CODE_DIR.glob("*.py")))
-    labels = files_digest(labelled_files(label_dirs))
-    pool = files_digest(pool_paths(settings))
-    parts = [codebook.fingerprint, labels, pool, code, sklearn.__version__]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def train_theme_model(
