@@ -56,6 +56,19 @@ def excel_value(value: object) -> object:
     return value
 
 
+def _excel_rows(frame: pd.DataFrame) -> Iterator[list]:
+    """The frame's rows as cells Excel accepts, prepared column by column: numbers and flags need only
+    their missing values replaced, text cells go through :func:`excel_value`."""
+    columns = []
+    for name in frame.columns:
+        values = frame[name]
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            columns.append([excel_value(v) for v in values.tolist()])
+        else:  # Python numbers and bools (object dtype), None where missing
+            columns.append(values.astype(object).where(values.notna(), None).tolist())
+    return (list(row) for row in zip(*columns, strict=True))
+
+
 def _column_widths(frame: pd.DataFrame) -> list[float]:
     """Width per column from the header and the first rows, so long evidence texts stay readable."""
     sample = frame.head(WIDTH_SAMPLE_ROWS)
@@ -68,7 +81,8 @@ def _column_widths(frame: pd.DataFrame) -> list[float]:
 
 
 def _add_sheet(book: Workbook, title: str, header: list[str], rows: Iterator[list], widths) -> None:
-    """A sheet with a bold, frozen, filterable header row (rows are streamed: constant memory)."""
+    """A sheet with a bold, frozen, filterable header row; ``rows`` hold cells as :func:`excel_value`
+    makes them and are streamed (constant memory)."""
     sheet = book.add_worksheet(title)
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
@@ -76,7 +90,7 @@ def _add_sheet(book: Workbook, title: str, header: list[str], rows: Iterator[lis
     sheet.write_row(0, 0, header, book.add_format(_HEADER_FORMAT))
     last = 0
     for last, row in enumerate(rows, start=1):
-        sheet.write_row(last, 0, [excel_value(v) for v in row])
+        sheet.write_row(last, 0, row)
     sheet.autofilter(0, 0, last, len(header) - 1)
 
 
@@ -88,8 +102,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
         described: list[list[str]] = []
         for table, frame in _tables_in_schema_order(tables):
             shown = frame.head(EXCEL_DATA_ROWS)
-            rows = (list(row) for row in shown.itertuples(index=False, name=None))
-            _add_sheet(book, table.name, table.column_names, rows, _column_widths(frame))
+            _add_sheet(book, table.name, table.column_names, _excel_rows(shown), _column_widths(frame))
             described.extend([table.name, c.name, c.dtype, c.description] for c in table.columns)
             if len(shown) < len(frame):
                 note = (
@@ -101,7 +114,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
             book,
             COLUMNS_SHEET,
             ["Tabelle", "Spalte", "Typ", "Bedeutung"],
-            iter(described),
+            ([excel_value(v) for v in row] for row in described),
             [16, 20, 8, 100],
         )
         book.close()
