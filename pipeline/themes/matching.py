@@ -113,12 +113,13 @@ class IndicatorMatcher:
         """Memoise the hits of ``text[start:end]`` for sentence spans of ``text`` from the patterns
         ``text``'s parts matched: a sentence's parts are a slice of its paragraph's parts (see
         :meth:`~pipeline.themes.text.Analysis.within`), and terms are found within the slice only."""
+        missing = [(start, end) for start, end in spans if text[start:end] not in self._hits]
+        if not missing:  # a single sentence, or a paragraph scored before
+            return
         parts = analyse(text).parts
         matched = self._matched(parts)
         starts = [p.start for p in parts]
-        for start, end in spans:
-            if text[start:end] in self._hits:
-                continue
+        for start, end in missing:
             i = bisect_left(starts, start)
             j = i
             while j < len(parts) and parts[j].end <= end:
