@@ -167,12 +167,14 @@ def _cached_file_documents(
     if cached is not None:
         yield from cached
         return
+    if key is None:
+        yield from _file_documents(item, settings)
+        return
     read: list[Document] = []
     for document in _file_documents(item, settings):
         read.append(replace(document))
         yield document
-    if key is not None:
-        cache.put(key, read)
+    cache.put(key, read)
 
 
 def iter_documents(
