@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
 
 import pytest
 import spacy
+from lexicon_files import write_lexicon
 from spacy.vocab import Vocab
 
 from pipeline.nlp import convert, data
@@ -29,14 +29,6 @@ def _ents(doc):
 
 def _docs(path, corpus, reader):
     return [convert.ner_doc(Vocab(), s, corpus) for s in reader(path)]
-
-
-def _lexicon(tmp_path, lines: str):
-    """A small lexicon in LanguageTool's format (form, lemma, tag per line), gzipped like the real one."""
-    path = tmp_path / "dict.tsv.gz"
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        handle.write(lines)
-    return path
 
 
 def test_germeval_tsv_outer_column_and_deriv_dropped(tmp_path):
@@ -148,6 +140,36 @@ def test_smartdata_offsets_overlaps_and_whitespace(tmp_path):
     assert _ents(doc) == [("Michael Peters", "PER"), ("Euronews", "ORG"), ("Lyon", "LOC")]
 
 
+def test_gold_spans_lose_swept_in_punctuation_and_hashtags(tmp_path):
+    """Annotators of Smart Data sometimes included the sentence's period or comma, or the hashtag."""
+    text = "betont Staatssekretär Krämer. „Als Autoren: Wolfgang Bittner, #Lucke und die Firma (SSRPM).\n"
+    marked = {
+        "Krämer.": "PERSON",
+        "Wolfgang Bittner,": "PERSON",
+        "#Lucke": "PERSON",
+        "Firma (SSRPM).": "ORGANIZATION",
+    }
+    entities = [[text.index(span), text.index(span) + len(span), label] for span, label in marked.items()]
+    path = tmp_path / "smartdata.jsonl"
+    path.write_text(json.dumps({"id": "y", "text": text, "entities": entities}) + "\n", encoding="utf-8")
+    ((doc, _),) = list(convert.read_smartdata(path, Vocab()))
+    assert _ents(doc) == [
+        ("Krämer", "PER"),
+        ("Wolfgang Bittner", "PER"),
+        ("Lucke", "PER"),
+        ("Firma (SSRPM)", "ORG"),
+    ]
+
+
+def test_bio_spans_keep_balanced_brackets_and_drop_stray_ones():
+    sentence = convert.Sentence(
+        words=["Das", "Bundesamt", ")", "und", "„", "Die", "Zeit", "“", "sowie", "Robert", "Downey", "Jr."],
+        tags=["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "I-PER"],
+    )
+    doc = convert.ner_doc(Vocab(), sentence, "uner-german-pud")
+    assert _ents(doc) == [("Bundesamt", "ORG"), ("„Die Zeit“", "ORG"), ("Robert Downey Jr.", "PER")]
+
+
 def test_conllu_merges_multiword_tokens(tmp_path):
     path = tmp_path / "ud.conllu"
     path.write_text(
@@ -180,7 +202,7 @@ def test_hash_split_is_stable_and_proportional():
 
 
 def test_morph_table_keeps_only_unambiguous_readings(tmp_path):
-    lexicon = _lexicon(
+    lexicon = write_lexicon(
         tmp_path,
         "habe\thaben\tVER:AUX:3:SIN:KJ1\nhabe\thaben\tVER:AUX:1:SIN:PRÄ\nhabe\thaben\tVER:1:SIN:KJ1:NON\n"
         "Leiterin\tLeiterin\tSUB:NOM:SIN:FEM\nSee\tSee\tSUB:NOM:SIN:MAS\nSee\tSee\tSUB:NOM:SIN:FEM\n"
@@ -199,7 +221,7 @@ def test_morph_table_keeps_only_unambiguous_readings(tmp_path):
 
 @pytest.mark.parametrize("dim", [0, 8])
 def test_static_vectors_hold_lexicon_features_and_word_vectors(tmp_path, dim):
-    lexicon = _lexicon(
+    lexicon = write_lexicon(
         tmp_path,
         "Marktplatz\tMarktplatz\tSUB:NOM:SIN:MAS\nDresden\tDresden\tEIG:NOM:SIN:NEU:NOA:STD\n"
         "Müller\tMüller\tSUB:NOM:SIN:MAS\nMüller\tMüller\tEIG:NOM:SIN:MAS:ART:NAC\n"
@@ -253,7 +275,7 @@ def test_truecase_restores_german_capitalisation(tmp_path):
         ("kleinen", "ADJ:DAT:SIN:FEM:GRU:DEF"),
         ("Kleinen", "SUB:DAT:SIN:FEM:ADJ"),
     ]
-    lexicon = _lexicon(tmp_path, "".join(f"{form}\t{form}\t{tag}\n" for form, tag in entries))
+    lexicon = write_lexicon(tmp_path, "".join(f"{form}\t{form}\t{tag}\n" for form, tag in entries))
     sentence = "im urlaub, essen wir das essen mit einer kleinen festivalsaison der usa , sagt anna müller"
     words = [*sentence.split(" "), "vom", "bundesministerium", "für", "bildung", "."]
     entity = {"usa", "anna", "müller", "bundesministerium", "für", "bildung"}

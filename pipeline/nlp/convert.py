@@ -30,6 +30,9 @@ SPLITS = ("train", "dev", "test")
 _TAG_RE = re.compile(r"^(?:[BIES]-\S+|O)$")
 _NO_SPACE_BEFORE = set(",.;:!?)]}“”'’%…") | {"''", "n't"}
 _NO_SPACE_AFTER = set("([{„‚")
+_SENTENCE_PUNCTUATION = set(".,;:!?…")
+# Each bracket or quote token with its pair (opening, closing).
+_BRACKETS = {bracket: pair for pair in ("()", "[]", "„“", "‚‘", '""', "«»") for bracket in pair}
 
 
 @dataclass
@@ -202,8 +205,8 @@ def bio_spans(tags: list[str], mapping: dict[str, str]) -> list[tuple[int, int, 
 def ner_doc(vocab: Vocab, sentence: Sentence, corpus: str) -> Doc:
     spaces = [*sentence.spaces[:-1], False] if sentence.spaces else guess_spaces(sentence.words)
     doc = Doc(vocab, words=sentence.words, spaces=spaces)
-    ents = [Span(doc, s, e, label=label) for s, e, label in bio_spans(sentence.tags, corpus_mapping(corpus))]
-    doc.set_ents(ents, default="outside")
+    spans = (Span(doc, s, e, label=label) for s, e, label in bio_spans(sentence.tags, corpus_mapping(corpus)))
+    doc.set_ents([t for span in spans if (t := trimmed(span)) is not None], default="outside")
     return doc
 
 
@@ -221,20 +224,39 @@ def read_smartdata(path: Path, vocab: Vocab) -> Iterator[tuple[Doc, str]]:
         for start, end, raw in record["entities"]:
             label = mapping.get(raw)
             span = doc.char_span(start, end, label=label, alignment_mode="expand") if label else None
-            if span is not None and (span := _strip_space_tokens(span)) is not None:
+            if span is not None and (span := trimmed(span)) is not None:
                 spans.append(span)
         doc.set_ents(filter_spans(spans), default="outside")
         yield doc, record["id"]
 
 
-def _strip_space_tokens(span: Span) -> Span | None:
-    """Offsets that include a line break or non-breaking space would make the NER oracle fail."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].text.isspace():
+def trimmed(span: Span) -> Span | None:
+    """The span without the tokens at its edges that are never part of a name: whitespace (offsets
+    that include a line break would make the NER oracle fail), sentence punctuation that annotators
+    swept in („Staatssekretär Krämer.“, „Wolfgang Bittner,“), a hashtag or mention sign before the
+    name („#Lucke“) and a bracket whose partner lies outside the span. Abbreviation dots inside a
+    token („Jr.“, „e.V.“) and balanced brackets or quotes stay; None when nothing is left."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and _edge_noise(doc[start].text, doc[start:end].text, leading=True):
         start += 1
-    while end > start and span.doc[end - 1].text.isspace():
+    while end > start and _edge_noise(doc[end - 1].text, doc[start:end].text, leading=False):
         end -= 1
-    return Span(span.doc, start, end, label=span.label) if end > start else None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label) if end > start else None
+
+
+def _edge_noise(token: str, text: str, leading: bool) -> bool:
+    if token.isspace() or (token and all(c in _SENTENCE_PUNCTUATION for c in token)):
+        return True
+    if leading and token in ("#", "@"):
+        return True
+    if token not in _BRACKETS:
+        return False
+    opening, closing = _BRACKETS[token]
+    if opening == closing:
+        return text.count(opening) % 2 == 1
+    return text.count(opening) != text.count(closing)
 
 
 def read_conllu(path: Path) -> Iterator[TreebankSentence]:
