@@ -8,6 +8,7 @@ import json
 import pytest
 import spacy
 from lexicon_files import write_lexicon
+from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from pipeline.nlp import convert, data
@@ -67,7 +68,7 @@ def test_conll2003_with_docstart_and_unmapped_types(tmp_path):
     docs = _docs(path, "mobie", convert.read_columns)
     assert [_ents(d) for d in docs] == [
         [("@PolizeiMuenchen", "ORG"), ("Ingolstadt", "LOC")],
-        [("#Bahn", "ORG")],
+        [("Bahn", "ORG")],  # the hashtag sign is split off and left out (see below)
     ]
 
 
@@ -161,6 +162,16 @@ def test_gold_spans_lose_swept_in_punctuation_and_hashtags(tmp_path):
     ]
 
 
+def test_hashtag_tokens_are_split_and_the_sign_left_out_of_the_name():
+    sentence = convert.Sentence(
+        words=["Stau", "auf", "der", "#A100", "bei", "#Berlin", "#stau"],
+        tags=["O", "O", "O", "B-location-street", "O", "B-location-city", "O"],
+    )
+    doc = convert.ner_doc(Vocab(), sentence, "mobie")
+    assert doc.text == "Stau auf der #A100 bei #Berlin #stau"
+    assert _ents(doc) == [("A100", "LOC"), ("Berlin", "LOC")]
+
+
 def test_bio_spans_keep_balanced_brackets_and_drop_stray_ones():
     sentence = convert.Sentence(
         words=["Das", "Bundesamt", ")", "und", "„", "Die", "Zeit", "“", "sowie", "Robert", "Downey", "Jr."],
@@ -168,6 +179,21 @@ def test_bio_spans_keep_balanced_brackets_and_drop_stray_ones():
     )
     doc = convert.ner_doc(Vocab(), sentence, "uner-german-pud")
     assert _ents(doc) == [("Bundesamt", "ORG"), ("„Die Zeit“", "ORG"), ("Robert Downey Jr.", "PER")]
+
+
+def test_pipeline_entities_are_trimmed_like_the_gold():
+    """The last component applies the gold rule to what the NER predicted."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("projektradar_entity_trim")
+    doc = nlp.make_doc("Wie Burkhardt, Hilfenhaus und #Hamburg (Elbe) meldeten:")
+    spans = [(1, 3, "PER"), (3, 4, "PER"), (5, 7, "LOC"), (7, 10, "LOC"), (11, 12, "MISC")]
+    doc.set_ents([Span(doc, s, e, label=label) for s, e, label in spans])
+    assert _ents(nlp(doc)) == [
+        ("Burkhardt", "PER"),
+        ("Hilfenhaus", "PER"),
+        ("Hamburg", "LOC"),
+        ("(Elbe)", "LOC"),
+    ]
 
 
 def test_conllu_merges_multiword_tokens(tmp_path):

@@ -35,6 +35,12 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}"
 
 
+def _mean_and_spread(values: list[float]) -> str:
+    """Mean of a step's runs, with ± half their range when there are several."""
+    mean = _pct(sum(values) / len(values))
+    return mean if len(values) == 1 else f"{mean} ± {50 * (max(values) - min(values)):.1f}"
+
+
 def _ner_table(scores: dict, rows: list[str]) -> list[str]:
     lines = [
         "| set | PER F | LOC F | ORG F | MISC F | overall P | overall R | overall F |",
@@ -112,28 +118,42 @@ def render(details: dict, nlp: Language) -> str:
     lines += [
         "## Measured recipe steps",
         "",
-        "Held-out contemporary NER (F1 %). Rows from `configs/experiments.yml` were recorded with",
-        "`projektradar model experiment <step>` (same splits and training steps, NER retrained); the last",
-        "rows are this build. Training is deterministic on one machine with one set of package versions;",
-        "rows recorded on another machine can differ by about 1.5 points overall for the same recipe",
-        "(`dropout_02` and this build's shipped row were trained from the same configuration).",
+        "Held-out contemporary NER (F1 %), statistical NER. Rows from `configs/experiments.yml` were",
+        "recorded with `projektradar model experiment <step> [--seed N]` (same splits and training steps,",
+        "NER retrained against the recipe shipped at the time); the last rows are this build (seed 0).",
+        "Training is deterministic on one machine with one set of package versions, but the seed alone",
+        "moves a score by a point or two: a step run with several seeds shows the mean ± half the range",
+        "of its runs, and differences inside that spread are noise. Rows recorded on another machine",
+        "can differ by about 1.5 points overall for the same recipe.",
         "",
-        "| step | change | PER | LOC | ORG | overall |",
-        "|---|---|---|---|---|---|",
+        "| step | change | seeds | PER | LOC | ORG | overall |",
+        "|---|---|---|---|---|---|---|",
     ]
     build_rows = [
         ("domain weighting (shipped)", "corpora.yml sampling, ner.cfg, statistical NER only", statistical),
         ("+ rules after NER", "entity rules override the NER afterwards", metrics["ner_rules_after"]),
-        ("+ rules before NER (shipped)", "entity rules first, the NER fills the gaps", ner),
+        (
+            "+ rules before NER (shipped)",
+            "entity rules first, the NER fills the gaps",
+            metrics.get("ner_untrimmed", ner),
+        ),
     ]
+    if "ner_untrimmed" in metrics:
+        build_rows.append(
+            (
+                "+ entity trim (shipped)",
+                "edge punctuation, hashtag signs and unpaired brackets taken off the entities (spans.py)",
+                ner,
+            )
+        )
     for step in experiments():
-        s = step["contemporary"]
-        cells = [_pct(s[key]) for key in ("PER", "LOC", "ORG", "overall")]
-        lines.append(f"| {step['name']} | {step['change']} | {' | '.join(cells)} |")
+        runs = [run["contemporary"] for run in step["runs"]]
+        cells = [_mean_and_spread([run[key] for run in runs]) for key in ("PER", "LOC", "ORG", "overall")]
+        lines.append(f"| {step['name']} | {step['change']} | {len(runs)} | {' | '.join(cells)} |")
     for name, change, scores in build_rows:
         s = scores["groups"]["contemporary"]
         cells = [_pct(s.get(key, {}).get("f")) for key in ("PER", "LOC", "ORG", "overall")]
-        lines.append(f"| {name} | {change} | {' | '.join(cells)} |")
+        lines.append(f"| {name} | {change} | 1 | {' | '.join(cells)} |")
     lines.append("")
     lines += _data_section(details)
     return "\n".join(lines) + "\n"

@@ -81,12 +81,15 @@ def build_command(
 @app.command("experiment")
 def experiment_command(
     step: Annotated[str, typer.Argument(help="A step from pipeline/nlp/configs/variants.yml.")],
+    seed: Annotated[
+        int, typer.Option(help="Random seed of the NER training; run other seeds to see the spread.")
+    ] = 0,
     shared: SharedOption = None,
 ) -> None:
     """Train and score one recipe step on the held-out NER data and record it for the model card."""
     from pipeline.nlp.experiments import run_experiment
 
-    result = run_experiment(step, _settings(shared), say=typer.echo)
+    result = run_experiment(step, _settings(shared), seed=seed, say=typer.echo)
     typer.echo(json.dumps(result, indent=2))
 
 

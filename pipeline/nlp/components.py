@@ -8,6 +8,9 @@ saved pipeline that contains them loads with plain ``spacy.load(path)``.
   mentions). Like spaCy's ``entity_ruler`` with ``overwrite_ents``: rule organisations win over
   overlapping entities, persons only fill gaps. It runs before the NER (measured better than after it,
   see MODEL.md), so the NER keeps the rule entities and labels the rest.
+* ``projektradar_entity_trim`` runs last and takes edge tokens that are never part of a name off the
+  entities („Holzdorf,“ → „Holzdorf“, „#Hamburg“ → „Hamburg“): the rule the training corpora's gold
+  spans follow (``spans.py``); the transition-based NER still closes a name after a comma at times.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.nlp.lexicon import MorphTable, german_first_names, read_morph_table
+from pipeline.nlp.spans import trimmed
 from pipeline.settings import RESOURCES_DIR
 
 MORPH_TABLE_NAME = "morph_table.tsv.gz"
@@ -91,6 +95,12 @@ class MorphLexicon:
         if table.is_file():
             self.load_table(table)
         return self
+
+
+def _noun_like(token: Token) -> bool:
+    """A noun or name by its universal POS or by its STTS tag: the two come from different components
+    and disagree on rare surnames („Jentsch“: ADJ but NE)."""
+    return token.pos_ in ("PROPN", "NOUN", "X", "") or token.tag_ in ("NE", "NN", "FM")
 
 
 def _set_features(token: Token, **features: str) -> None:
@@ -271,7 +281,7 @@ class EntityRules:
         i = 0
         while i < len(doc) - 1:
             token = doc[i]
-            if self._first_name(token) and token.pos_ in ("PROPN", "NOUN", "X", ""):
+            if self._first_name(token) and _noun_like(token):
                 end = i + 1
                 while end < len(doc) and self._first_name(doc[end]):
                     end += 1
@@ -296,7 +306,7 @@ class EntityRules:
         return (
             token.text[:1].isupper()
             and token.text not in self.stop_words
-            and token.pos_ in ("PROPN", "NOUN", "X", "")
+            and _noun_like(token)
             and not token.lower_.endswith(self.noun_suffixes)
             and not token.is_punct
         )
@@ -313,6 +323,17 @@ class EntityRules:
         with gzip.open(Path(path) / f"{RULES_FILE}.gz", "rt", encoding="utf-8") as handle:
             self.set_rules(json.load(handle))
         return self
+
+
+def trim_entities(doc: Doc) -> Doc:
+    """Entities without punctuation, hashtag signs or unpaired brackets at their edges."""
+    doc.set_ents([span for ent in doc.ents if (span := trimmed(ent)) is not None], default="outside")
+    return doc
+
+
+@Language.factory("projektradar_entity_trim")
+def make_entity_trim(nlp: Language, name: str):
+    return trim_entities
 
 
 @Language.factory(

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from pipeline.nlp.spans import trimmed
 from pipeline.settings import RESOURCES_DIR
 
 LABEL_MAP_PATH = RESOURCES_DIR / "ner_label_map.yml"
@@ -30,9 +31,6 @@ SPLITS = ("train", "dev", "test")
 _TAG_RE = re.compile(r"^(?:[BIES]-\S+|O)$")
 _NO_SPACE_BEFORE = set(",.;:!?)]}“”'’%…") | {"''", "n't"}
 _NO_SPACE_AFTER = set("([{„‚")
-_SENTENCE_PUNCTUATION = set(".,;:!?…")
-# Each bracket or quote token with its pair (opening, closing).
-_BRACKETS = {bracket: pair for pair in ("()", "[]", "„“", "‚‘", '""', "«»") for bracket in pair}
 
 
 @dataclass
@@ -204,10 +202,28 @@ def bio_spans(tags: list[str], mapping: dict[str, str]) -> list[tuple[int, int, 
 
 def ner_doc(vocab: Vocab, sentence: Sentence, corpus: str) -> Doc:
     spaces = [*sentence.spaces[:-1], False] if sentence.spaces else guess_spaces(sentence.words)
-    doc = Doc(vocab, words=sentence.words, spaces=spaces)
-    spans = (Span(doc, s, e, label=label) for s, e, label in bio_spans(sentence.tags, corpus_mapping(corpus)))
+    words, spaces, tags = split_hash_signs(sentence.words, spaces, sentence.tags)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    spans = (Span(doc, s, e, label=label) for s, e, label in bio_spans(tags, corpus_mapping(corpus)))
     doc.set_ents([t for span in spans if (t := trimmed(span)) is not None], default="outside")
     return doc
+
+
+def split_hash_signs(
+    words: list[str], spaces: list[bool], tags: list[str]
+) -> tuple[list[str], list[bool], list[str]]:
+    """„#A100“ as two tokens, as spaCy's German tokenizer splits it, so the hashtag sign can be
+    trimmed off the gold span like in text-based corpora (MobIE's tweets keep it on the name)."""
+    out: tuple[list[str], list[bool], list[str]] = ([], [], [])
+    for word, space, tag in zip(words, spaces, tags, strict=True):
+        if len(word) > 1 and word[0] == "#" and word[1].isalnum():
+            inside = tag if tag in ("O", "") else f"I-{tag.partition('-')[2]}"
+            parts = (["#", word[1:]], [False, space], [tag, inside])
+        else:
+            parts = ([word], [space], [tag])
+        for column, values in zip(out, parts, strict=True):
+            column += values
+    return out
 
 
 def read_smartdata(path: Path, vocab: Vocab) -> Iterator[tuple[Doc, str]]:
@@ -228,35 +244,6 @@ def read_smartdata(path: Path, vocab: Vocab) -> Iterator[tuple[Doc, str]]:
                 spans.append(span)
         doc.set_ents(filter_spans(spans), default="outside")
         yield doc, record["id"]
-
-
-def trimmed(span: Span) -> Span | None:
-    """The span without the tokens at its edges that are never part of a name: whitespace (offsets
-    that include a line break would make the NER oracle fail), sentence punctuation that annotators
-    swept in („Staatssekretär Krämer.“, „Wolfgang Bittner,“), a hashtag or mention sign before the
-    name („#Lucke“) and a bracket whose partner lies outside the span. Abbreviation dots inside a
-    token („Jr.“, „e.V.“) and balanced brackets or quotes stay; None when nothing is left."""
-    doc, start, end = span.doc, span.start, span.end
-    while start < end and _edge_noise(doc[start].text, doc[start:end].text, leading=True):
-        start += 1
-    while end > start and _edge_noise(doc[end - 1].text, doc[start:end].text, leading=False):
-        end -= 1
-    if (start, end) == (span.start, span.end):
-        return span
-    return Span(doc, start, end, label=span.label) if end > start else None
-
-
-def _edge_noise(token: str, text: str, leading: bool) -> bool:
-    if token.isspace() or (token and all(c in _SENTENCE_PUNCTUATION for c in token)):
-        return True
-    if leading and token in ("#", "@"):
-        return True
-    if token not in _BRACKETS:
-        return False
-    opening, closing = _BRACKETS[token]
-    if opening == closing:
-        return text.count(opening) % 2 == 1
-    return text.count(opening) != text.count(closing)
 
 
 def read_conllu(path: Path) -> Iterator[TreebankSentence]:

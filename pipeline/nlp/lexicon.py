@@ -102,6 +102,15 @@ def german_first_names() -> frozenset[str]:
     )
 
 
+def first_name_list() -> list[str]:
+    """Every one-word first name of gender-guesser's dictionary (all countries), as written in text."""
+    return sorted({capitalised(name) for name in _detector().names if " " not in name})
+
+
+def capitalised(name: str) -> str:
+    return "-".join(part.capitalize() for part in name.split("-"))
+
+
 @dataclass
 class MorphTable:
     """Lexicon readings that the ``projektradar_morph_lexicon`` component applies."""
@@ -198,9 +207,8 @@ def lexicon_features(lexicon_path: Path) -> dict[str, set[str]]:
                 features[form].add(feature)
             elif feature == "function_word":
                 features[form[:1].upper() + form[1:]].add(feature)
-    for name in _detector().names:
-        if " " not in name:  # one token, as the NER sees it
-            features["-".join(part.capitalize() for part in name.split("-"))].add("first_name")
+    for name in first_name_list():  # one token, as the NER sees it
+        features[name].add("first_name")
     return features
 
 

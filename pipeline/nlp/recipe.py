@@ -18,7 +18,10 @@ NLP_DIR = Path(__file__).resolve().parent
 CONFIG_DIR = NLP_DIR / "configs"
 RECIPE_CODE = (
     "convert.py",
+    "spans.py",
     "data.py",
+    "augment.py",
+    "pretrain.py",
     "lexicon.py",
     "vectors.py",
     "components.py",
@@ -43,7 +46,7 @@ def recipe_inputs(settings: Settings) -> list[Path]:
         settings.nlp_data_dir / LEXICON_FILE,
     ]
     code = [NLP_DIR / name for name in RECIPE_CODE if (NLP_DIR / name).exists()]
-    configs = sorted(p for p in CONFIG_DIR.glob("*") if p.name != "experiments.yml")
+    configs = [*sorted(CONFIG_DIR.glob("*.cfg")), CONFIG_DIR / "corpora.yml"]
     return [*configs, *code, *(RESOURCES_DIR / name for name in RULE_RESOURCES), *data_files]
 
 
