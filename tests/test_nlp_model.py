@@ -8,6 +8,9 @@ import sys
 import pytest
 
 from pipeline.nlp import first_name_gender, load_nlp
+from pipeline.nlp.components import MORPH_TABLE_NAME
+from pipeline.nlp.resolve import trained_model_dir
+from pipeline.nlp.train import assemble
 from pipeline.settings import Settings
 
 SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"
@@ -121,3 +124,12 @@ def test_organisation_rule_ignores_parser_boundaries_inside_names():
         "M’s Marketing + Kommunikation GmbH",
         "Müller GmbH",
     }
+
+
+def test_experiments_reassemble_a_cached_model():
+    """`model experiment` reuses the cached model's treebank part: assembling it again with a new NER
+    gives the pipeline of a build, each rule component once."""
+    cached = trained_model_dir(Settings())
+    rebuilt = assemble(cached, cached, cached / "projektradar_morph_lexicon" / MORPH_TABLE_NAME)
+    assert rebuilt.pipe_names == load_nlp()[0].pipe_names
+    assert rebuilt.pipe_names[-3:] == ["projektradar_entity_rules", "ner", "projektradar_entity_trim"]

@@ -64,7 +64,7 @@ def assemble(ud_model: Path, ner_model: Path, morph_table: Path):
     """Treebank pipeline + sourced NER (its own tok2vec and the static vectors it reads) + the project's
     rule components; the entity rules run before the NER, which keeps their spans (better than after
     it, see MODEL.md)."""
-    nlp = spacy.load(ud_model, exclude=["ner", "projektradar_morph_lexicon", RULES])
+    nlp = spacy.load(ud_model, exclude=["ner", "projektradar_morph_lexicon", RULES, TRIM])
     ner = spacy.load(ner_model)
     nlp.vocab.vectors = ner.vocab.vectors
     nlp.add_pipe("ner", source=ner)
