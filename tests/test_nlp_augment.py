@@ -17,6 +17,7 @@ from pipeline.nlp import augment, card
 from pipeline.nlp.experiments import record_run
 from pipeline.nlp.pretrain import pretrain_tok2vec, pretraining_config
 from pipeline.nlp.recipe import CONFIG_DIR, recipe_inputs
+from pipeline.nlp.train import mention_swap_level
 from pipeline.nlp.vectors import build_static_vectors
 from pipeline.settings import Settings
 
@@ -185,3 +186,8 @@ def test_recipe_fingerprint_covers_configs_not_measurements():
     names = {path.name for path in recipe_inputs(Settings())}
     assert {"ner.cfg", "ud.cfg", "pretrain.cfg", "corpora.yml", "augment.py", "pretrain.py"} <= names
     assert not names & {"variants.yml", "experiments.yml"}
+
+
+def test_mention_pool_is_built_only_when_the_augmenter_swaps():
+    assert mention_swap_level({}) == 0.0  # ner.cfg ships the augmenter switched off
+    assert mention_swap_level({"corpora.train.augmenter.level": "0.3"}) == 0.3

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
+from spacy.util import load_config
 from spacy.vocab import Vocab
 
 from pipeline.nlp import augment, card, data, evaluate
@@ -75,6 +76,17 @@ def assemble(ud_model: Path, ner_model: Path, morph_table: Path):
     return nlp
 
 
+def mention_swap_level(ner_overrides: dict) -> float:
+    """Share of training sentences the augmenter swaps: ner.cfg's level unless overridden. The mention
+    pool (a second pass over the 5M-line lexicon) is built only when it is above 0."""
+    key = "corpora.train.augmenter.level"
+    if key in ner_overrides:
+        return float(ner_overrides[key])
+    return float(
+        load_config(CONFIG_DIR / "ner.cfg", interpolate=False)["corpora"]["train"]["augmenter"]["level"]
+    )
+
+
 def train_pipeline(
     settings: Settings,
     work_dir: Path,
@@ -106,20 +118,19 @@ def train_pipeline(
         work_dir / "corpus" / "ner" / "text.txt",
         config["word_vectors"],
     )
-    mentions = work_dir / "corpus" / "ner" / "mentions.json"
-    mention_counts = augment.write_mention_pool(
-        augment.mention_pool(
-            DocBin().from_disk(work_dir / "corpus" / "ner" / "train.spacy").get_docs(Vocab()),
-            settings.nlp_data_dir / LEXICON_FILE,
-        ),
-        mentions,
-    )
     timings["vectors"] = time.monotonic() - started - timings["convert"]
-    ner_overrides = {
-        "paths.vectors": str(work_dir / "static_vectors"),
-        "paths.mentions": str(mentions),
-        **overrides.get("ner", {}),
-    }
+    ner_overrides = {"paths.vectors": str(work_dir / "static_vectors"), **overrides.get("ner", {})}
+    mention_counts: dict[str, int] = {}  # empty: no mention replacement
+    if mention_swap_level(ner_overrides) > 0:
+        mentions = work_dir / "corpus" / "ner" / "mentions.json"
+        mention_counts = augment.write_mention_pool(
+            augment.mention_pool(
+                DocBin().from_disk(work_dir / "corpus" / "ner" / "train.spacy").get_docs(Vocab()),
+                settings.nlp_data_dir / LEXICON_FILE,
+            ),
+            mentions,
+        )
+        ner_overrides["paths.mentions"] = str(mentions)
     if config["pretraining"]["epochs"]:
         ner_overrides["paths.pretrained_tok2vec"] = str(
             pretrain_tok2vec(
