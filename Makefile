@@ -6,7 +6,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup model run test lint format clean evaluate evaluate-quotes train-themes evaluate-themes report bench docs
+.PHONY: help setup browser model run test lint format clean evaluate evaluate-quotes train-themes evaluate-themes report bench docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -15,9 +15,20 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-setup: $(PY) ## Create .venv, install projektradar and its dev tools, provide the German model
+setup: $(PY) browser ## Create .venv, install projektradar and its dev tools, Chromium for the report test, the German model
 	$(PY) -m pip install --quiet -e ".[dev]"
 	$(VENV)/bin/projektradar model ensure
+
+# The report's browser test drives the system Chromium (Debian's package; no browser download).
+browser: ## Install Debian's Chromium when it is missing (as root, or with sudo without a password)
+	@if command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "Chromium fehlt und apt-get ist nicht vorhanden: Chromium mit dem Paketmanager des Systems installieren (Programm 'chromium' im PATH), dann 'make setup' erneut."; exit 1; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	elif sudo -n true 2>/dev/null; then sudo="sudo"; \
+	else echo "Chromium fehlt. Bitte einmal ausführen: sudo apt-get update && sudo apt-get install -y chromium   – dann 'make setup' erneut."; exit 1; fi; \
+	echo "Installiere Chromium (Debian-Paket) für den Browser-Test des Berichts …"; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
 model: ## Build the German spaCy model offline from ../shared (cached; 9–25 min on 2 cores)
 	$(VENV)/bin/projektradar model ensure
