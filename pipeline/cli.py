@@ -7,11 +7,21 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from pipeline import __version__
 from pipeline.errors import UserFacingError
+from pipeline.ingest.limits import german_number
 from pipeline.nlp.cli import app as model_app
+from pipeline.nlp.parts import part_bounds
 from pipeline.runner import count_inputs, run
 from pipeline.settings import Settings
 from pipeline.themes.cli import app as themes_app
@@ -42,12 +52,52 @@ SharedOption = Annotated[
     ),
 ]
 MaxBytesOption = Annotated[
-    int, typer.Option("--max-file-mb", help="Files larger than this are skipped with a reason.")
+    int, typer.Option("--max-file-mb", min=1, help="Files larger than this are skipped with a reason.")
 ]
+MaxUnpackedOption = Annotated[
+    int,
+    typer.Option(
+        "--max-unpacked-mb",
+        min=1,
+        help="DOCX files whose contents would unpack to more than this are skipped (ZIP bombs).",
+    ),
+]
+MaxPagesOption = Annotated[
+    int, typer.Option("--max-pdf-pages", min=1, help="PDFs with more pages than this are skipped.")
+]
+MaxCharsOption = Annotated[
+    int,
+    typer.Option("--max-chars", min=1, help="Texts longer than this (characters) are skipped with a reason."),
+]
+PartCharsOption = Annotated[
+    int,
+    typer.Option(
+        "--part-chars",
+        min=1000,
+        max=900_000,
+        help="Longer texts are parsed in paragraph-aligned parts of at most this many characters "
+        "(lower it when memory is short).",
+    ),
+]
+_DEFAULTS = Settings()
 
 
-def _settings(shared: Path | None, max_file_mb: int) -> Settings:
-    kwargs = {"max_file_bytes": max_file_mb * 1_000_000}
+def _settings(
+    shared: Path | None,
+    max_file_mb: int,
+    max_unpacked_mb: int,
+    max_pdf_pages: int,
+    max_chars: int,
+    part_chars: int = _DEFAULTS.part_chars,
+) -> Settings:
+    """Settings from the command-line limits (sizes in MB as the options give them)."""
+    kwargs = {
+        "max_file_bytes": max_file_mb * 1_000_000,
+        "max_unpacked_bytes": max_unpacked_mb * 1_000_000,
+        "max_pdf_pages": max_pdf_pages,
+        "max_chars": max_chars,
+        "part_chars": part_chars,
+    }
     if shared is not None:
         kwargs["shared_dir"] = shared
     return Settings(**kwargs)
@@ -56,14 +106,24 @@ def _settings(shared: Path | None, max_file_mb: int) -> Settings:
 def _run_with_progress(corpus: list[Path], out: Path, settings: Settings, **options) -> None:
     total = count_inputs(corpus)
     columns = (
+        SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=True, disable=total < 2) as progress:
+    with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("Dateien", total=total)
         seen_files: set[str] = set()
+
+        def announce(document) -> None:
+            """A long document takes a while: say so, so that the run does not look frozen."""
+            parts = len(part_bounds(document.text, settings.part_chars))
+            progress.console.print(
+                f"  Langes Dokument {document.source_path}: {german_number(document.n_chars)} Zeichen, "
+                f"wird in {parts} Teilen verarbeitet"
+            )
 
         def advance(document) -> None:
             """One step per input file (a CSV/JSONL file yields several documents)."""
@@ -73,14 +133,15 @@ def _run_with_progress(corpus: list[Path], out: Path, settings: Settings, **opti
                 progress.advance(task)
 
         try:
-            result = run(corpus, out, settings=settings, on_document=advance, **options)
+            result = run(
+                corpus, out, settings=settings, on_document=advance, on_long_document=announce, **options
+            )
         except UserFacingError as error:
             console.print(f"[red]Fehler:[/red] {error}")
             raise typer.Exit(2) from error
     console.print(f"[green]✓[/green] {result.summary} → {out}")
-    failed = result["documents"].query("status in ['failed', 'skipped']")
-    for row in failed.itertuples():
-        console.print(f"  [yellow]{row.status}[/yellow] {row.source_path}: {row.error}")
+    for document in result.problems:
+        console.print(f"  [yellow]{document.status}[/yellow] {document.source_path}: {document.error}")
 
 
 @app.command("run")
@@ -128,7 +189,11 @@ def run_command(
         int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
     ] = 32,
     shared: SharedOption = None,
-    max_file_mb: MaxBytesOption = 50,
+    max_file_mb: MaxBytesOption = _DEFAULTS.max_file_bytes // 1_000_000,
+    max_unpacked_mb: MaxUnpackedOption = _DEFAULTS.max_unpacked_bytes // 1_000_000,
+    max_pdf_pages: MaxPagesOption = _DEFAULTS.max_pdf_pages,
+    max_chars: MaxCharsOption = _DEFAULTS.max_chars,
+    part_chars: PartCharsOption = _DEFAULTS.part_chars,
 ) -> None:
     """Run all stages over CORPUS and write every table to --out.
 
@@ -138,7 +203,7 @@ def run_command(
     _run_with_progress(
         corpus,
         out,
-        _settings(shared, max_file_mb),
+        _settings(shared, max_file_mb, max_unpacked_mb, max_pdf_pages, max_chars, part_chars),
         model=model,
         codebook=codebook,
         workers=workers,
@@ -153,10 +218,14 @@ def run_command(
 def ingest_command(
     corpus: CorpusArg,
     out: OutOption = Path("outputs"),
-    max_file_mb: MaxBytesOption = 50,
+    max_file_mb: MaxBytesOption = _DEFAULTS.max_file_bytes // 1_000_000,
+    max_unpacked_mb: MaxUnpackedOption = _DEFAULTS.max_unpacked_bytes // 1_000_000,
+    max_pdf_pages: MaxPagesOption = _DEFAULTS.max_pdf_pages,
+    max_chars: MaxCharsOption = _DEFAULTS.max_chars,
 ) -> None:
     """Only read and clean the documents: writes documents.csv and documents.jsonl."""
-    _run_with_progress(corpus, out, _settings(None, max_file_mb), ingest_only=True)
+    settings = _settings(None, max_file_mb, max_unpacked_mb, max_pdf_pages, max_chars)
+    _run_with_progress(corpus, out, settings, ingest_only=True)
 
 
 @app.command("report")

@@ -23,6 +23,10 @@ from pipeline.cache import JsonStore, code_version, key_of
 from pipeline.document import Document
 from pipeline.settings import Settings
 
+# Parts of long documents parsed at once: with parts of ``Settings.part_chars`` (50,000) characters,
+# spaCy holds at most about half a million characters of a long report in memory.
+PARTS_PER_BATCH = 10
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -103,13 +107,25 @@ class DocumentProcessor:
     def parse(self, documents: Sequence[Document]) -> list[Doc | Exception]:
         """The German model's annotations of each document (the extraction components not yet run)."""
         from pipeline.extract import EXTRACTORS
+        from pipeline.nlp.parts import join_parts, pieces
+
+        part_chars = self.config.settings.part_chars
 
         def parse_batch(batch: Sequence[Document]) -> list[Doc]:
-            return list(
-                self.nlp.pipe(
-                    (d.text for d in batch), batch_size=self.config.batch_size, disable=list(EXTRACTORS)
+            """Long texts go through spaCy in parts (:mod:`pipeline.nlp.parts`); the parts of all
+            documents share the batches, and each document's parts are joined again."""
+            split = [list(pieces(d.text, part_chars)) for d in batch]
+            texts = [piece for document in split for piece, is_part in document if is_part]
+            batch_size = self.config.batch_size if len(texts) == len(batch) else PARTS_PER_BATCH
+            docs = iter(self.nlp.pipe(texts, batch_size=batch_size, disable=list(EXTRACTORS)))
+            return [
+                join_parts(
+                    self.nlp,
+                    [next(docs) for _, is_part in document if is_part],
+                    [piece for piece, is_part in document if not is_part],
                 )
-            )
+                for document in split
+            ]
 
         return _per_document(parse_batch, documents)
 
@@ -186,7 +202,10 @@ class ResultCache:
         # or loaded later for exactly this key)
         self.theme_fingerprint = cache_key(load_codebook(config.codebook), config.settings)
         self.key_base = key_of(
-            json.dumps(self.model_info, sort_keys=True), self.theme_fingerprint, code_version()
+            json.dumps(self.model_info, sort_keys=True),
+            self.theme_fingerprint,
+            code_version(),
+            str(config.settings.part_chars),  # long documents are parsed in parts of this size
         )
 
     def key(self, document: Document) -> str:

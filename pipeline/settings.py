@@ -40,6 +40,14 @@ class Settings:
     shared_dir: Path = field(default_factory=default_shared_dir)
     cache_dir: Path = field(default_factory=default_cache_dir)
     max_file_bytes: int = 50_000_000
+    # Hostile or runaway inputs are refused before the expensive step: what a DOCX archive says its
+    # members unpack to, a PDF's page count, and the clean text's length (about 8,000 pages).
+    max_unpacked_bytes: int = 100_000_000
+    max_pdf_pages: int = 5_000
+    max_chars: int = 20_000_000
+    # Longer texts are parsed in paragraph-aligned parts of at most this many characters (spaCy's
+    # limit is 1,000,000, and the parser's memory grows with the text it sees at once).
+    part_chars: int = 50_000
     min_chars: int = 20
     languages: tuple[str, ...] = ("de",)
     results_dir: Path | None = None  # per-document result cache; default: see result_cache_dir

@@ -60,3 +60,20 @@ def test_tabular_reader_yields_rows_or_failed_rows(header, body):
     assert documents
     assert all(d.status in STATUSES and (d.ok or d.error) for d in documents)
     assert all(d.source_path.startswith("export.csv") for d in documents)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab .\n\n“ßÄ!"), max_size=400),
+    st.integers(min_value=1, max_value=120),
+)
+def test_long_text_parts_cover_the_text_within_the_limit(text, part_chars):
+    """Parts never exceed the limit, only whitespace lies between them, and parts plus that
+    whitespace give back the text exactly."""
+    from pipeline.nlp.parts import part_bounds, pieces
+
+    bounds = part_bounds(text, part_chars)
+    assert "".join(piece for piece, _ in pieces(text, part_chars)) == text
+    assert all(end - start <= part_chars for start, end in bounds)
+    assert all(not piece.strip() for piece, is_part in pieces(text, part_chars) if not is_part)
+    if len(text) <= part_chars:
+        assert bounds == [(0, len(text))]

@@ -39,6 +39,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes: list[Quote] = []
     blocked: set[int] = set()
     speakers_at: dict[int, Speaker] = {}
+    titles: set[int] = set()  # quoted names, titles and mottos: „Tu Gutes und sprich darüber“
     for first, last, attribution, kind in find_direct(doc):
         span = doc.char_span(first.open, last.close + 1, alignment_mode="expand")
         if span is None:
@@ -48,6 +49,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
             blocked |= {t.i for t in span}
             if speaker is not None:
                 speakers_at[span[-1].i] = speaker
+        else:
+            titles |= {t.i for t in span}
         parts = [doc_text(doc)[first.start : first.end]]
         if last is not first:
             parts.append(doc_text(doc)[last.start : last.end])
@@ -62,8 +65,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 sentence_of(span[0].i),
             )
         )
-    for event in find_indirect(doc, blocked, speakers_at):
-        first, last = event.message[0], event.message[-1]
+    for event in find_indirect(doc, blocked, speakers_at, titles):
+        words = [t for t in event.message if not t.is_space]  # a paragraph break may end a sentence
+        if not words:
+            continue
+        first, last = words[0], words[-1]
         start, end = first.idx, last.idx + len(last)
         quotes.append(
             _quote(

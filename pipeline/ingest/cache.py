@@ -26,7 +26,17 @@ class IngestCache:
     def __init__(self, root: Path, settings: Settings):
         self.store = JsonStore(root)
         self.base = key_of(
-            code_version(), repr((settings.max_file_bytes, settings.min_chars, settings.languages))
+            code_version(),
+            repr(
+                (
+                    settings.max_file_bytes,
+                    settings.max_unpacked_bytes,
+                    settings.max_pdf_pages,
+                    settings.max_chars,
+                    settings.min_chars,
+                    settings.languages,
+                )
+            ),
         )
 
     def key(self, item: InputFile) -> str | None:

@@ -8,6 +8,7 @@ happen here once for all formats. Problems with a file are turned into a status 
 from __future__ import annotations
 
 import fnmatch
+import importlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,40 +24,60 @@ from pipeline.ingest.cache import IngestCache
 from pipeline.ingest.clean import clean_line, join_paragraphs, split_paragraphs
 from pipeline.ingest.dates import parse_date
 from pipeline.ingest.discover import InputFile, discover_inputs
-from pipeline.ingest.docx import read_docx
-from pipeline.ingest.eml import read_eml
 from pipeline.ingest.extracted import Extracted, IngestError
-from pipeline.ingest.html import read_html
 from pipeline.ingest.language import detect_language, is_reliably_foreign
+from pipeline.ingest.limits import check_archive, check_pdf, text_too_long
 from pipeline.ingest.metadata import publisher_name
-from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.rules import load_rules
 from pipeline.ingest.scrape import read_header
-from pipeline.ingest.tabular import read_csv, read_jsonl
-from pipeline.ingest.text import read_markdown, read_txt
 from pipeline.settings import Settings
 
 
 @dataclass(frozen=True)
 class Reader:
+    """A format's reader, named as ``module:function`` and imported on first use: a rerun whose
+    files all come from the ingest cache loads none of the parsers (trafilatura, pypdf, …)."""
+
     format: str
-    read: Callable[[bytes], list[Extracted]]
+    function: str  # "pipeline.ingest.<module>:<function>", (bytes) -> list[Extracted]
     broken: str  # what to tell the user when the reader fails on the file
+    guard: Callable[[bytes, Settings], None] | None = None  # cheap bounds checked before reading
+
+    def read(self, data: bytes) -> list[Extracted]:
+        module, _, function = self.function.partition(":")
+        return getattr(importlib.import_module(module), function)(data)
 
 
+_TXT = "Textdatei konnte nicht gelesen werden"
+_MD = "Markdown-Datei konnte nicht gelesen werden"
+_HTML = "HTML-Seite konnte nicht gelesen werden"
 READERS: dict[str, Reader] = {
-    ".txt": Reader("txt", read_txt, "Textdatei konnte nicht gelesen werden"),
-    ".md": Reader("md", read_markdown, "Markdown-Datei konnte nicht gelesen werden"),
-    ".markdown": Reader("md", read_markdown, "Markdown-Datei konnte nicht gelesen werden"),
-    ".html": Reader("html", read_html, "HTML-Seite konnte nicht gelesen werden"),
-    ".htm": Reader("html", read_html, "HTML-Seite konnte nicht gelesen werden"),
-    ".pdf": Reader("pdf", read_pdf, "PDF ist beschädigt oder unlesbar – bitte neu exportieren"),
-    ".docx": Reader(
-        "docx", read_docx, "DOCX ist beschädigt oder kein Word-Dokument – in Word öffnen und neu speichern"
+    ".txt": Reader("txt", "pipeline.ingest.text:read_txt", _TXT),
+    ".md": Reader("md", "pipeline.ingest.text:read_markdown", _MD),
+    ".markdown": Reader("md", "pipeline.ingest.text:read_markdown", _MD),
+    ".html": Reader("html", "pipeline.ingest.html:read_html", _HTML),
+    ".htm": Reader("html", "pipeline.ingest.html:read_html", _HTML),
+    ".pdf": Reader(
+        "pdf",
+        "pipeline.ingest.pdf:read_pdf",
+        "PDF ist beschädigt oder unlesbar – bitte neu exportieren",
+        check_pdf,
     ),
-    ".eml": Reader("eml", read_eml, "E-Mail konnte nicht gelesen werden – als .eml neu exportieren"),
-    ".csv": Reader("csv", read_csv, "CSV konnte nicht gelesen werden – als UTF-8-CSV neu exportieren"),
-    ".jsonl": Reader("jsonl", read_jsonl, "JSONL konnte nicht gelesen werden"),
+    ".docx": Reader(
+        "docx",
+        "pipeline.ingest.docx:read_docx",
+        "DOCX ist beschädigt oder kein Word-Dokument – in Word öffnen und neu speichern",
+        check_archive,
+    ),
+    ".eml": Reader(
+        "eml", "pipeline.ingest.eml:read_eml", "E-Mail konnte nicht gelesen werden – als .eml neu exportieren"
+    ),
+    ".csv": Reader(
+        "csv",
+        "pipeline.ingest.tabular:read_csv",
+        "CSV konnte nicht gelesen werden – als UTF-8-CSV neu exportieren",
+    ),
+    ".jsonl": Reader("jsonl", "pipeline.ingest.tabular:read_jsonl", "JSONL konnte nicht gelesen werden"),
 }
 
 
@@ -91,6 +112,8 @@ def _read(item: InputFile, reader: Reader | None, settings: Settings) -> list[Ex
         raise IngestError("Datei ist leer (0 Bytes) – Datei prüfen oder entfernen", STATUS_SKIPPED)
     if not data.strip():
         raise IngestError("Datei enthält nur Leerzeichen – Datei prüfen oder entfernen", STATUS_SKIPPED)
+    if reader.guard is not None:
+        reader.guard(data, settings)
     return reader.read(data)
 
 
@@ -98,6 +121,8 @@ def _finish(source_path: str, extracted: Extracted, settings: Settings) -> Docum
     """Clean text, paragraphs, metadata fallbacks, language and status for one extracted text."""
     if extracted.failure:
         return _problem(source_path, extracted.format, STATUS_FAILED, extracted.failure)
+    if too_long := text_too_long(len(extracted.text), settings):
+        return _problem(source_path, extracted.format, STATUS_SKIPPED, too_long)
     header = read_header(split_paragraphs(extracted.text), drop_furniture=extracted.format == "scrape")
     text, paragraphs = join_paragraphs(header.paragraphs)
     document = Document(
@@ -144,6 +169,11 @@ def _file_documents(item: InputFile, settings: Settings) -> Iterator[Document]:
     except IngestError as problem:
         yield _problem(item.source_path, fmt, problem.status, str(problem))
         return
+    except MemoryError:
+        message = (
+            "Zu wenig Arbeitsspeicher zum Lesen der Datei – Datei aufteilen oder auf einem Rechner mit "
+            "mehr Speicher verarbeiten"
+        )
     except PermissionError:
         message = "Keine Leseberechtigung für die Datei – Zugriffsrechte prüfen"
     except FileNotFoundError:
