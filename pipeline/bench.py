@@ -1,5 +1,6 @@
 """Benchmark (``make bench``): end-to-end throughput against spaCy's own ceiling, memory at growing
-corpus sizes, worker scaling and the cost of a no-change rerun — all on this machine, in one run.
+corpus sizes, worker scaling, the cost of a no-change rerun of 400 documents, and one 400-page report
+against the same text as short documents — all on this machine, in one run.
 
 The corpus is the sample corpus plus the real Wikinews articles in ``../shared`` (their text only),
 repeated with a varying sentence appended so that no two documents are identical (otherwise the
@@ -29,6 +30,7 @@ from pipeline.ingest import iter_documents
 from pipeline.settings import REPO_DIR, Settings
 
 console = Console()
+RERUN_DOCS = 400
 
 
 def base_texts(settings: Settings) -> list[str]:
@@ -51,6 +53,29 @@ def write_corpus(texts: list[str], n_docs: int, target: Path) -> tuple[Path, int
             words += len(text.split())
             handle.write(json.dumps({"id": f"bench-{i:06d}", "text": text}, ensure_ascii=False) + "\n")
     return target, words
+
+
+def write_report(texts: list[str], min_chars: int, target: Path) -> tuple[Path, Path, int]:
+    """One long report (paragraphs of the bench texts up to ``min_chars``) and the same texts as a
+    JSONL corpus of short documents; returns both paths and the word count."""
+    chosen: list[str] = []
+    i = 0
+    while sum(map(len, chosen)) < min_chars:
+        chosen.append(f"{texts[i % len(texts)]}\n\nStand der Meldung: Ausgabe {i + 1}.")
+        i += 1
+    target.mkdir(parents=True, exist_ok=True)
+    report = target / "abschlussbericht.txt"
+    report.write_text("\n\n".join(chosen), encoding="utf-8")
+    short = target / "short" / "corpus.jsonl"
+    short.parent.mkdir()
+    short.write_text(
+        "".join(
+            json.dumps({"id": f"teil-{n:05d}", "text": t}, ensure_ascii=False) + "\n"
+            for n, t in enumerate(chosen)
+        ),
+        encoding="utf-8",
+    )
+    return report, short, sum(len(t.split()) for t in chosen)
 
 
 def timed_run(corpus: Path, out: Path, results: Path, workers: int = 1) -> dict:
@@ -94,6 +119,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=5120, help="documents in the largest (16×) corpus")
     parser.add_argument("--out", type=Path, default=Path("outputs/bench"))
+    parser.add_argument(
+        "--report-chars", type=int, default=1_300_000, help="length of the long report (characters)"
+    )
     args = parser.parse_args(argv)
 
     settings = Settings()
@@ -124,6 +152,28 @@ def main(argv: list[str] | None = None) -> dict:
             "words": words4,
             **timed_run(corpus4, work / "out4w2", work / "results4w2", workers=2),
         }
+        small, small_words = write_corpus(texts, RERUN_DOCS, work / "small" / "corpus.jsonl")
+        timed_run(small, work / "out_small", work / "results_small")
+        console.print(f"[bold]rerun[/bold] {RERUN_DOCS} documents without changes")
+        rows[f"rerun {RERUN_DOCS} docs (no change)"] = {
+            "docs": RERUN_DOCS,
+            "words": small_words,
+            **timed_run(small, work / "out_small", work / "results_small"),
+        }
+        report, short, report_words = write_report(texts, args.report_chars, work / "report")
+        console.print(f"[bold]run[/bold] one long report ({args.report_chars:,}+ characters)")
+        rows["long report (1 document)"] = {
+            "docs": 1,
+            "words": report_words,
+            **timed_run(report, work / "out_report", work / "results_report"),
+        }
+        console.print("[bold]run[/bold] the same text as short documents")
+        short_docs = sum(1 for _ in short.open(encoding="utf-8"))
+        rows["same text as short documents"] = {
+            "docs": short_docs,
+            "words": report_words,
+            **timed_run(short, work / "out_short", work / "results_short"),
+        }
         console.print("[bold]ceiling[/bold] bare nlp.pipe over 16×")
         rows["nlp.pipe ceiling 16×"] = {
             "docs": base * 16,
@@ -142,6 +192,9 @@ def main(argv: list[str] | None = None) -> dict:
         "rerun_share_of_first_run": rows["rerun 16× (no change)"]["seconds"] / rows["run 16×"]["seconds"],
         "speedup_2_workers": rows["run 4×"]["seconds"] / rows["run 4× --workers 2"]["seconds"],
         "peak_rss_growth_1x_to_16x": rows["run 16×"]["peak_rss_mb"] / rows["run 1×"]["peak_rss_mb"],
+        "rerun_seconds_400_docs": rows[f"rerun {RERUN_DOCS} docs (no change)"]["seconds"],
+        "long_report_vs_short_documents": rows["long report (1 document)"]["words_per_s"]
+        / rows["same text as short documents"]["words_per_s"],
     }
     report = {"rows": rows, "headline": headline, "cpus": os.cpu_count(), "python": sys.version.split()[0]}
     print_report(report)

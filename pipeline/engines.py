@@ -7,7 +7,9 @@ builds its processor once and reuses the loaded models for every batch it receiv
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +27,33 @@ CHILD_BACKLOG = 4  # batches queued for the parsing child before this process wo
 MAX_PENDING = 12  # batches held back for input order at most
 Done = tuple[list[Document], BatchResults]
 _WORKER_PROCESSORS: dict[ProcessorConfig, DocumentProcessor] = {}
+
+
+@contextlib.contextmanager
+def main_module_hidden() -> Iterator[None]:
+    """While open, processes started by :mod:`multiprocessing` (spawn) do not import the caller's
+    main module again. They run only projektradar's code, and re-importing a script that calls
+    :func:`pipeline.run` without an ``if __name__ == "__main__":`` guard (or one read from standard
+    input) would run it again in every child and fail there."""
+    main = sys.modules["__main__"]
+    saved = {name: main.__dict__[name] for name in ("__file__", "__spec__") if name in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
+
+
+@contextlib.contextmanager
+def process_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Spawned worker processes (fork is unsafe beside the theme thread), see :func:`main_module_hidden`."""
+    with (
+        main_module_hidden(),
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool,
+    ):
+        yield pool
 
 
 def worker_processor(config: ProcessorConfig) -> DocumentProcessor:
@@ -70,9 +99,8 @@ class LocalEngine:
         self.workers = max(1, workers)
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[Done]:
-        context = multiprocessing.get_context("spawn")
         if self.workers > 1:
-            with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            with process_pool(self.workers) as pool:
                 yield from _bounded(
                     lambda b: pool.submit(process_batch, self.config, b), batches, 2 * self.workers
                 )
@@ -85,7 +113,7 @@ class LocalEngine:
             if first is not None:
                 yield first, processor.process(first)
             return
-        with ProcessPoolExecutor(1, mp_context=context) as parser:
+        with process_pool(1) as parser:
             yield from _TwoStages(self.config, processor, parser, chain([first, second], batches)).run()
 
 
@@ -161,9 +189,10 @@ class DaskEngine:
         if self.scheduler:
             client, cluster = Client(self.scheduler), None
         else:
-            cluster = LocalCluster(
-                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            with main_module_hidden():
+                cluster = LocalCluster(
+                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             client = Client(cluster)
         try:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))

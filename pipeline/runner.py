@@ -12,23 +12,19 @@ tables from the cached results of exactly the current documents (so reruns never
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
-import multiprocessing
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from pipeline import __version__
-from pipeline.document import STATUS_FAILED, Document
-from pipeline.export import atomic_path, atomic_write_text, frame_for, write_table
+from pipeline.document import STATUS_FAILED, STATUS_SKIPPED, Document
+from pipeline.export import atomic_path, atomic_write_text
 from pipeline.ingest import discover_files, iter_documents
 from pipeline.ingest.cache import IngestCache
 from pipeline.processing import DocResult, ProcessorConfig, ResultCache
@@ -36,22 +32,51 @@ from pipeline.schema import TABLES
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pipeline.extract.records import DocExtraction
 
 ProgressCallback = Callable[[Document], None]
+# A batch is sent on when it holds this many characters, before ``batch_size`` documents: a batch of
+# long reports would otherwise keep tens of millions of characters in flight.
+BATCH_CHARS = 1_000_000
 
 
-@dataclass
-class RunResult:
-    """Tables of one run as DataFrames, plus the run's summary counts and metadata."""
+class RunResult(Mapping):
+    """Tables of one run: a read-only mapping of table name → DataFrame (``result["people"]``,
+    ``dict(result)``, ``for name, frame in result.items()``), plus the run's counts and metadata.
 
-    tables: dict[str, pd.DataFrame]
-    counts: Counter = field(default_factory=Counter)
-    info: dict = field(default_factory=dict)
-    out_dir: Path | None = None
+    Tables a no-change rerun reuses are read from its Parquet files on first access, so the rerun
+    itself loads no table."""
+
+    def __init__(
+        self,
+        tables: dict[str, Callable[[], pd.DataFrame]],
+        counts: Counter,
+        info: dict,
+        out_dir: Path | None,
+        problems: list[Document],
+    ):
+        self._load = tables
+        self._frames: dict[str, pd.DataFrame] = {}
+        self.counts, self.info, self.out_dir = counts, info, out_dir
+        self.problems = problems  # documents skipped or failed, with their reason
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.tables[name]
+        if name not in self._frames:
+            self._frames[name] = self._load[name]()
+        return self._frames[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load)
+
+    def __len__(self) -> int:
+        return len(self._load)
+
+    def __repr__(self) -> str:
+        rows = ", ".join(f"{name}: {len(frame)}" for name, frame in self.items())
+        where = f" → {self.out_dir}" if self.out_dir is not None else ""
+        return f"<RunResult {self.summary}{where}; rows per table: {rows}>"
 
     @property
     def summary(self) -> str:
@@ -81,12 +106,15 @@ def run(
     batch_size: int = 32,
     ingest_only: bool = False,
     on_document: ProgressCallback | None = None,
+    on_long_document: ProgressCallback | None = None,
 ) -> RunResult:
     """Run the stages over files or folders; write the tables to ``out_dir`` when given.
 
     ``model`` names a spaCy package or path (default: resolved automatically), ``codebook`` a theme
     codebook YAML, ``workers``/``engine``/``scheduler`` where the NLP work runs, ``force`` ignores
     cached per-document results, ``ingest_only`` stops after reading and cleaning the documents.
+    ``on_document`` is called when a document is done, ``on_long_document`` when one that is parsed
+    in parts (longer than ``settings.part_chars``) goes to the NLP stage.
     """
     from pipeline.engines import make_engine
 
@@ -95,6 +123,7 @@ def run(
     out = Path(out_dir) if out_dir is not None else None
     started = time.time()
     notify = on_document or (lambda _document: None)
+    on_long = on_long_document or (lambda _document: None)
     config = ProcessorConfig(settings, model, Path(codebook) if codebook else None, batch_size)
     cache = None if ingest_only else ResultCache(settings.result_cache_dir, config)
     ingest_cache = None if force else IngestCache(settings.ingest_cache_dir, settings)
@@ -112,6 +141,7 @@ def run(
 
         def batches_to_process() -> Iterator[list[Document]]:
             batch: list[Document] = []
+            batch_chars = 0
             for document in iter_documents(paths, settings, ingest_cache):
                 documents.append(document)
                 if document.ok:
@@ -122,10 +152,13 @@ def run(
                     counts["cached"] += 1
                     done(document)
                 else:
+                    if document.n_chars > settings.part_chars:
+                        on_long(document)
                     batch.append(document)
-                if len(batch) >= batch_size:
+                    batch_chars += document.n_chars
+                if len(batch) >= batch_size or batch_chars >= BATCH_CHARS:
                     yield batch
-                    batch = []
+                    batch, batch_chars = [], 0
             if batch:
                 yield batch
 
@@ -140,7 +173,6 @@ def run(
 
     for document in documents:
         counts[document.status] += 1
-    documents_frame = frame_for("documents", (d.to_row() for d in documents))
     info: dict = {"projektradar": __version__, "python": platform.python_version()}
     if cache is not None:
         info.update(
@@ -148,39 +180,43 @@ def run(
             theme_model=cache.theme_fingerprint,
             codebook=str(codebook) if codebook else "default",
         )
-    info["state"] = _state_digest(documents_frame, cache)
+    info["state"] = _state_digest(documents, cache)
     reusable = [] if out is None or force else _reusable_tables(out, info["state"])
-    reuse = bool(reusable)
-    if reuse:
-        from pipeline.export.workbook import read_parquet
+    if reusable:
+        from pipeline.export.parquet import read_parquet
 
-        tables = {name: read_parquet(name, out) for name in reusable}
+        loaders = {name: functools.partial(read_parquet, name, out) for name in TABLES if name in reusable}
     else:
-        tables = {"documents": documents_frame}
+        from pipeline.export import frame_for
+
+        tables = {"documents": frame_for("documents", (d.to_row() for d in documents))}
         if cache is not None:
             ok_documents = [d for d in documents if d.ok]
             tables.update(combine(ok_documents, (cache.get(cache.key(d)) for d in ok_documents)))
+        loaders = {name: functools.partial(tables.get, name) for name in TABLES if name in tables}
     info.update(
         inputs=[str(p) for p in paths],
         engine=engine,
         workers=workers,
         counts=dict(sorted(counts.items())),
-        tables=sorted(tables),
-        outputs_reused=reuse,
+        tables=sorted(loaders),
+        outputs_reused=bool(reusable),
         seconds=round(time.time() - started, 3),
     )
     if out is not None:
-        if reuse:
+        if reusable:
             atomic_write_text(out / "run.json", _json(info))
         else:
             write_outputs(out, tables, info)
-    return RunResult(tables=tables, counts=counts, info=info, out_dir=out)
+    problems = [d for d in documents if d.status in (STATUS_SKIPPED, STATUS_FAILED)]
+    return RunResult(loaders, counts, info, out, problems)
 
 
-def _state_digest(documents_frame: pd.DataFrame, cache: ResultCache | None) -> str:
+def _state_digest(documents: Sequence[Document], cache: ResultCache | None) -> str:
     """Identity of everything the tables are built from: the document rows (with their content ids)
     and the model/theme-model/code part of the result keys."""
-    digest = hashlib.sha256(documents_frame.to_csv(index=False).encode("utf-8"))
+    rows = [d.to_row() for d in documents]
+    digest = hashlib.sha256(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     if cache is not None:
         digest.update(cache.key_base.encode())
     return digest.hexdigest()
@@ -193,7 +229,7 @@ def _reusable_tables(out: Path, state: str) -> list[str]:
         previous = json.loads((out / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    from pipeline.export.workbook import parquet_path
+    from pipeline.export.parquet import parquet_path
 
     names = previous.get("tables", [])
     current = previous.get("state") == state and all(
@@ -223,9 +259,22 @@ def store_result(document: Document, result: DocResult | Exception, cache: Resul
     """Cache a result at once (resume point); a failed document is marked with the reason."""
     if isinstance(result, Exception):
         document.status = STATUS_FAILED
-        document.error = f"Verarbeitung fehlgeschlagen ({type(result).__name__}: {result}); bitte melden"
+        document.error = failure_reason(result)
         return
     cache.put(cache.key(document), result)
+
+
+def failure_reason(error: Exception) -> str:
+    """What a user reads when the NLP stage failed on a document: known conditions say what to do;
+    only the unexpected asks for a report, with the exception's type."""
+    if isinstance(error, MemoryError):
+        return (
+            "Zu wenig Arbeitsspeicher für dieses Dokument – mit kleineren Teilen erneut versuchen "
+            "(--part-chars 20000) oder auf einem Rechner mit mehr Speicher verarbeiten"
+        )
+    return (
+        f"Verarbeitung fehlgeschlagen ({type(error).__name__}: {error}) – unerwarteter Fehler, bitte melden"
+    )
 
 
 def combine(documents: Sequence[Document], results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
@@ -233,6 +282,7 @@ def combine(documents: Sequence[Document], results: Iterable[DocResult]) -> dict
 
     ``results`` is consumed once, lazily (read from the cache one by one).
     """
+    from pipeline.export import frame_for
     from pipeline.extract.combine import build_tables
 
     paragraph_rows: list[dict] = []
@@ -260,10 +310,13 @@ def write_outputs(out: Path, tables: dict[str, pd.DataFrame], info: dict) -> Non
 
     The Excel workbook, the slowest of them (pure-Python XML), is written by a second process
     meanwhile."""
-    from pipeline.export.workbook import write_parquet, write_workbook
+    from pipeline.engines import process_pool
+    from pipeline.export import write_table
+    from pipeline.export.parquet import write_parquet
+    from pipeline.export.workbook import write_workbook
     from pipeline.report import write_report
 
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as helper:
+    with process_pool(1) as helper:
         workbook = helper.submit(write_workbook, tables, out)
         for name, frame in tables.items():
             write_table(frame, name, out)

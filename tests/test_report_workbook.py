@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from report_tables import FORMULA_TITLE, make_tables
 
 from pipeline.export import frame_for
-from pipeline.export.workbook import COLUMNS_SHEET, excel_value, read_parquet, write_parquet, write_workbook
+from pipeline.export.parquet import read_parquet, write_parquet
+from pipeline.export.workbook import COLUMNS_SHEET, excel_value, write_workbook
 from pipeline.schema import TABLES
 
 

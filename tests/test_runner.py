@@ -209,8 +209,8 @@ def test_rerun_into_the_same_folder_reuses_the_written_tables(baseline, corpus_c
     again = run(corpus_copy, out, settings=settings)
     assert not first.info["outputs_reused"] and again.info["outputs_reused"]
     assert output_bytes(out) == written
-    assert again.tables.keys() == first.tables.keys()
-    for name, frame in first.tables.items():  # as computed, without the CSVs' formula protection
+    assert list(again) == list(first)
+    for name, frame in first.items():  # as computed, without the CSVs' formula protection
         pd.testing.assert_frame_equal(again[name], frame, check_dtype=True)
     forced = run(corpus_copy, out, settings=settings, force=True)
     assert not forced.info["outputs_reused"]

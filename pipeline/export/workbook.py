@@ -1,4 +1,4 @@
-"""The tables for people who live in spreadsheets (one Excel workbook) and for code (Parquet).
+"""The tables for people who live in spreadsheets: one Excel workbook.
 
 The workbook carries the same columns as the CSVs, one sheet per table in schema order, plus a
 sheet that explains every column, so it can be forwarded on its own. Text cells get the same
@@ -15,11 +15,11 @@ import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from xlsxwriter import Workbook
 
-from pipeline.export.writers import atomic_path, frame_for, neutralise_formula
+from pipeline.export.atomic import atomic_path
+from pipeline.export.writers import frame_for, neutralise_formula
 from pipeline.schema import TABLES, Table
 
 WORKBOOK_NAME = "projektradar.xlsx"
-PARQUET_DIR = "parquet"
 COLUMNS_SHEET = "Spalten"
 EXCEL_CELL_LIMIT = 32_767  # characters; Excel refuses longer cells
 EXCEL_DATA_ROWS = 1_048_575  # rows per sheet below the header; larger tables are cut (CSV/Parquet are whole)
@@ -119,23 +119,3 @@ def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
         )
         book.close()
     return target
-
-
-def parquet_path(name: str, out_dir: Path) -> Path:
-    return Path(out_dir) / PARQUET_DIR / f"{name}.parquet"
-
-
-def read_parquet(name: str, out_dir: Path) -> pd.DataFrame:
-    """A table exactly as it was written (the CSV copy carries spreadsheet formula protection)."""
-    return pd.read_parquet(parquet_path(name, out_dir), engine="pyarrow")
-
-
-def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write ``<out_dir>/parquet/<table>.parquet`` with the schema's dtypes (lossless round trip)."""
-    written = []
-    for table, frame in _tables_in_schema_order(tables):
-        target = parquet_path(table.name, out_dir)
-        with atomic_path(target) as tmp:
-            frame.to_parquet(tmp, engine="pyarrow", index=False)
-        written.append(target)
-    return written

@@ -7,10 +7,11 @@ change to the recipe builds a new one next to the old.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
+from importlib.metadata import version
 from pathlib import Path
-
-import spacy
 
 from pipeline.settings import RESOURCES_DIR, Settings
 
@@ -52,10 +53,42 @@ def recipe_inputs(settings: Settings) -> list[Path]:
 
 def recipe_fingerprint(settings: Settings) -> str:
     """Short content hash of the recipe; raises FileNotFoundError when the shared data is absent."""
-    digest = hashlib.sha256(f"spacy {spacy.__version__}".encode())
+    digest = hashlib.sha256(f"spacy {version('spacy')}".encode())
     for path in recipe_inputs(settings):
         digest.update(path.name.encode())
         with path.open("rb") as handle:
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
     return digest.hexdigest()[:16]
+
+
+def _stats(paths: list[Path]) -> list[list]:
+    return [[str(p), p.stat().st_mtime_ns, p.stat().st_size] for p in paths]
+
+
+def current_fingerprint(settings: Settings) -> str | None:
+    """The recipe fingerprint, or None when its inputs cannot be read (no ``../shared`` here).
+
+    Hashing the inputs reads ~60 MB, so the result is remembered in the model cache with the inputs'
+    sizes and modification times; while none of them changed (``corpora.yml``, which names the data
+    files, is one of them), a run reads the fingerprint from there, without importing spaCy."""
+    memo_path = models_dir(settings) / "fingerprint.json"
+    try:
+        memo = json.loads(memo_path.read_text(encoding="utf-8"))
+        if memo["stats"] == _stats([Path(p) for p, _, _ in memo["stats"]]) and memo["shared"] == str(
+            settings.nlp_data_dir
+        ):
+            return memo["fingerprint"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        stats = _stats(recipe_inputs(settings))
+        fingerprint = recipe_fingerprint(settings)
+    except FileNotFoundError:
+        return None
+    from pipeline.export import atomic_write_text
+
+    memo = {"fingerprint": fingerprint, "shared": str(settings.nlp_data_dir), "stats": stats}
+    with contextlib.suppress(OSError):  # a read-only cache still works, only slower
+        atomic_write_text(memo_path, json.dumps(memo, indent=1) + "\n")
+    return fingerprint

@@ -13,7 +13,6 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass
-from functools import cache
 from pathlib import Path
 
 from pipeline.settings import Settings
@@ -71,9 +70,9 @@ def _from_package(package: str) -> ModelInfo | None:
 def trained_model_dir(settings: Settings) -> Path | None:
     """The cached model built from the current recipe; when the recipe's inputs cannot be read (no
     ``../shared`` here) or it was not rebuilt yet, the newest cached model with a warning (once)."""
-    from pipeline.nlp.recipe import models_dir
+    from pipeline.nlp.recipe import current_fingerprint, models_dir
 
-    fingerprint = _current_fingerprint(settings)
+    fingerprint = current_fingerprint(settings)
     exact = models_dir(settings) / fingerprint if fingerprint else None
     if exact is not None and (exact / "meta.json").is_file():
         return exact
@@ -90,24 +89,6 @@ def trained_model_dir(settings: Settings) -> Path | None:
             "Using cached model %s built from an older recipe; `make model` rebuilds it.", candidates[0]
         )
     return candidates[0]
-
-
-def _current_fingerprint(settings: Settings) -> str | None:
-    """The recipe fingerprint, hashed once per process for unchanged inputs (it reads ~60 MB)."""
-    from pipeline.nlp.recipe import recipe_inputs
-
-    try:
-        stats = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in recipe_inputs(settings))
-    except FileNotFoundError:
-        return None
-    return _fingerprint_of(settings, stats)
-
-
-@cache
-def _fingerprint_of(settings: Settings, _stats: tuple) -> str:
-    from pipeline.nlp.recipe import recipe_fingerprint
-
-    return recipe_fingerprint(settings)
 
 
 def resolve_model(model: str | None = None, settings: Settings | None = None) -> ModelInfo:
