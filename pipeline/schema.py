@@ -71,7 +71,12 @@ PEOPLE = Table(
         ("title", "str", "Academic or honorary title as written („Dr.“, „Prof. Dr.“)."),
         ("gender", "str", "female, male or unknown — only where the text or the first-name lexicon says so."),
         ("gender_evidence", "str", "Why: „Frau“/„Herr“, role noun, pronoun, first name; „conflicting: …“."),
-        ("roles", "str", "Normalised roles in all documents („Leiter/in; Projektleiter/in“)."),
+        (
+            "roles",
+            "str",
+            "Roles in all documents as written, without their organisation („Kaufmännische Leiterin; "
+            "Projektleiterin“); roles.csv has their gender-fair normal form for grouping.",
+        ),
         ("organisations", "str", "Organisations of those roles."),
         ("n_mentions", "int", "Mentions in all documents."),
         ("n_documents", "int", "Documents that mention the person."),
@@ -109,6 +114,7 @@ ROLES = Table(
         ("person_id", "str", "Person (people.csv)."),
         ("name", "str", "Canonical name of the person."),
         ("role", "str", "The role phrase as written („Kaufmännische Leiterin der … mbH“)."),
+        ("role_short", "str", "The role as written without its organisation („Kaufmännische Leiterin“)."),
         (
             "role_normalized",
             "str",
@@ -190,7 +196,7 @@ QUOTES = Table(
         ("speaker_type", "str", "person, organisation, group or empty when unknown."),
         ("person_id", "str", "Speaker resolved to people.csv."),
         ("org_id", "str", "Speaking organisation (organisations.csv) when the speaker is one."),
-        ("speaker_role", "str", "The speaker's normalised role(s) in this document (from roles.csv)."),
+        ("speaker_role", "str", "The speaker's role(s) in this document as written (roles.csv role_short)."),
         ("speaker_org", "str", "The organisation of that role, or the speaking organisation."),
         ("cue", "str", "Speech verb or cue as written („so“, „betonte“, „laut“)."),
         ("cue_start", "int", "Start offset of the cue."),

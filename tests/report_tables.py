@@ -54,13 +54,15 @@ PERSON_MENTIONS = [
     ("d3", "p5"), ("d3", "p4"), ("d4", "p4"), ("d5", "p1"),
 ]  # fmt: skip
 
-ROLE_COLUMNS = ("doc_id", "person_id", "role", "role_normalized", "role_category", "org_id")
+ROLE_COLUMNS = ("doc_id", "person_id", "role", "role_short", "role_normalized", "role_category", "org_id")
 ROLES = [
-    ("d1", "p1", "Kaufmännische Leiterin", "Leiter/in", "Leitung/Geschäftsführung", "o3"),
-    ("d1", "p2", "Bürgermeister für Wirtschaft, Finanzen und Soziales", "Bürgermeister/in",
+    ("d1", "p1", "Kaufmännische Leiterin", "Kaufmännische Leiterin", "Leiter/in", "Leitung/Geschäftsführung",
+     "o3"),
+    ("d1", "p2", "Bürgermeister für Wirtschaft, Finanzen und Soziales", "Bürgermeister", "Bürgermeister/in",
      "Politik/Verwaltungsspitze", ""),
-    ("d1", "p3", "Oberbürgermeister a.D.", "Oberbürgermeister/in", "Politik/Verwaltungsspitze", ""),
-    ("d3", "p5", "Projektleiterin", "Projektleiter/in", "Projekt/Koordination", "o1"),
+    ("d1", "p3", "Oberbürgermeister a.D.", "Oberbürgermeister a.D.", "Oberbürgermeister/in",
+     "Politik/Verwaltungsspitze", ""),
+    ("d3", "p5", "Projektleiterin", "Projektleiterin", "Projektleiter/in", "Projekt/Koordination", "o1"),
 ]  # fmt: skip
 
 ORGANISATIONS = [

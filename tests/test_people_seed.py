@@ -50,6 +50,7 @@ def test_kristin_jentsch_leads_the_company(seed):
         "kaufmännisch",
         "Leitung/Geschäftsführung",
     )
+    assert role.short == "Kaufmännische Leiterin"  # as written, for people.csv and the report
     assert doc._.organisations[role.org_local_id].name == COMPANY
 
 
@@ -64,6 +65,7 @@ def test_christian_schramm_former_lord_mayor_and_so_schramm(seed):
     _, doc = seed
     (role,) = roles_of(doc, "Christian Schramm")
     assert (role.role_normalized, role.qualifier) == ("Oberbürgermeister/in", "a.D.")
+    assert role.short == "Oberbürgermeister a.D."
     schramm = by_name(doc)["Christian Schramm"]
     assert [m.text for m in schramm.mentions] == ["Christian Schramm", "Schramm"]
     start = doc.text.index("so Schramm") + 3
@@ -74,8 +76,15 @@ def test_organisations_and_tables(seed):
     document, doc = seed
     names = {o.name for o in doc._.organisations}
     assert {COMPANY, "M’s Marketing + Kommunikation GmbH"} <= names
+    assert "Good Practices" not in names  # „Podiumsgespräch zu Good Practices“ names a topic
     tables = build_tables([(document, extract(doc, document.doc_id))])
     assert len(tables["people"]) == 3
+    roles_as_written = dict(zip(tables["people"]["name"], tables["people"]["roles"], strict=True))
+    assert roles_as_written == {
+        "Kristin Jentsch": "Kaufmännische Leiterin",
+        "Robert Böhmer": "Bürgermeister",
+        "Christian Schramm": "Oberbürgermeister a.D.",
+    }
     assert set(tables["roles"]["role_normalized"]) == {
         "Leiter/in",
         "Bürgermeister/in",

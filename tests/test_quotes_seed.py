@@ -32,5 +32,7 @@ def test_seed_quotes():
     assert motto.text == "Tu Gutes und sprich darüber"
     assert motto.kind == "mention"
     assert motto.speaker == "" and motto.person_local_id is None
+    # „sprich“ in the motto is no cue: the title before it is no speech event
+    assert all(q.cue != "sprich" and "Abschlussveranstaltung" not in q.text for q in doc._.quotes)
     for quote in doc._.quotes:
         assert doc.text[quote.start : quote.end].startswith(quote.text.split()[0])

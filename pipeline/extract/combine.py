@@ -213,15 +213,16 @@ def build_tables(pairs: Iterable[tuple[Document, DocExtraction]]) -> dict[str, p
         roles_in_doc: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for r in extraction.roles:
             p_row, o_row = person(doc_id, r.person_local_id), org(doc_id, r.org_local_id)
-            person_roles[p_row["person_id"]].append(r.role_normalized)
+            person_roles[p_row["person_id"]].append(r.short)
             person_orgs[p_row["person_id"]].append(o_row.get("name", ""))
-            roles_in_doc[r.person_local_id].append((r.role_normalized, o_row.get("name", "")))
+            roles_in_doc[r.person_local_id].append((r.short, o_row.get("name", "")))
             roles.append(
                 {
                     **base,
                     "person_id": p_row["person_id"],
                     "name": p_row["name"],
                     "role": r.text,
+                    "role_short": r.short,
                     "role_normalized": r.role_normalized,
                     "qualifier": r.qualifier,
                     "role_category": r.role_category,

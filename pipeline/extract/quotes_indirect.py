@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -372,11 +373,15 @@ _SUBORDINATORS = _COMPLEMENTIZERS | {
 }
 
 
-def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) -> list[Event]:
+def find_indirect(
+    doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker], titles: AbstractSet[int] = frozenset()
+) -> list[Event]:
     """Indirect, reported and continued events in text order.
 
     ``blocked`` are the tokens of direct quotes; ``speakers_at`` maps the last token of each direct
     quote to its speaker, so subjunctive sentences after a quote continue that speaker too.
+    ``titles`` are the tokens of quoted names, titles and mottos: they may stand in a message, but
+    a verb in them („Tu Gutes und sprich darüber“) is no cue.
     """
     events: list[Event] = []
     last_speaker: Speaker | None = None
@@ -398,7 +403,7 @@ def find_indirect(doc: Doc, blocked: set[int], speakers_at: dict[int, Speaker]) 
             continue
         found = None
         for token in sent:
-            if token.i in blocked:
+            if token.i in blocked or token.i in titles:
                 continue
             event = _prepositional_event(doc, sent, token, blocked) or _verb_event(doc, sent, token, blocked)
             if event is not None and event.kind != "reported":

@@ -58,6 +58,7 @@ class Role:
     start: int
     end: int
     role_normalized: str  # e.g. "Leiter/in"
+    short: str = ""  # as written without its complement: "Kaufmännische Leiterin"
     qualifier: str = ""  # e.g. "kaufmännisch"
     role_category: str = "Sonstiges"
     org_local_id: int | None = None

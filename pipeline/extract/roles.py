@@ -310,12 +310,14 @@ class RoleFinder:
         end = max(end, after)
         sentence_index = self.sentences.index(noun_start)
         end_char = org.end_char if org and org.end == end else doc[end - 1].idx + len(doc[end - 1].text)
+        text = doc_text(doc)
         role = Role(
             person_local_id=person,
-            text=doc_text(doc)[doc[phrase_start].idx : end_char],
+            text=text[doc[phrase_start].idx : end_char],
             start=doc[phrase_start].idx,
             end=end_char,
             role_normalized=noun.normalized,
+            short=text[doc[phrase_start].idx : doc[after - 1].idx + len(doc[after - 1].text)],
             qualifier=" ".join(qualifiers + suffixes),
             role_category=noun.category,
             org_local_id=org.org if org else None,

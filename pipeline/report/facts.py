@@ -246,13 +246,15 @@ class _Corpus:
         return [(p, int(counts.get(p, 0))) for p in periods], int(dated.isna().sum())
 
     def person_role(self, person_id: str, doc_ids: set[str] | None = None) -> tuple[str, str]:
-        """The role (as written) and organisation a person is most often named with."""
+        """The role (as written, without its organisation) and the organisation a person is most often
+        named with."""
         roles = self._roles_by_person.get(person_id, self.roles.iloc[:0])
         if doc_ids is not None and roles["doc_id"].isin(doc_ids).any():
             roles = roles[roles["doc_id"].isin(doc_ids)]
         if roles.empty:
             return "", ""
-        role = _shorten(_counts(roles["role"])[0][0], ROLE_MAX_CHARS) if roles["role"].notna().any() else ""
+        written = roles["role_short"]
+        role = _shorten(_counts(written)[0][0], ROLE_MAX_CHARS) if written.notna().any() else ""
         orgs = _counts(roles["org_id"].map(self.org_names))
         return role, orgs[0][0] if orgs else ""
 
