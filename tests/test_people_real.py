@@ -17,3 +17,61 @@ def test_set_score_counts_predictions_and_gold_items_separately():
     score.add({"a b": "A B", "c": "C"}, [("A B", {"a b"}), ("X", {"x"})], {"a b"})
     assert (score.precision, score.recall, score.full_gold_hit) == (0.5, 0.5, 1)
     assert (score.missed, score.spurious) == (["C"], ["X"])
+
+
+def test_annotated_articles_score_mentions_role_heads_variants_and_gender():
+    from types import SimpleNamespace
+
+    from pipeline.evaluation.people_real import GenderScore, score_annotated
+    from pipeline.extract.records import Mention, Organisation, Person, Role
+
+    gold = {
+        "persons": [
+            {"name": "Frank-Jürgen Weise", "mentions": ["Weise"], "role_heads": ["Chefs"], "gender": "male"},
+            {
+                "name": "Ursula von der Leyen",
+                "mentions": [],
+                "role_heads": ["Ministerin"],
+                "gender": "female",
+            },
+        ],
+        "organisations": [
+            {"name": "Bundesagentur für Arbeit", "variants": ["BA"]},
+            {"name": "NATO", "variants": []},
+        ],
+    }
+    persons = [
+        Person(0, "Weise", mentions=[Mention(0, 5, "Weise", 0)], gender="female"),
+        Person(1, "Heinz Müller"),
+    ]
+    roles = [
+        Role(0, "Chef der BA", 0, 11, "Chef/in", short="Chef"),
+        Role(1, "Sprecher", 0, 8, "Sprecher/in", short="Sprecher"),
+    ]
+    orgs = [Organisation(0, "BA", mentions=[Mention(0, 2, "BA", 0)])]
+    doc = SimpleNamespace(_=SimpleNamespace(persons=persons, roles=roles, organisations=orgs))
+    scores = {
+        "persons": SetScore(),
+        "role_heads": SetScore(),
+        "organisations": SetScore(),
+        "gender": GenderScore(),
+    }
+    score_annotated(doc, gold, scores)
+    assert (scores["persons"].predicted_hit, scores["persons"].gold_hit, scores["persons"].gold) == (1, 1, 2)
+    assert scores["role_heads"].predicted_hit == 1  # „Chef“ = gold „Chefs“ (genitive)
+    assert scores["role_heads"].spurious == ["Heinz Müller: Sprecher"]
+    assert (scores["organisations"].gold_hit, scores["organisations"].missed) == (1, ["NATO"])
+    assert scores["gender"].wrong == ["Weise: female (gold male)"]
+
+
+def test_the_wikinews_gold_is_consistent_with_its_articles():
+    from pipeline.evaluation.people_real import wikinews_documents
+    from pipeline.settings import Settings
+
+    documents = wikinews_documents(Settings(), "dev") + wikinews_documents(Settings(), "test")
+    assert len(documents) == 90
+    for document in documents:
+        for person in document.annotated["persons"]:
+            assert person["gender"] in {"female", "male", "unknown"}
+            assert all(m in document.text for m in person["mentions"]), person
+            assert all(h in document.text for h in person["role_heads"]), person

@@ -30,20 +30,24 @@ from rich.table import Table
 from pipeline.evaluation.people import name_key
 from pipeline.export import atomic_write_text
 from pipeline.extract.organisations import org_key
-from pipeline.settings import Settings
+from pipeline.settings import REPO_DIR, Settings
 
 SOURCES = {"germeval2014": "sentences", "uner-german-pud": "sentences", "smartdata": "documents"}
+WIKINEWS_GOLD = REPO_DIR / "tests" / "gold" / "wikinews_people.jsonl"
 SENTENCES_PER_DOC = 8
 
 
 @dataclass
 class RealDoc:
-    """A (pseudo-)document: its text and the gold PER and ORG span texts."""
+    """A (pseudo-)document: its text and the gold PER and ORG span texts; articles of the
+    project's own gold (``tests/gold/wikinews_people.jsonl``) also carry its persons with their
+    mentions, role heads and gender, and its organisations with their variants."""
 
     key: str
     text: str
     persons: list[str]
     organisations: list[str]
+    annotated: dict | None = None
 
 
 @dataclass
@@ -72,21 +76,27 @@ class SetScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, gold: dict[str, str], predicted: list[tuple[str, set[str]]], full: set[str]) -> None:
-        """``gold``: key → text; ``predicted``: (label, keys) per item; ``full``: gold keys of full names."""
-        matched: set[str] = set()
+    def add(self, gold: dict[str, str], predicted: list[tuple[str, set[str]]], full: set[str]) -> set[str]:
+        """``gold``: key → the gold item's text (several keys may name one item: its variants);
+        ``predicted``: (label, keys) per item; ``full``: gold keys of full names. Returns the gold
+        items matched."""
+        matched_items: set[str] = set()
+        matched_keys: set[str] = set()
         for label, keys in predicted:
             self.predicted += 1
             if hits := keys & gold.keys():
                 self.predicted_hit += 1
-                matched |= hits
+                matched_keys |= hits
+                matched_items |= {gold[k] for k in hits}
             else:
                 self.spurious.append(label)
-        self.gold += len(gold)
-        self.gold_hit += len(matched)
+        items = dict.fromkeys(gold.values())
+        self.gold += len(items)
+        self.gold_hit += len(matched_items)
         self.full_gold += len(full)
-        self.full_gold_hit += len(full & matched)
-        self.missed += [text for key, text in gold.items() if key not in matched]
+        self.full_gold_hit += len(full & matched_keys)
+        self.missed += [text for text in items if text not in matched_items]
+        return matched_items
 
     def as_dict(self) -> dict:
         return {
@@ -164,6 +174,124 @@ def real_documents(settings: Settings, split: str = "test", limit: int | None = 
     return result
 
 
+def wikinews_documents(settings: Settings, split: str = "test", limit: int | None = None) -> list[RealDoc]:
+    """The project's annotated Wikinews articles of ``split``, their text read from ``../shared``
+    (title, a blank line, the text: what the annotators saw)."""
+    from pipeline.evaluation.quotes import load_article
+
+    articles = settings.nlp_data_dir / "quotes" / "spkatt2023-train" / "articles"
+    result = []
+    for line in WIKINEWS_GOLD.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        if gold["split"] != split:
+            continue
+        (path,) = articles.glob(f"{gold['article']} - *.json")
+        title = path.name.split(" - ", 1)[1].rsplit(" (", 1)[0]
+        result.append(
+            RealDoc(
+                f"wikinews-gold:{gold['article']}",
+                f"{title}\n\n{load_article(path).text}",
+                [p["name"] for p in gold["persons"]],
+                [o["name"] for o in gold["organisations"]],
+                gold,
+            )
+        )
+    return result[:limit]
+
+
+def role_head_key(word: str) -> str:
+    """A role head compared without case and a genitive ending („Bundeskanzlers“ = „Bundeskanzler“)."""
+    key = word.lower()
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
+def _written_head(short: str) -> str:
+    """The role noun of a role as written: its last capitalised word („Oberbürgermeister a.D.“)."""
+    words = [w for w in short.split() if w[:1].isupper()]
+    return words[-1] if words else short
+
+
+class GenderScore:
+    """Precision of the genders the pipeline states for gold persons whose gender the text shows."""
+
+    def __init__(self) -> None:
+        self.stated = self.right = 0
+        self.wrong: list[str] = []
+
+    def add(self, name: str, predicted: str, gold: str) -> None:
+        if predicted in ("female", "male") and gold in ("female", "male"):
+            self.stated += 1
+            if predicted == gold:
+                self.right += 1
+            else:
+                self.wrong.append(f"{name}: {predicted} (gold {gold})")
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.stated if self.stated else 1.0
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "stated": self.stated, "wrong": self.wrong}
+
+
+def _cells(score) -> list[str]:
+    """precision, recall, F1, recall of full names, predicted, gold (gender: precision only)."""
+    if isinstance(score, GenderScore):
+        return [f"{score.precision:.3f}", "—", "—", "—", str(score.stated), "—"]
+    full = f"{score.full_gold_hit / score.full_gold:.3f}" if score.full_gold else "—"
+    return [
+        f"{score.precision:.3f}",
+        f"{score.recall:.3f}",
+        f"{score.f1:.3f}",
+        full,
+        str(score.predicted),
+        str(score.gold),
+    ]
+
+
+def score_annotated(doc, gold: dict, scores: dict) -> None:
+    """Persons (name or any gold mention), their role heads, organisations (name or variant) and the
+    genders of one article of the project's gold."""
+    persons: dict[str, str] = {}
+    for person in gold["persons"]:
+        for text in (person["name"], *person["mentions"]):
+            persons.setdefault(person_key(text), person["name"])
+    full = {person_key(p["name"]) for p in gold["persons"] if len(p["name"].split()) > 1}
+    gold_of: dict[int, str] = {}  # predicted person → the gold person it matched
+    for p in doc._.persons:
+        keys = {person_key(p.name), *(person_key(m.text) for m in p.mentions)}
+        if hits := keys & persons.keys():
+            gold_of[p.local_id] = persons[min(hits)]
+    scores["persons"].add(persons, [(p.name, {person_key(p.name)}) for p in doc._.persons], full)
+    by_name = {p["name"]: p for p in gold["persons"]}
+    roles = {
+        f"{p['name']}|{role_head_key(h)}": f"{p['name']}: {h}"
+        for p in gold["persons"]
+        for h in p["role_heads"]
+    }
+    names = {p.local_id: p.name for p in doc._.persons}
+    predicted_roles = []
+    for role in doc._.roles:
+        owner = gold_of.get(role.person_local_id, names.get(role.person_local_id, ""))
+        head = _written_head(role.short)
+        predicted_roles.append((f"{owner}: {head}", {f"{owner}|{role_head_key(head)}"}))
+    scores["role_heads"].add(roles, predicted_roles, set())
+    organisations = {
+        org_key(text): o["name"]
+        for o in gold["organisations"]
+        for text in (o["name"], *o["variants"])
+        if text
+    }
+    predicted_orgs = [
+        (o.name, {org_key(n) for n in (o.name, o.abbreviation, *(m.text for m in o.mentions)) if n})
+        for o in doc._.organisations
+    ]
+    scores["organisations"].add(organisations, predicted_orgs, set())
+    for p in doc._.persons:
+        if p.local_id in gold_of:
+            scores["gender"].add(p.name, p.gender, by_name[gold_of[p.local_id]]["gender"])
+
+
 def score_documents(docs: list[RealDoc], settings: Settings) -> dict[str, dict[str, SetScore]]:
     """Run the people component over the documents; scores per source and ``all``."""
     from pipeline.extract import add_extractors
@@ -175,6 +303,18 @@ def score_documents(docs: list[RealDoc], settings: Settings) -> dict[str, dict[s
     with nlp.select_pipes(disable=["projektradar_quotes"]):
         for real, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
             corpus = real.key.split(":")[0]
+            if real.annotated is not None:
+                entry = scores.setdefault(
+                    corpus,
+                    {
+                        "persons": SetScore(),
+                        "role_heads": SetScore(),
+                        "organisations": SetScore(),
+                        "gender": GenderScore(),
+                    },
+                )
+                score_annotated(doc, real.annotated, entry)
+                continue
             persons, full = gold_persons(real.persons)
             orgs = {org_key(t): t for t in real.organisations}
             predicted_persons = [(p.name, {person_key(p.name)}) for p in doc._.persons]
@@ -193,22 +333,29 @@ def markdown(scores: dict[str, dict[str, SetScore]], split: str, docs: int) -> s
     lines = [
         "# Persons and organisations on real German news — held-out evaluation",
         "",
-        f"Sources: {', '.join(SOURCES)} ({split} split of the project model's data; {docs} documents). "
-        "Command: `make evaluate REAL=1`.",
+        f"Sources: {', '.join(SOURCES)} ({split} split of the project model's data) and wikinews-gold "
+        f"(the project's annotated Wikinews articles, {split} part); {docs} documents. "
+        "Command: `make evaluate REAL=1`. `all` pools the NER corpora; wikinews-gold is scored apart "
+        "(persons with their mentions, role heads, organisations with their variants, gender precision).",
         "",
         "| source | category | precision | recall | F1 | recall (full names) | predicted | gold |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for group, entry in scores.items():
-        for category, s in entry.items():
-            full = f"{s.full_gold_hit / s.full_gold:.3f}" if s.full_gold else "—"
-            lines.append(
-                f"| {group} | {category} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {full} "
-                f"| {s.predicted} | {s.gold} |"
-            )
-    for category, s in scores.get("all", {}).items():
-        for title, items in (("missed", s.missed), ("spurious", s.spurious)):
-            lines += ["", f"## {category}: {title} ({len(items)})", "", "; ".join(items)]
+        for category, score in entry.items():
+            lines.append(f"| {group} | {category} | " + " | ".join(_cells(score)) + " |")
+    for group in ("all", "wikinews-gold"):
+        for category, score in scores.get(group, {}).items():
+            if isinstance(score, GenderScore):
+                lines += [
+                    "",
+                    f"## {group} {category}: wrong ({len(score.wrong)})",
+                    "",
+                    "; ".join(score.wrong),
+                ]
+                continue
+            for title, items in (("missed", score.missed), ("spurious", score.spurious)):
+                lines += ["", f"## {group} {category}: {title} ({len(items)})", "", "; ".join(items)]
     return "\n".join(lines) + "\n"
 
 
@@ -222,7 +369,7 @@ def evaluate_real(
 ) -> dict[str, dict[str, SetScore]]:
     """Score persons and organisations on held-out real news; write ``people_real.md``/``.json``."""
     settings = settings or Settings()
-    docs = real_documents(settings, split, limit)
+    docs = real_documents(settings, split, limit) + wikinews_documents(settings, split, limit)
     scores = score_documents(docs, settings)
     target = out / "evaluation"
     name = report_name(split)
@@ -230,7 +377,7 @@ def evaluate_real(
     report = {
         "split": split,
         "documents": len(docs),
-        **{group: {c: s.as_dict() for c, s in entry.items()} for group, entry in scores.items()},
+        **{group: {c: score.as_dict() for c, score in entry.items()} for group, entry in scores.items()},
     }
     atomic_write_text(target / f"{name}.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     return scores
@@ -241,7 +388,6 @@ def print_real(scores: dict[str, dict[str, SetScore]], console: Console) -> None
     for column in ("source", "category", "precision", "recall", "F1", "recall (full names)"):
         table.add_column(column, justify="left" if column in ("source", "category") else "right")
     for group, entry in scores.items():
-        for category, s in entry.items():
-            full = f"{s.full_gold_hit / s.full_gold:.3f}" if s.full_gold else "—"
-            table.add_row(group, category, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", full)
+        for category, score in entry.items():
+            table.add_row(group, category, *_cells(score)[:4])
     console.print(table)

@@ -1,0 +1,152 @@
+"""Real German paragraphs for labelling and testing the theme model (not written by the team).
+
+Two sources in ``<shared>/german-nlp-data``, both read in place and never copied wholesale:
+
+- speeches of the 20th Bundestag (2021–2025): official works (§ 5 UrhG), so the labelled paragraphs
+  are kept with their text in ``pipeline/resources/themes/real_paragraphs.csv``;
+- Wikinews articles of the SpkAtt-2023 corpus (CC BY-NC-SA 4.0 as distributed there): kept only as a
+  reference (article id and sentence range); the text is read from ``../shared`` when needed.
+
+:func:`sample_paragraphs` draws a labelling sample that gives every theme many hard negatives: per
+theme, paragraphs whose codebook indicators match (most are *not* about the theme: a word in passing),
+plus random paragraphs that match nothing. Deterministic for one seed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.settings import Settings
+from pipeline.themes.codebook import Codebook
+
+SPEECHES = "raw/bundestag-wp20-speeches.jsonl.gz"
+WIKINEWS = "quotes/spkatt2023-train/articles"
+SPEECH_LICENCE = "amtliches Werk (§ 5 UrhG), Plenarprotokolle des 20. Deutschen Bundestages"
+WIKINEWS_LICENCE = "Wikinews (CC BY 2.5) via SpkAtt-2023 (CC BY-NC-SA 4.0); Text nur als Verweis"
+MIN_CHARS, MAX_CHARS = 250, 1100
+SENTENCES_PER_SEGMENT = 4
+# Greetings and chairing that open or close a speech carry no theme and would only fill the sample.
+_CHAIRING = re.compile(
+    r"^(Sehr geehrte|Frau Präsidentin|Herr Präsident|Liebe Kolleginnen|Meine (sehr geehrten )?Damen)"
+)
+
+
+@dataclass(frozen=True)
+class RealParagraph:
+    """One paragraph: ``source`` says where it comes from (``bundestag:<speech id>#<n>`` or
+    ``wikinews:<article id>#<first sentence>-<last sentence>``)."""
+
+    source: str
+    licence: str
+    text: str
+
+
+def _speech_paragraphs(text: str) -> Iterator[str]:
+    """Paragraphs of a speech: lines joined until a paragraph is long enough (the protocols break
+    lines at interjections, mid-sentence)."""
+    buffer = ""
+    for line in text.split("\n"):
+        buffer = f"{buffer} {line.strip()}".strip()
+        if len(buffer) >= MIN_CHARS:
+            yield buffer
+            buffer = ""
+
+
+def speech_paragraphs(settings: Settings) -> Iterator[RealParagraph]:
+    with gzip.open(settings.nlp_data_dir / SPEECHES, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            speech = json.loads(line)
+            for index, paragraph in enumerate(_speech_paragraphs(speech["text"])):
+                if len(paragraph) <= MAX_CHARS and not _CHAIRING.match(paragraph):
+                    yield RealParagraph(f"bundestag:{speech['id']}#{index}", SPEECH_LICENCE, paragraph)
+
+
+def wikinews_segments(settings: Settings) -> Iterator[RealParagraph]:
+    """Consecutive sentences of each article (Wikinews has no paragraph marks in this corpus)."""
+    from pipeline.evaluation.quotes import detokenize
+
+    for path in sorted((settings.nlp_data_dir / WIKINEWS).glob("*.json")):
+        article_id = path.name.split(" - ")[0]
+        sentences = json.loads(path.read_text(encoding="utf-8"))["Sentences"]
+        for first in range(0, len(sentences), SENTENCES_PER_SEGMENT):
+            chosen = sentences[first : first + SENTENCES_PER_SEGMENT]
+            text, _ = detokenize([t for s in chosen for t in s["Tokens"]])
+            if MIN_CHARS <= len(text) <= MAX_CHARS:
+                last = first + len(chosen) - 1
+                yield RealParagraph(f"wikinews:{article_id}#{first}-{last}", WIKINEWS_LICENCE, text)
+
+
+def resolve_text(source: str, settings: Settings) -> str:
+    """The text of a ``wikinews:`` reference, read from the shared corpus."""
+    from pipeline.evaluation.quotes import detokenize
+
+    kind, _, where = source.partition(":")
+    if kind != "wikinews":
+        raise ValueError(f"only wikinews references are resolved, not {source!r}")
+    article_id, _, sentence_range = where.partition("#")
+    first, last = (int(n) for n in sentence_range.split("-"))
+    (path,) = (settings.nlp_data_dir / WIKINEWS).glob(f"{article_id} - *.json")
+    sentences = json.loads(path.read_text(encoding="utf-8"))["Sentences"][first : last + 1]
+    return detokenize([t for s in sentences for t in s["Tokens"]])[0]
+
+
+def sample_paragraphs(
+    settings: Settings,
+    codebook: Codebook,
+    *,
+    per_theme: int = 110,
+    random_speeches: int = 300,
+    wikinews: int = 220,
+    pool: int = 60_000,
+    seed: int = 13,
+) -> list[RealParagraph]:
+    """A labelling sample: per theme ``per_theme`` speech paragraphs that match its indicators, plus
+    random speech paragraphs and Wikinews segments (half of them with some indicator hit)."""
+    from pipeline.themes.matching import matcher_for
+
+    rng = random.Random(seed)
+    speeches = list(speech_paragraphs(settings))
+    speeches = rng.sample(speeches, min(pool, len(speeches)))
+    matcher = matcher_for(codebook)
+    by_theme: dict[str, list[RealParagraph]] = {theme: [] for theme in codebook.ids}
+    unmatched: list[RealParagraph] = []
+    for paragraph in speeches:
+        themes = matcher.weak_labels(paragraph.text)
+        for theme in themes:
+            by_theme[theme].append(paragraph)
+        if not themes:
+            unmatched.append(paragraph)
+    chosen: dict[str, RealParagraph] = {}
+    for theme in codebook.ids:
+        candidates = [p for p in by_theme[theme] if p.source not in chosen]
+        for paragraph in rng.sample(candidates, min(per_theme, len(candidates))):
+            chosen[paragraph.source] = paragraph
+    for paragraph in rng.sample(unmatched, min(random_speeches, len(unmatched))):
+        chosen[paragraph.source] = paragraph
+    segments = list(wikinews_segments(settings))
+    hit = [s for s in segments if matcher.weak_labels(s.text)]
+    plain = [s for s in segments if not matcher.weak_labels(s.text)]
+    for group in (hit, plain):
+        for segment in rng.sample(group, min(wikinews // 2, len(group))):
+            chosen[segment.source] = segment
+    ordered = sorted(chosen.values(), key=lambda p: p.source)
+    rng.shuffle(ordered)
+    return ordered
+
+
+def write_sample(paragraphs: list[RealParagraph], path: Path) -> None:
+    """The sample as a CSV for annotators: id, source, licence, text (full text for every row)."""
+    import csv
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "source", "licence", "text"])
+        for index, paragraph in enumerate(paragraphs):
+            writer.writerow([f"r{index:04d}", paragraph.source, paragraph.licence, paragraph.text])
