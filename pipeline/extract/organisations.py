@@ -18,7 +18,7 @@ from pipeline.extract.lexicon import load_pairs, load_resource
 from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective, match_role_noun
-from pipeline.extract.tokens import Sentences, doc_text
+from pipeline.extract.tokens import Sentences, doc_text, entity_at
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -344,7 +344,7 @@ class OrganisationFinder:
         if i >= len(doc) or not doc[i].text[:1].isupper():
             return None
         if doc[i].ent_type_ == "LOC" and doc[i].ent_iob_ == "B":
-            return next(e.end for e in doc.ents if e.start == i)
+            return entity_at(doc, i).end
         if not doc[i].ent_type_ and (doc[i].pos_ == "PROPN" or doc[i].text in self._place_words):
             return i + 1
         return None
@@ -479,19 +479,31 @@ class OrganisationFinder:
                 found.append(_Found(s, e, cs, ce, name, org_type=self._title_types.get(start, "")))
         self._link_abbreviations(found)
         known = _lexicon().abbreviations
+        # Each comparison below looks at the distinct names in order of first mention, not at every
+        # mention: a long report has thousands of mentions of a few hundred organisations.
+        names = list({o.name: None for o in found})
         for item in found:
             if not is_acronym(item.name) or item.abbreviation:
                 continue
             # „der IHK“ after „IHK Mittelelbe“ is that chamber, not the generic long form.
-            named = next((o.name for o in found if o.name.startswith(item.name + " ")), None)
+            named = next((name for name in names if name.startswith(item.name + " ")), None)
             if named:
                 item.name = named
             elif item.name in known:
                 item.name, item.abbreviation = known[item.name], item.name
+        firsts: dict[tuple[str, str], _Found] = {}
+        for o in found:
+            firsts.setdefault((o.name, o.abbreviation), o)
+        longer_of: dict[tuple[str, str], tuple[str, str] | None] = {}
         for item in found:
-            longer = next((o for o in found if _short_form(item.name, o.name, o.abbreviation)), None)
-            if longer is not None:
-                item.name, item.abbreviation = longer.name, longer.abbreviation
+            key = (item.name, item.abbreviation)
+            if key not in longer_of:
+                longer = next(
+                    (o for o in firsts.values() if _short_form(item.name, o.name, o.abbreviation)), None
+                )
+                longer_of[key] = (longer.name, longer.abbreviation) if longer is not None else None
+            if longer_of[key] is not None:
+                item.name, item.abbreviation = longer_of[key]
         orgs: list[Organisation] = []
         spans: list[tuple[int, int, int, int]] = []
         by_key: dict[str, Organisation] = {}

@@ -31,7 +31,7 @@ from pipeline.extract.names import (
 from pipeline.extract.organisations import OrganisationFinder, org_key
 from pipeline.extract.records import Mention, Organisation, Person, Role
 from pipeline.extract.roles import PersonAnchor, RoleFinder, find_role_nouns, match_role_noun
-from pipeline.extract.tokens import Sentences, glued
+from pipeline.extract.tokens import Sentences, glued, sentences_of
 from pipeline.nlp.lexicon import german_first_names
 
 _MAX_NAME_TOKENS = 6
@@ -437,7 +437,7 @@ def _pronoun_person(doc: Doc, token, persons: list[Person]) -> Person | None:
     ):
         return None
     target = "female" if lower == "sie" else "male"
-    sentences = Sentences(doc)
+    sentences = sentences_of(doc)
     window_start = sentences[max(sentences.index(token.i) - 2, 0)].start_char
     before = [p for p in persons if any(window_start <= m.start and m.end <= token.idx for m in p.mentions)]
     return _only([p for p in before if p.gender in (target, gender_rules.UNKNOWN)])
@@ -490,6 +490,9 @@ def resolve_person(doc: Doc, start_char: int, end_char: int) -> Person | None:
     return None
 
 
+_ORG_KEYS = "projektradar.organisation_keys"
+
+
 def resolve_organisation(doc: Doc, start_char: int, end_char: int) -> Organisation | None:
     """The organisation of ``doc._.organisations`` a stretch of text refers to, or ``None``.
 
@@ -504,10 +507,23 @@ def resolve_organisation(doc: Doc, start_char: int, end_char: int) -> Organisati
         return None
     words = [t for t in span if not (t.is_punct or t.is_space or t.pos_ in {"DET", "ADP"})]
     key = org_key(" ".join(t.text for t in words))
-    if named := [o for o in orgs if key in (org_key(o.name), org_key(o.abbreviation))]:
+    if named := _organisations_by_key(doc, orgs).get(key):
         return _only(named)
     nouns = [t for t in words if t.text[:1].isupper()]
     return _described_organisation(orgs, nouns[-1], start_char) if nouns else None
+
+
+def _organisations_by_key(doc: Doc, orgs: list[Organisation]) -> dict[str, list[Organisation]]:
+    """The document's organisations by the key of their name and of their abbreviation, built once
+    per list of organisations (speakers are resolved thousands of times in a long report)."""
+    cached = doc.user_data.get(_ORG_KEYS)
+    if cached is None or cached[0] is not orgs:
+        index: dict[str, list[Organisation]] = {}
+        for o in orgs:
+            for key in dict.fromkeys((org_key(o.name), org_key(o.abbreviation))):
+                index.setdefault(key, []).append(o)
+        cached = doc.user_data[_ORG_KEYS] = (orgs, index)
+    return cached[1]
 
 
 def _described_organisation(orgs: list[Organisation], noun, start_char: int) -> Organisation | None:

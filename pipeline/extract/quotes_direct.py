@@ -124,12 +124,22 @@ def _in_sentence(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution |
 
 def _standalone(text: str, span: QuotedSpan) -> bool:
     """The quotation is a sentence of its own (not a title inside a sentence)."""
-    before = text[: span.open].rstrip(" \t")
-    after = text[span.close + 1 :].lstrip(" \t")
+    before = _neighbour(text, span.open, -1)
+    after = _neighbour(text, span.close + 1, 1)
     content = text[span.start : span.end].strip()
-    opens_sentence = not before or before[-1] in _SENTENCE_END + ":\n" + QUOTE_CHARS
-    closes_sentence = not after or after[0] in _SENTENCE_END + "\n" or content[-1:] in _SENTENCE_END
+    opens_sentence = not before or before in _SENTENCE_END + ":\n" + QUOTE_CHARS
+    closes_sentence = not after or after in _SENTENCE_END + "\n" or content[-1:] in _SENTENCE_END
     return opens_sentence and closes_sentence and len(content.split()) >= 3
+
+
+def _neighbour(text: str, at: int, step: int) -> str:
+    """The first character before (``step`` -1) or from (1) ``at`` that is no space or tab; "" at the
+    edge of the text. Scans only the blanks, never a copy of the text up to there (a 400-page report
+    has thousands of quotations)."""
+    i = at - 1 if step < 0 else at
+    while 0 <= i < len(text) and text[i] in " \t":
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
 
 
 def _is_title(text: str, span: QuotedSpan) -> bool:
@@ -142,10 +152,13 @@ def _is_title(text: str, span: QuotedSpan) -> bool:
     words = text[span.start : span.end].split()
     if not 0 < len(words) <= 5 or not _capitalised(words[0]):
         return False
-    preceding = text[: span.open].split()[-1:]
+    preceding = text[max(0, span.open - _WORD_WINDOW) : span.open].split()[-1:]
     if preceding and preceding[0].lower() in _NAME_INTRODUCERS and words[-1][-1:] not in _SENTENCE_END:
         return all(_capitalised(w) or w.lower() in _NAME_FUNCTION_WORDS for w in words[:-1])
     return len(words) <= 4 and all(_capitalised(w) for w in words)
+
+
+_WORD_WINDOW = 200  # characters before a quotation in which its preceding word is looked for
 
 
 def _capitalised(word: str) -> bool:

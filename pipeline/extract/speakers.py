@@ -23,6 +23,7 @@ from pipeline.extract.cues import (
 )
 from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.roles import match_role_noun
+from pipeline.extract.tokens import entities_in
 
 _EDGE_POS = {"PUNCT", "ADV", "CCONJ", "SCONJ", "PART", "ADP", "VERB", "AUX"}
 _EDGE_WORDS = {"auch", "und", "so", "sowie", "ebenfalls", "zudem", "dazu", "aber", "jedoch", "nun"}
@@ -346,7 +347,7 @@ def _is_person_like(tokens: list[Token]) -> bool:
     Premierministers“ is an announcement, not a person."""
     tokens = _kernel(tokens)
     span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
-    return any(ent.label_ == "PER" for ent in span.ents) or any(
+    return any(ent.label_ == "PER" for ent in entities_in(span)) or any(
         t.lower_ in _SPEAKING_PRONOUNS or (t.pos_ == "NOUN" and match_role_noun(t.text) is not None)
         for t in tokens
     )
@@ -368,7 +369,7 @@ def can_speak(tokens: list[Token]) -> bool:
     doc = tokens[0].doc
     tokens = _kernel(tokens)
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    if any(ent.label_ in {"PER", "ORG"} for ent in span.ents):
+    if any(ent.label_ in {"PER", "ORG"} for ent in entities_in(span)):
         return True
     for token in tokens:
         if token.pos_ == "PROPN" or token.lower_ in _SPEAKING_PRONOUNS:
@@ -499,7 +500,7 @@ def _head_token(tokens: list[Token]) -> Token:
 
 
 def _is_organisation(doc: Doc, head: Token, span: Span) -> bool:
-    if any(ent.label_ == "ORG" for ent in span.ents):
+    if any(ent.label_ == "ORG" for ent in entities_in(span)):
         return True
     nouns = lexicon().organisation_nouns
     return any(head.text == n or (len(n) > 4 and head.text.endswith(n.lower())) for n in nouns)
@@ -534,7 +535,7 @@ def make_speaker(doc: Doc, tokens: list[Token]) -> Speaker | None:
     span = doc[tokens[0].i : tokens[-1].i + 1]
     head = _head_token(tokens)
     speaker = Speaker(span.start_char, span.end_char, span.text)
-    names = [ent for ent in span.ents if ent.label_ == "PER"]
+    names = [ent for ent in entities_in(span) if ent.label_ == "PER"]
     target = names[0] if names else span
     person, organisation = resolve(doc, target.start_char, target.end_char)
     if _is_coordination(tokens, head):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -56,6 +56,48 @@ def _sentences(doc: Doc) -> list[Span]:
         if closes_sentence(before):
             starts.append(sent.start)
     return [doc[s:e] for s, e in zip(starts, [*starts[1:], len(doc)], strict=True)]
+
+
+_ENTS_KEY = "projektradar.ents"
+_SENTENCES_KEY = "projektradar.sentences"
+
+
+def _entity_index(doc: Doc) -> tuple[list[int], list[Span]]:
+    """The doc's entities and their start tokens, built once per Doc: ``doc.ents`` and ``span.ents``
+    build every entity of the doc on each call, which made the rules quadratic in the length of a
+    report (the extraction components run after every component that sets entities)."""
+    index = doc.user_data.get(_ENTS_KEY)
+    if index is None:
+        ents = list(doc.ents)
+        index = doc.user_data[_ENTS_KEY] = ([e.start for e in ents], ents)
+    return index
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that starts at token ``i``."""
+    starts, ents = _entity_index(doc)
+    k = bisect_left(starts, i)
+    return ents[k] if k < len(starts) and starts[k] == i else None
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The doc's entities inside ``span`` (what ``span.ents`` gives, from the index)."""
+    starts, ents = _entity_index(span.doc)
+    found = []
+    for ent in ents[bisect_left(starts, span.start) :]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
+
+
+def sentences_of(doc: Doc) -> Sentences:
+    """The one :class:`Sentences` of ``doc`` (built once: it walks the whole document)."""
+    sentences = doc.user_data.get(_SENTENCES_KEY)
+    if sentences is None:
+        sentences = doc.user_data[_SENTENCES_KEY] = Sentences(doc)
+    return sentences
 
 
 class Sentences:

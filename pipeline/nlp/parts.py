@@ -67,4 +67,4 @@ def join_parts(nlp: Language, docs: Sequence[Doc], separators: Sequence[str]) ->
             space[0].is_sent_start = False
             joined.append(space)
         joined.append(doc)
-    return Doc.from_docs(joined, ensure_whitespace=False, exclude=["tensor"])
+    return Doc.from_docs(joined, ensure_whitespace=False, exclude=["tensor", "user_data"])
