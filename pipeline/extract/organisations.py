@@ -19,6 +19,7 @@ from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective, match_role_noun
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
+from pipeline.nlp.known import is_known_organisation
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -225,7 +226,12 @@ class OrganisationFinder:
         text = _LOGO.sub("", text)
         if not any(c.isupper() for c in text) or any(i in self.blocked for i in range(start, end)):
             return None
-        if end - start == 1 and not is_acronym(text) and not self._proper_noun(doc[start]):
+        if (
+            end - start == 1
+            and not is_acronym(text)
+            and not is_known_organisation(text)
+            and not self._proper_noun(doc[start])
+        ):
             return None
         return start, end, start_char, start_char + len(text)
 

@@ -16,13 +16,18 @@ _LOADED: dict[tuple[str, tuple[str, ...]], tuple[Language, ModelInfo]] = {}
 
 def ensure_rule_components(nlp: Language) -> Language:
     """Add the entity rules before the NER (as in the project's model) when a pipeline, e.g. the official
-    de_core_news_sm, lacks them, so that every model yields the same organisations and people."""
+    de_core_news_sm, lacks them, so that every model yields the same organisations and people; then
+    the known organisations after every other entity component (:mod:`pipeline.nlp.known`)."""
     import pipeline.nlp.components  # noqa: F401  (registers the factories for pipelines without them)
+    from pipeline.nlp.known import COMPONENT
 
     for factory in RULE_COMPONENTS:
         if not any(nlp.get_pipe_meta(name).factory == factory for name in nlp.pipe_names):
             placement = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
             nlp.add_pipe(factory, **placement)
+    if COMPONENT not in nlp.pipe_names:
+        entity_steps = [n for n in nlp.pipe_names if n == "ner" or n.startswith("projektradar_entity")]
+        nlp.add_pipe(COMPONENT, after=entity_steps[-1]) if entity_steps else nlp.add_pipe(COMPONENT)
     return nlp
 
 

@@ -1,0 +1,64 @@
+"""The gazetteer of known organisations: its patterns, and the loaded pipeline on real-looking news."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from pipeline.nlp import load_nlp
+from pipeline.nlp.known import COMPONENT, compound_pattern, is_known_organisation, known_names, patterns
+from pipeline.settings import Settings
+
+
+def test_compounds_of_a_known_prefix_and_a_body_are_organisations():
+    pattern = re.compile(compound_pattern())
+    for word in ("US-Regierung", "EU-Kommission", "UN-Sicherheitsrat", "US-Verteidigungsministeriums"):
+        assert pattern.match(word), word
+    for word in ("US-Präsident", "EU-Länder", "NATO-Partner", "Bundesregierung"):
+        assert not pattern.match(word), word
+
+
+def test_every_name_gets_a_pattern_with_its_genitive():
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe(COMPONENT)
+    assert len(patterns(nlp)) == len(known_names()) + 1
+    doc = nlp("Die Sprecherin des Bundestages und der NATO sowie Human Rights Watch widersprachen.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Bundestages", "ORG"),
+        ("NATO", "ORG"),
+        ("Human Rights Watch", "ORG"),
+    ]
+    assert component.name == COMPONENT
+    assert is_known_organisation("Bundestages") and is_known_organisation("US-Regierung")
+    assert not is_known_organisation("Bundestagswahl")
+
+
+def test_an_organisation_the_ner_found_whole_is_not_cut_to_the_gazetteer_name():
+    nlp = spacy.blank("de")
+    nlp.add_pipe(COMPONENT)
+    doc = nlp.make_doc("Die Volkswagen AG und die New York Times")
+    doc.ents = [Span(doc, 1, 3, "ORG"), Span(doc, 5, 8, "PER")]
+    doc = nlp.get_pipe(COMPONENT)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Volkswagen AG", "ORG"), ("New York Times", "ORG")]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model, _ = load_nlp(settings=Settings())
+    return model
+
+
+def test_the_loaded_pipeline_tags_known_organisations_over_the_ner(nlp):
+    assert nlp.pipe_names[-1] == COMPONENT
+    doc = nlp(
+        "Die New York Times berichtete, Greenpeace habe die Bundesregierung und die EU-Kommission "
+        "kritisiert. Auch die IG Metall und Reuters meldeten sich zu Wort."
+    )
+    organisations = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert {"New York Times", "Greenpeace", "Bundesregierung", "EU-Kommission", "IG Metall", "Reuters"} <= (
+        organisations
+    )
+    assert not {e.text for e in doc.ents if e.label_ == "PER"} & organisations
