@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.settings import Settings
+from pipeline.settings import RESOURCES_DIR, Settings
 from pipeline.themes.codebook import Codebook
 
 SPEECHES = "raw/bundestag-wp20-speeches.jsonl.gz"
@@ -150,3 +150,47 @@ def write_sample(paragraphs: list[RealParagraph], path: Path) -> None:
         writer.writerow(["id", "source", "licence", "text"])
         for index, paragraph in enumerate(paragraphs):
             writer.writerow([f"r{index:04d}", paragraph.source, paragraph.licence, paragraph.text])
+
+
+GOLD = RESOURCES_DIR / "themes" / "real_gold.csv"
+
+
+@dataclass
+class RealGold:
+    """Adjudicated theme labels of real paragraphs (one ``split`` of ``real_gold.csv``)."""
+
+    texts: list[str]
+    labels: list[frozenset[str]]
+    sources: list[str]
+
+
+def _themes(cell: str) -> frozenset[str]:
+    return frozenset(t for t in cell.split(";") if t)
+
+
+def _rows(path: Path) -> list[dict]:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_real_gold(settings: Settings, split: str, path: Path = GOLD) -> RealGold:
+    """The ``split`` part (train or test); Wikinews texts are read from ``../shared``."""
+    gold = RealGold([], [], [])
+    for row in _rows(path):
+        if row["split"] == split:
+            gold.texts.append(row["text"] or resolve_text(row["source"], settings))
+            gold.labels.append(_themes(row["themes"]))
+            gold.sources.append(row["source"].split("#")[0])
+    return gold
+
+
+def agreement(themes: list[str], path: Path = GOLD) -> dict[str, float]:
+    """Cohen's κ of the two annotators per theme, over every paragraph."""
+    from sklearn.metrics import cohen_kappa_score
+
+    rows = _rows(path)
+    first = [_themes(r["annotator_1"]) for r in rows]
+    second = [_themes(r["annotator_2"]) for r in rows]
+    return {t: float(cohen_kappa_score([t in a for a in first], [t in b for b in second])) for t in themes}
