@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> dict:
             factor: write_corpus(texts, base * factor, work / f"x{factor}" / "corpus.jsonl")
             for factor in (1, 4, 16)
         }
+        # Written now, runs later: the ingest cache trusts only files older than two seconds, and a
+        # rerun is measured on a corpus that did not change since it was first read.
+        small, small_words = write_corpus(texts, RERUN_DOCS, work / "small" / "corpus.jsonl")
         for factor, (corpus, words) in corpora.items():
             console.print(f"[bold]run[/bold] {factor}× ({base * factor} documents, {words:,} words)")
             measured = timed_run(corpus, work / f"out{factor}", work / f"results{factor}")
@@ -152,7 +155,6 @@ def main(argv: list[str] | None = None) -> dict:
             "words": words4,
             **timed_run(corpus4, work / "out4w2", work / "results4w2", workers=2),
         }
-        small, small_words = write_corpus(texts, RERUN_DOCS, work / "small" / "corpus.jsonl")
         timed_run(small, work / "out_small", work / "results_small")
         console.print(f"[bold]rerun[/bold] {RERUN_DOCS} documents without changes")
         rows[f"rerun {RERUN_DOCS} docs (no change)"] = {
