@@ -15,3 +15,10 @@ def test_real_gold_splits_resolve_their_texts_and_report_agreement():
     assert all(len(text) >= 200 for text in test.texts)  # Wikinews references read from ../shared
     kappa = agreement(load_codebook().ids)
     assert kappa["frauen_fuehrung"] == 1.0 and 0.89 < min(kappa.values()) < 0.91
+
+
+def test_the_real_text_section_says_why_it_is_skipped(tmp_path):
+    from pipeline.themes.evaluate import real_text
+
+    lines, summary = real_text(Settings(shared_dir=tmp_path), load_codebook())
+    assert lines[-1] == f"Skipped: the shared corpora are not at {tmp_path}." and summary == {}

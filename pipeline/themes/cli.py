@@ -53,7 +53,7 @@ def train_command(codebook: CodebookOption = None, labels: LabelsOption = None, 
 
     book, settings = _setup(codebook, shared)
     try:
-        _, summary = evaluate(settings, book, labels or ())
+        _, summary = evaluate(settings, book, labels or (), real=False)
         model = train_theme_model(settings, book, labels or (), scores=summary)
     except (LabelsError, ValueError) as error:
         console.print(f"[red]Cannot train:[/red] {error}")

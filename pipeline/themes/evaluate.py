@@ -114,9 +114,18 @@ def real_text(
 ) -> tuple[list[str], dict]:
     """The shipped model (trained as ``themes train`` trains it) on the held-back real paragraphs of
     ``real_gold.csv``, beside the keyword rules, with the annotators' agreement per theme."""
-    from pipeline.themes.real import GOLD, agreement, read_real_gold
+    from pipeline.themes.real import GOLD, WIKINEWS, agreement, gold_themes, read_real_gold
     from pipeline.themes.train import train_theme_model
 
+    heading = "## Real text, held back (the number funders depend on)"
+    if not (settings.nlp_data_dir / WIKINEWS).is_dir():
+        return [heading, "", f"Skipped: the shared corpora are not at {settings.shared_dir}."], {}
+    if missing := gold_themes() - set(codebook.ids):
+        return [
+            heading,
+            "",
+            f"Skipped: the codebook lacks the gold's themes {', '.join(sorted(missing))}.",
+        ], {}
     test = read_real_gold(settings, "test")
     kappa = agreement(codebook.ids)
     model = train_theme_model(settings, codebook, label_dirs)
@@ -131,7 +140,7 @@ def real_text(
         "themes_counted": [t for t, c in zip(codebook.ids, counted, strict=True) if c],
     }
     lines = [
-        "## Real text, held back (the number funders depend on)",
+        heading,
         "",
         f"{len(test.texts)} real paragraphs nobody here wrote (`pipeline/resources/themes/{GOLD.name}`, "
         "`split = test`: Bundestag speeches and Wikinews, labelled by two annotators and adjudicated; "
@@ -153,8 +162,11 @@ def real_text(
     return lines, summary
 
 
-def evaluate(settings: Settings, codebook: Codebook, label_dirs: Sequence[Path] = ()) -> tuple[str, dict]:
-    """Markdown report and a JSON-able summary of all evaluations."""
+def evaluate(
+    settings: Settings, codebook: Codebook, label_dirs: Sequence[Path] = (), *, real: bool = True
+) -> tuple[str, dict]:
+    """Markdown report and a JSON-able summary of all evaluations (``real``: also the held-back real
+    paragraphs, when ``../shared`` and the bundled codebook's themes are there)."""
     started = time.time()
     gold, extra = training_data(codebook, settings, label_dirs)
     decisions = out_of_fold(gold, extra, codebook)
@@ -171,7 +183,7 @@ def evaluate(settings: Settings, codebook: Codebook, label_dirs: Sequence[Path] 
         "hand_labels": subsets["hand labels"].as_dict(),
         "corpus_documents": subsets["corpus"].as_dict(),
     }
-    real_lines, real_summary = real_text(settings, codebook, label_dirs)
+    real_lines, real_summary = real_text(settings, codebook, label_dirs) if real else ([], {})
     summary |= real_summary
     corpus = gold.counts.get("corpus_gold", 0)
     documents = len(set(gold.groups[hand:]))

@@ -186,6 +186,11 @@ def read_real_gold(settings: Settings, split: str, path: Path = GOLD) -> RealGol
     return gold
 
 
+def gold_themes(path: Path = GOLD) -> set[str]:
+    """The theme ids the gold uses."""
+    return {t for row in _rows(path) for t in _themes(row["themes"])}
+
+
 def agreement(themes: list[str], path: Path = GOLD) -> dict[str, float]:
     """Cohen's κ of the two annotators per theme, over every paragraph."""
     from sklearn.metrics import cohen_kappa_score
