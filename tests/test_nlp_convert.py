@@ -436,6 +436,19 @@ def test_real_corpus_excerpt_converts(corpus):
     assert all(e.text == e.text.strip() for doc, _ in docs for e in doc.ents)
 
 
+@pytest.mark.parametrize("corpus", ["europarl-de", "bundestag-gold", "wikineural-de"])
+def test_real_corpus_of_a_measured_step_converts(corpus):
+    """The corpora that only recipe steps add (variants.yml) convert from the real files, with a
+    held-back test part."""
+    spec = next(v["corpora"][corpus] for v in variants().values() if corpus in (v.get("corpora") or {}))
+    docs = list(data.ner_docs(Vocab(), Settings().nlp_data_dir, corpus, spec))
+    splits = {split for _, split in docs}
+    assert "test" in splits and "train" in splits
+    labels = {e.label_ for doc, _ in docs[:400] for e in doc.ents}
+    assert labels == {"PER", "LOC", "ORG", "MISC"}
+    assert all(e.text == e.text.strip() for doc, _ in docs[:400] for e in doc.ents)
+
+
 def test_real_treebank_excerpt_converts():
     spec = data.corpora_config()["ud"]["gsd"]
     sentences = list(itertools.islice(convert.read_conllu(Settings().nlp_data_dir / spec["files"][0]), 50))

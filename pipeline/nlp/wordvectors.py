@@ -89,7 +89,8 @@ def word_vectors(
     key = fingerprint(text_path, raw_paths, settings)
     cached = cache_dir / key if cache_dir else None
     if cached and (cached / "vectors.npy").is_file():
-        words = (cached / "words.txt").read_text(encoding="utf-8").split("\n")
+        text = (cached / "words.txt").read_text(encoding="utf-8")
+        words = text.split("\n") if text else []
         table = numpy.load(cached / "vectors.npy")
         info = json.loads((cached / "info.json").read_text(encoding="utf-8"))
         return dict(zip(words, table, strict=True)), {**info, "cached": True, "fingerprint": key}
@@ -119,11 +120,15 @@ def word_vectors(
 
 
 def _train(corpus: Path, settings: dict) -> tuple[list[str], numpy.ndarray]:
-    """Skip-gram (``sg`` 1) or CBOW vectors, one thread (the treebank trains on the other core)."""
+    """Skip-gram (``sg`` 1) or CBOW vectors, one thread (the treebank trains on the other core). The
+    corpora' text alone is streamed as before raw/ was added (the shipped model's vectors stay the
+    same); with raw/ gensim reads the file itself (``corpus_file``), which is faster."""
     from gensim.models import Word2Vec
+    from gensim.models.word2vec import LineSentence
 
+    source = {"corpus_file": str(corpus)} if settings["raw"] else {"sentences": LineSentence(str(corpus))}
     model = Word2Vec(
-        corpus_file=str(corpus),
+        **source,
         vector_size=settings["dim"],
         min_count=settings["min_count"],
         max_final_vocab=settings["max_vocab"],
