@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 
@@ -11,7 +12,7 @@ from lexicon_files import write_lexicon
 from spacy.tokens import Span
 from spacy.vocab import Vocab
 
-from pipeline.nlp import convert, data
+from pipeline.nlp import convert, data, wordvectors
 from pipeline.nlp.experiments import variants
 from pipeline.nlp.lexicon import (
     LEXICON_FEATURES,
@@ -109,6 +110,91 @@ def test_uner_iob2(tmp_path):
     (doc,) = _docs(path, "uner-german-pud", convert.read_indexed_columns)
     assert _ents(doc) == [("Kori Schulman", "PER")]
     assert doc.text == "Kori Schulman schrieb."
+
+
+def _gzip(path, text):
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def test_europarl_iob1_entities_start_with_i_and_b_separates_neighbours(tmp_path):
+    rows = [
+        ("Herr", "Herr", "NN", "I-NC", "O"),
+        ("von", "von", "APPR", "I-PC", "I-PER"),
+        ("Wogau", "<unknown>", "NN", "I-PC", "I-PER"),
+        ("sprach", "sprechen", "VVFIN", "I-VC", "O"),
+        ("für", "für", "APPR", "I-PC", "O"),
+        ("Frankreich", "Frankreich", "NE", "I-NC", "I-LOC"),
+        ("Deutschland", "Deutschland", "NE", "I-NC", "B-LOC"),
+        ("und", "und", "KON", "O", "O"),
+        ("die", "d", "ART", "I-NC", "O"),
+        ("Europäische", "europäisch", "ADJA", "I-NC", "I-ORG"),
+        ("Kommission", "Kommission", "NN", "I-NC", "I-ORG"),
+        (".", ".", "$.", "O", "O"),
+    ]
+    path = _gzip(
+        tmp_path / "train.tsv.gz", "".join("\t".join(r) + "\n" for r in rows) + "\nJa\tja\tPTKANT\tO\tO\n\n"
+    )
+    docs = _docs(path, "europarl-de", convert.read_europarl)
+    assert [_ents(d) for d in docs] == [
+        [
+            ("von Wogau", "PER"),
+            ("Frankreich", "LOC"),
+            ("Deutschland", "LOC"),
+            ("Europäische Kommission", "ORG"),
+        ],
+        [],
+    ]
+    assert docs[0].text == "Herr von Wogau sprach für Frankreich Deutschland und die Europäische Kommission."
+
+
+def test_bundestag_gold_gzip_columns_cut_into_documents(tmp_path):
+    sentence = "1\tAbg\t_\t_\tO\t_\t_\n2\t.\t_\t_\tO\t_\t_\n3\tDr.\t_\t_\tO\t_\t_\n"
+    sentence += "4\tHans\t_\t_\tB-PER\t_\t_\n5\tEhard\t_\t_\tI-PER\t_\t_\n6\t(\t_\t_\tO\t_\t_\n"
+    sentence += "7\tCSU\t_\t_\tB-ORG\t_\t_\n8\t)\t_\t_\tO\t_\t_\n9\tin\t_\t_\tO\t_\t_\n"
+    sentence += "10\tBonn\t_\t_\tB-LOC\t_\t_\n\n"
+    path = _gzip(tmp_path / "Gold-01143.conll.gz", sentence * 45)
+    sentences = list(convert.read_bundestag_gold(path))
+    assert len(sentences) == 45
+    assert [s.doc_key for s in sentences[19:21]] == ["Gold-01143.conll.gz:0", "Gold-01143.conll.gz:1"]
+    assert sentences[44].doc_key == "Gold-01143.conll.gz:2"
+    doc = convert.ner_doc(Vocab(), sentences[0], "bundestag-gold")
+    assert _ents(doc) == [("Hans Ehard", "PER"), ("CSU", "ORG"), ("Bonn", "LOC")]
+    assert doc.text == "Abg. Dr. Hans Ehard (CSU) in Bonn"
+
+
+def test_wikineural_and_wikiann_drop_redirects_and_markup(tmp_path):
+    path = _gzip(
+        tmp_path / "train.conllu.gz",
+        "0\tWEITERLEITUNG\tO\n1\tAntonina\tB-PER\n2\tKriwoschapka\tI-PER\n\n"
+        "0\t**\tO\n1\t''\tO\n2\tLou\tB-PER\n3\tSalomé\tI-PER\n4\t''\tO\n5\t.\tO\n\n"
+        "0\tSpieler\tO\n1\tvom\tO\n2\tSKA\tB-ORG\n3\tSankt\tI-ORG\n4\tPetersburg\tI-ORG\n"
+        "5\tin\tO\n6\tDresden\tB-LOC\n7\t1999\tB-MISC\n\n",
+    )
+    docs = _docs(path, "wikineural-de", convert.read_wikineural)
+    assert [d.text for d in docs] == ["Lou Salomé.", "Spieler vom SKA Sankt Petersburg in Dresden 1999"]
+    assert _ents(docs[1]) == [("SKA Sankt Petersburg", "ORG"), ("Dresden", "LOC"), ("1999", "MISC")]
+    (wikiann,) = _docs(path, "wikiann-de", convert.read_wikineural)[1:]
+    assert _ents(wikiann) == [("SKA Sankt Petersburg", "ORG"), ("Dresden", "LOC")]  # no MISC in WikiANN
+
+
+def test_corpus_without_vector_text_is_sampled_but_not_in_the_text(tmp_path, monkeypatch):
+    (tmp_path / "ner").mkdir()
+    (tmp_path / "ner" / "a.conll").write_text("Brief\tO\nan\tO\nMarc\tB-pers\n\n" * 10, encoding="utf-8")
+    (tmp_path / "ner" / "b.conll").write_text("Karte\tO\nvon\tO\nFranz\tB-pers\n\n" * 10, encoding="utf-8")
+    monkeypatch.setitem(data.NER_READERS, "silver", convert.read_columns)
+    monkeypatch.setitem(convert.label_map()["corpora"], "silver", {"map": {"pers": "PER"}})
+    spec = {"group": "historical", "keep": 1.0, "keep_empty": 0.0}
+    config = {
+        "ner": {
+            "sturm": {**spec, "files": {"train": "a.conll"}},
+            "silver": {**spec, "files": {"train": "b.conll"}, "vector_text": False},
+        }
+    }
+    stats = data.build_ner(tmp_path, tmp_path / "out", config)
+    assert stats["silver"]["train_used"] == stats["silver"]["train_PER"] == 10
+    assert (tmp_path / "out" / "text.txt").read_text(encoding="utf-8") == "Brief an Marc\n" * 10
 
 
 def test_europeana_running_text_is_cut_into_sentences(tmp_path):
@@ -350,9 +436,84 @@ def test_real_corpus_excerpt_converts(corpus):
     assert all(e.text == e.text.strip() for doc, _ in docs for e in doc.ents)
 
 
+@pytest.mark.parametrize("corpus", ["europarl-de", "bundestag-gold", "wikineural-de"])
+def test_real_corpus_of_a_measured_step_converts(corpus):
+    """The corpora that only recipe steps add (variants.yml) convert from the real files, with a
+    held-back test part."""
+    spec = next(v["corpora"][corpus] for v in variants().values() if corpus in (v.get("corpora") or {}))
+    docs = list(data.ner_docs(Vocab(), Settings().nlp_data_dir, corpus, spec))
+    splits = {split for _, split in docs}
+    assert "test" in splits and "train" in splits
+    labels = {e.label_ for doc, _ in docs[:400] for e in doc.ents}
+    assert labels == {"PER", "LOC", "ORG", "MISC"}
+    assert all(e.text == e.text.strip() for doc, _ in docs[:400] for e in doc.ents)
+
+
 def test_real_treebank_excerpt_converts():
     spec = data.corpora_config()["ud"]["gsd"]
     sentences = list(itertools.islice(convert.read_conllu(Settings().nlp_data_dir / spec["files"][0]), 50))
     assert sentences[0].sent_id == "dev-s1"
     assert all(len(s.words) == len(s.heads) == len(s.morphs) for s in sentences)
     assert any("Mood=" in m for s in sentences for m in s.morphs)
+
+
+def test_raw_text_paragraphs_of_speeches_and_laws(tmp_path):
+    speeches = _gzip(
+        tmp_path / "speeches.jsonl.gz",
+        json.dumps({"id": "1", "text": "Sehr geehrte Frau Präsidentin!\nDie EU-Kommission (Brüssel) irrt."})
+        + "\n",
+    )
+    law = "---\nTitle: Gesetz\njurabk: G\n\n---\n\n# Gesetz über die\nDeutsche Bundesbank (BBankG)\n\n"
+    law += "### § 1\n\n**Die** Deutsche Bundesbank wird\nermächtigt, z.B. Münzen zu prägen.\n\n| a | b |\n"
+    laws = _gzip(tmp_path / "laws.jsonl.gz", json.dumps({"id": "G", "text": law}) + "\n")
+    assert list(wordvectors.raw_paragraphs(speeches)) == [
+        "Sehr geehrte Frau Präsidentin!",
+        "Die EU-Kommission (Brüssel) irrt.",
+    ]
+    paragraphs = list(wordvectors.raw_paragraphs(laws))
+    assert "Title" not in " ".join(paragraphs)
+    assert [wordvectors.tokenize(p) for p in paragraphs] == [
+        ["Gesetz", "über", "die", "Deutsche", "Bundesbank", "(", "BBankG", ")"],
+        ["§", "1"],
+        [
+            "Die",
+            "Deutsche",
+            "Bundesbank",
+            "wird",
+            "ermächtigt",
+            ",",
+            "z.B",
+            ".",
+            "Münzen",
+            "zu",
+            "prägen",
+            ".",
+        ],
+        ["a", "b"],
+    ]
+    with (tmp_path / "out.txt").open("w", encoding="utf-8") as out:
+        tokens = wordvectors.write_raw_text([speeches], out)
+    assert tokens == 12
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").splitlines()[1] == (
+        "Die EU-Kommission ( Brüssel ) irrt ."
+    )
+
+
+def test_word_vectors_from_raw_text_are_cached_under_their_inputs(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    speech = "Die Abgeordnete Müller aus Dresden spricht im Bundestag .\n" * 10
+    _gzip(raw / "speeches.jsonl.gz", json.dumps({"id": "1", "text": speech}) + "\n")
+    text = tmp_path / "text.txt"
+    text.write_text("Frau Schlatter fährt nach Bautzen .\n" * 5, encoding="utf-8")
+    settings = {"dim": 8, "min_count": 5, "epochs": 1, "raw": ["speeches.jsonl.gz"]}
+    cache = tmp_path / "cache"
+    words, info = wordvectors.word_vectors(text, settings, raw, cache)
+    assert {"Schlatter", "Bundestag", "Müller"} <= words.keys()  # own text and raw text
+    assert info["raw_tokens"] == 90 and not info["cached"]
+    again, info_again = wordvectors.word_vectors(text, settings, raw, cache)
+    assert info_again["cached"] and info_again["fingerprint"] == info["fingerprint"]
+    assert all((again[w] == words[w]).all() for w in words)
+    _, changed = wordvectors.word_vectors(text, {**settings, "epochs": 2}, raw, cache)
+    assert not changed["cached"] and changed["fingerprint"] != info["fingerprint"]
+    assert not (tmp_path / "word_vector_text.txt").exists()  # the joined text is removed

@@ -25,6 +25,7 @@ def sources() -> list[dict[str, str]]:
     items = [("ner", name, spec) for name, spec in config["ner"].items()]
     items += [("ud", name, spec) for name, spec in config["ud"].items()]
     items += [("lexicon", name, config[name]) for name in ("lexicon", "first_names")]
+    items += [("raw", name, config["raw"][name]) for name in config["word_vectors"].get("raw", [])]
     return [
         {"kind": kind, "name": name, "license": spec["licence"], "origin": spec["origin"]}
         for kind, name, spec in items
@@ -182,7 +183,14 @@ def _data_section(details: dict) -> list[str]:
         *(
             [
                 f"NER static vectors: lexicon features of {vectors['forms']} word forms, "
-                f"{vectors['word_vectors']} of them with word2vec vectors from the corpora' training text."
+                f"{vectors['word_vectors']} of them with word2vec vectors from the corpora' training text"
+                + (
+                    f" and {vectors['word2vec_raw_tokens'] / 1e6:.1f}M tokens of raw/ (trained in "
+                    f"{vectors['word2vec_seconds']} s on one core, cached under their own fingerprint "
+                    f"`{vectors['word2vec_fingerprint']}`)."
+                    if vectors.get("word2vec_raw_tokens")
+                    else "."
+                )
             ]
             if (vectors := details.get("static_vectors"))
             else []

@@ -10,11 +10,12 @@ document key, so every build and every developer sees the same held-out data.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -101,21 +102,35 @@ def _is_comment(line: str) -> bool:
     return len(fields) < 2 or not _TAG_RE.match(fields[-1])
 
 
+def _open_text(path: Path):
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+
+
 def read_columns(
-    path: Path, tag_column: int = -1, sep: str | None = None, token_column: int = 0
+    path: Path,
+    tag_column: int = -1,
+    sep: str | None = None,
+    token_column: int = 0,
+    doc_size: int | None = None,
 ) -> Iterator[Sentence]:
-    """CoNLL-like files: one token per line, blank lines between sentences, ``#`` comments,
-    ``-DOCSTART-`` document markers (CoNLL-2003, LER, Sturm, MultiCoNER, MobIE, Europeana)."""
+    """CoNLL-like files (plain or gzip): one token per line, blank lines between sentences, ``#``
+    comments, ``-DOCSTART-`` document markers (CoNLL-2003, LER, Sturm, MultiCoNER, MobIE, Europeana).
+    Files without document markers can be cut into documents of ``doc_size`` consecutive sentences,
+    so that a hashed split keeps neighbouring sentences together but still splits the file."""
     words: list[str] = []
     tags: list[str] = []
     doc_key = path.name
     doc_no = 0
-    for raw in path.open(encoding="utf-8"):
+    sentence_no = 0
+    for raw in _open_text(path):
         line = raw.rstrip("\n")
         if not line.strip() or line.startswith("-DOCSTART-") or _is_comment(line):
             if words:
+                if doc_size:
+                    doc_key = f"{path.name}:{sentence_no // doc_size}"
                 yield Sentence(words, tags, doc_key=doc_key)
                 words, tags = [], []
+                sentence_no += 1
             if line.startswith("-DOCSTART-") or _is_comment(line):
                 doc_no += 1
                 doc_key = f"{path.name}:{doc_no}:{line.strip()}"
@@ -126,7 +141,37 @@ def read_columns(
         words.append(fields[token_column])
         tags.append(fields[tag_column])
     if words:
+        if doc_size:
+            doc_key = f"{path.name}:{sentence_no // doc_size}"
         yield Sentence(words, tags, doc_key=doc_key)
+
+
+def read_europarl(path: Path) -> Iterator[Sentence]:
+    """Europarl NER (Faruqui & Padó 2010): ``token lemma STTS chunk tag`` in IOB1, where ``I-PER``
+    after O starts a person and ``B-`` only separates two adjacent names of one label
+    (:func:`bio_spans` reads both)."""
+    return read_columns(path, tag_column=4, sep="\t")
+
+
+def read_bundestag_gold(path: Path) -> Iterator[Sentence]:
+    """Bundestag plenary protocols (Korpus-Plenarprotokolle): ``idx token _ _ tag _ _`` in IOB2; one
+    file per protocol, cut into documents of 20 sentences for the hashed split."""
+    return read_columns(path, tag_column=4, sep="\t", token_column=1, doc_size=20)
+
+
+def read_wikineural(path: Path) -> Iterator[Sentence]:
+    """WikiNEuRal and WikiANN (``idx token tag``, IOB2, silver): WikiANN's redirect titles
+    („WEITERLEITUNG Antonina …“) are dropped, and so are bare wiki markup tokens ('' and **)."""
+    for sentence in read_columns(path, tag_column=2, sep="\t", token_column=1, doc_size=20):
+        if sentence.words[0] == "WEITERLEITUNG":
+            continue
+        keep = [
+            i for i, w in enumerate(sentence.words) if not (set(w) <= {"'", "*"} and sentence.tags[i] == "O")
+        ]
+        if keep:
+            yield replace(
+                sentence, words=[sentence.words[i] for i in keep], tags=[sentence.tags[i] for i in keep]
+            )
 
 
 def read_indexed_columns(path: Path) -> Iterator[Sentence]:

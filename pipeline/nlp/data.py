@@ -31,6 +31,10 @@ NER_READERS = {
     "europeana": convert.read_running_tokens,
     "newseye": convert.read_hipe,
     "sonar": convert.read_hipe,
+    "europarl-de": convert.read_europarl,
+    "bundestag-gold": convert.read_bundestag_gold,
+    "wikineural-de": convert.read_wikineural,
+    "wikiann-de": convert.read_wikineural,
 }
 
 
@@ -45,7 +49,8 @@ def source_files(data_dir: Path, config: dict) -> list[Path]:
         for value in spec["files"].values():
             paths += value if isinstance(value, list) else [value]
     paths += [p for spec in config["ud"].values() for p in spec["files"]]
-    return [data_dir / "ner" / p if not p.startswith("ud/") else data_dir / p for p in paths]
+    paths += [f"raw/{name}" for name in config.get("word_vectors", {}).get("raw", [])]
+    return [data_dir / p if p.startswith(("ud/", "raw/")) else data_dir / "ner" / p for p in paths]
 
 
 def ner_docs(vocab: Vocab, data_dir: Path, corpus: str, spec: dict) -> Iterator[tuple[Doc, str]]:
@@ -76,7 +81,8 @@ def truecased(sentences: list[convert.Sentence], lexicon_path: Path) -> Iterator
 
 def build_ner(data_dir: Path, out_dir: Path, config: dict, seed: int = 0) -> dict:
     """Write ``train.spacy``, ``dev.spacy`` (contemporary corpora), ``test/<corpus>.spacy`` and
-    ``text.txt``: the tokens of every training and dev sentence, unsampled (for the word vectors)."""
+    ``text.txt``: the tokens of every training and dev sentence, unsampled (for the word vectors),
+    except of corpora marked ``vector_text: false`` (silver data measured as a sampled share only)."""
     vocab = Vocab()
     rng = random.Random(seed)
     train: list[Doc] = []
@@ -89,7 +95,7 @@ def build_ner(data_dir: Path, out_dir: Path, config: dict, seed: int = 0) -> dic
         counts: Counter = Counter()
         for doc, split in ner_docs(vocab, data_dir, corpus, spec):
             counts[f"{split}_docs"] += 1
-            if split != "test":
+            if split != "test" and spec.get("vector_text", True):
                 text.write(" ".join(t.text for t in doc if not any(c.isspace() for c in t.text)) + "\n")
             if split == "test":
                 test.append(doc)

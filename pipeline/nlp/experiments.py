@@ -38,7 +38,7 @@ def run_experiment(step: str, settings: Settings, seed: int = 0, say: Callable[[
     spec = variants()[step]
     config = copy.deepcopy(data.corpora_config())
     for corpus, changes in (spec.get("corpora") or {}).items():
-        config["ner"][corpus].update(changes)
+        config["ner"].setdefault(corpus, {}).update(changes)  # a full spec adds a corpus
     config["word_vectors"].update(spec.get("word_vectors") or {})
     config["pretraining"].update(spec.get("pretraining") or {})
     overrides = {part: dict(spec.get(part) or {}) for part in ("ner", "ud")}

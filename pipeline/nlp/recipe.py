@@ -25,6 +25,7 @@ RECIPE_CODE = (
     "pretrain.py",
     "lexicon.py",
     "vectors.py",
+    "wordvectors.py",
     "components.py",
     "train.py",
     "evaluate.py",

@@ -117,6 +117,8 @@ def train_pipeline(
         work_dir / "static_vectors",
         work_dir / "corpus" / "ner" / "text.txt",
         config["word_vectors"],
+        raw_dir=settings.nlp_data_dir / "raw",
+        cache_dir=settings.cache_dir / "word_vectors",
     )
     timings["vectors"] = time.monotonic() - started - timings["convert"]
     ner_overrides = {"paths.vectors": str(work_dir / "static_vectors"), **overrides.get("ner", {})}

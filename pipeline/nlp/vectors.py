@@ -1,5 +1,5 @@
 """The NER's static vectors: lexicon features of capitalised forms, optionally joined by word2vec vectors
-trained on the raw text of the NER corpora.
+trained on the raw text of the NER corpora and of ``raw/`` (``wordvectors.py``).
 
 The lexicon part tells common nouns from names (``lexicon.py``); the word2vec part adds what ~20k
 annotated sentences cannot teach: which words occur in similar contexts in the corpora' full training
@@ -16,35 +16,24 @@ from spacy.strings import get_string_id
 from spacy.vectors import Vectors
 
 from pipeline.nlp.lexicon import LEXICON_FEATURES, lexicon_features
-
-
-def train_word_vectors(text_path: Path, dim: int, min_count: int, epochs: int) -> dict[str, numpy.ndarray]:
-    """Skip-gram vectors (unit length) of the words seen ``min_count`` times, one thread (the treebank
-    trains on the other core)."""
-    from gensim.models import Word2Vec
-    from gensim.models.word2vec import LineSentence
-
-    model = Word2Vec(
-        LineSentence(str(text_path)),
-        vector_size=dim,
-        min_count=min_count,
-        epochs=epochs,
-        sg=1,
-        workers=1,
-        seed=0,
-    )
-    table = model.wv.get_normed_vectors()
-    return {word: table[i] for i, word in enumerate(model.wv.index_to_key)}
+from pipeline.nlp.wordvectors import word_vectors
 
 
 def build_static_vectors(
-    lexicon_path: Path, out_dir: Path, text_path: Path, settings: dict
-) -> dict[str, int]:
+    lexicon_path: Path,
+    out_dir: Path,
+    text_path: Path,
+    settings: dict,
+    raw_dir: Path | None = None,
+    cache_dir: Path | None = None,
+) -> dict:
     """Write a blank pipeline holding the vectors (``paths.vectors`` of the NER). A row is
     ``[word2vec | lexicon features]``; forms without a word vector share one row per feature
-    combination, so the table stays small. ``settings["dim"]`` 0 means lexicon features only."""
+    combination, so the table stays small. ``settings["dim"]`` 0 means lexicon features only;
+    ``settings["raw"]`` names files in ``raw_dir`` whose text the word2vec part also learns from
+    (``wordvectors.py``; cached in ``cache_dir`` under the fingerprint of its inputs)."""
     features = lexicon_features(lexicon_path)
-    words = train_word_vectors(text_path, **settings) if settings["dim"] else {}
+    words, info = word_vectors(text_path, settings, raw_dir, cache_dir) if settings["dim"] else ({}, {})
     combinations = sorted({frozenset(features[form]) for form in features.keys() - words.keys()}, key=sorted)
     table = numpy.zeros((len(words) + len(combinations), settings["dim"] + len(LEXICON_FEATURES)), "float32")
     rows: dict[str, int] = {}
@@ -61,4 +50,4 @@ def build_static_vectors(
     for form, row in rows.items():
         nlp.vocab.vectors.add(get_string_id(form), row=row)
     nlp.to_disk(out_dir)
-    return {"forms": len(rows), "word_vectors": len(words)}
+    return {"forms": len(rows), "word_vectors": len(words), **{f"word2vec_{k}": v for k, v in info.items()}}
