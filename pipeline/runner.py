@@ -180,7 +180,8 @@ def run(
             theme_model=cache.theme_fingerprint,
             codebook=str(codebook) if codebook else "default",
         )
-    info["state"] = _state_digest(documents, cache)
+    rows = [d.to_row() for d in documents]
+    info["state"] = _state_digest(rows, cache)
     reusable = [] if out is None or force else _reusable_tables(out, info["state"])
     if reusable:
         from pipeline.export.parquet import read_parquet
@@ -189,7 +190,7 @@ def run(
     else:
         from pipeline.export import frame_for
 
-        tables = {"documents": frame_for("documents", (d.to_row() for d in documents))}
+        tables = {"documents": frame_for("documents", rows)}
         if cache is not None:
             ok_documents = [d for d in documents if d.ok]
             tables.update(combine(ok_documents, (cache.get(cache.key(d)) for d in ok_documents)))
@@ -212,10 +213,9 @@ def run(
     return RunResult(loaders, counts, info, out, problems)
 
 
-def _state_digest(documents: Sequence[Document], cache: ResultCache | None) -> str:
+def _state_digest(rows: list[dict], cache: ResultCache | None) -> str:
     """Identity of everything the tables are built from: the document rows (with their content ids)
     and the model/theme-model/code part of the result keys."""
-    rows = [d.to_row() for d in documents]
     digest = hashlib.sha256(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     if cache is not None:
         digest.update(cache.key_base.encode())

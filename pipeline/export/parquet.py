@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.export.atomic import atomic_path
-from pipeline.schema import TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,12 +27,12 @@ def read_parquet(name: str, out_dir: Path) -> pd.DataFrame:
 
 def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """Write ``<out_dir>/parquet/<table>.parquet`` for every table, in schema order."""
-    from pipeline.export.writers import frame_for
+    from pipeline.export.writers import tables_in_schema_order
 
     written = []
-    for table in (t for t in TABLES.values() if t.name in tables):
+    for table, frame in tables_in_schema_order(tables):
         target = parquet_path(table.name, out_dir)
         with atomic_path(target) as tmp:
-            frame_for(table, tables[table.name]).to_parquet(tmp, engine="pyarrow", index=False)
+            frame.to_parquet(tmp, engine="pyarrow", index=False)
         written.append(target)
     return written

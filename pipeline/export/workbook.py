@@ -16,8 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from xlsxwriter import Workbook
 
 from pipeline.export.atomic import atomic_path
-from pipeline.export.writers import frame_for, neutralise_formula
-from pipeline.schema import TABLES, Table
+from pipeline.export.writers import neutralise_formula, tables_in_schema_order
 
 WORKBOOK_NAME = "projektradar.xlsx"
 COLUMNS_SHEET = "Spalten"
@@ -34,12 +33,6 @@ _WORKBOOK_OPTIONS = {
     "strings_to_urls": False,
     "strings_to_numbers": False,
 }
-
-
-def _tables_in_schema_order(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[Table, pd.DataFrame]]:
-    for name, table in TABLES.items():
-        if name in tables:
-            yield table, frame_for(table, tables[name])
 
 
 def excel_value(value: object) -> object:
@@ -100,7 +93,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], out_dir: Path) -> Path:
     with atomic_path(target) as tmp:
         book = Workbook(str(tmp), _WORKBOOK_OPTIONS)
         described: list[list[str]] = []
-        for table, frame in _tables_in_schema_order(tables):
+        for table, frame in tables_in_schema_order(tables):
             shown = frame.head(EXCEL_DATA_ROWS)
             _add_sheet(book, table.name, table.column_names, _excel_rows(shown), _column_widths(frame))
             described.extend([table.name, c.name, c.dtype, c.description] for c in table.columns)

@@ -8,7 +8,7 @@ and show „ß“ and „…“ correctly) and cells that a spreadsheet would ru
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +40,13 @@ def frame_for(table: Table | str, rows: Iterable[dict] | pd.DataFrame) -> pd.Dat
     if len(frame):
         frame = frame.sort_values(list(table.sort_by), kind="stable", na_position="first")
     return frame.reset_index(drop=True)
+
+
+def tables_in_schema_order(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[Table, pd.DataFrame]]:
+    """The given tables in the schema's order, each as :func:`frame_for` shapes it."""
+    for name, table in TABLES.items():
+        if name in tables:
+            yield table, frame_for(table, tables[name])
 
 
 def write_table(frame: pd.DataFrame, table: Table | str, out_dir: Path) -> Path:

@@ -322,7 +322,7 @@ def analyse(
     span with a role that does not read as a name.
     """
     noun_genders = noun_genders or {}
-    sentences = Sentences(doc)
+    sentences = sentences_of(doc)
     nouns = find_role_nouns(doc)
     mentions = _name_mentions(doc)
     noun_ends = {end for end, _ in nouns.values()}

@@ -15,7 +15,7 @@ from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
 from pipeline.extract.records import Quote
 from pipeline.extract.speakers import Speaker
-from pipeline.extract.tokens import Sentences, doc_text
+from pipeline.extract.tokens import doc_text, sentences_of
 
 
 def _quote(
@@ -35,7 +35,7 @@ def _quote(
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotes of ``doc`` in text order."""
-    sentence_of = Sentences(doc).index  # the sentence numbers of person and organisation mentions
+    sentence_of = sentences_of(doc).index  # the sentence numbers of person and organisation mentions
     quotes: list[Quote] = []
     blocked: set[int] = set()
     speakers_at: dict[int, Speaker] = {}

@@ -86,13 +86,18 @@ class KnownOrganisations:
         matches = filter_spans([Span(doc, start, end, "ORG") for _, start, end in self.matcher(doc)])
         if not matches:
             return doc
-        ents = list(doc.ents)
+        # Each token's entity, so that a match finds what it overlaps without scanning every entity
+        # (a long report has thousands of both).
+        owner = {i: e for e in doc.ents for i in range(e.start, e.end)}
         for match in matches:
-            overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+            overlapping = {owner[i] for i in range(match.start, match.end) if i in owner}
             if any(e.label_ == "ORG" and e.start <= match.start and match.end <= e.end for e in overlapping):
                 continue
-            ents = [e for e in ents if e not in overlapping] + [match]
-        doc.ents = sorted(ents, key=lambda e: e.start)
+            for e in overlapping:
+                for i in range(e.start, e.end):
+                    del owner[i]
+            owner.update((i, match) for i in range(match.start, match.end))
+        doc.ents = sorted(set(owner.values()), key=lambda e: e.start)
         return doc
 
 

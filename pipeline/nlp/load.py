@@ -27,7 +27,7 @@ def ensure_rule_components(nlp: Language) -> Language:
             nlp.add_pipe(factory, **placement)
     if COMPONENT not in nlp.pipe_names:
         entity_steps = [n for n in nlp.pipe_names if n == "ner" or n.startswith("projektradar_entity")]
-        nlp.add_pipe(COMPONENT, after=entity_steps[-1]) if entity_steps else nlp.add_pipe(COMPONENT)
+        nlp.add_pipe(COMPONENT, **({"after": entity_steps[-1]} if entity_steps else {"last": True}))
     return nlp
 
 
