@@ -1,4 +1,4 @@
-"""The per-document work of the NLP, extraction and theme stages, and its result cache.
+"""The per-document work of the NLP, extraction and theme stages.
 
 :class:`DocumentProcessor` is what every engine maps over documents: the local engine in this
 process or in worker processes, the Dask engine on cluster workers. Each worker builds one processor
@@ -9,7 +9,6 @@ crashed run resumes where it stopped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from pipeline.cache import JsonStore, code_version, key_of
 from pipeline.document import Document
 from pipeline.settings import Settings
 
@@ -181,41 +179,3 @@ def _per_document(step: Callable[[Sequence[Document]], Iterable], documents: Seq
         if len(documents) == 1:
             return [error]
     return [result for document in documents for result in _per_document(step, [document])]
-
-
-class ResultCache:
-    """One JSON file per (document content, model, theme model, code) key.
-
-    The key's fixed part is computed once per run in the driver from the resolved model (without
-    loading it), the theme model's fingerprint and the code version, so a rerun over an unchanged
-    corpus loads no spaCy pipeline at all.
-    """
-
-    def __init__(self, root: Path, config: ProcessorConfig):
-        from pipeline.nlp import resolve_model
-        from pipeline.themes import load_codebook
-        from pipeline.themes.data import cache_key
-
-        self.store = JsonStore(root)
-        self.model_info = resolve_model(config.model, config.settings).as_dict()
-        # the theme model's identity without loading it (ThemeModel.fingerprint of the model trained
-        # or loaded later for exactly this key)
-        self.theme_fingerprint = cache_key(load_codebook(config.codebook), config.settings)
-        self.key_base = key_of(
-            json.dumps(self.model_info, sort_keys=True),
-            self.theme_fingerprint,
-            code_version(),
-            str(config.settings.part_chars),  # long documents are parsed in parts of this size
-        )
-
-    def key(self, document: Document) -> str:
-        return key_of(self.key_base, document.doc_id)
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.store
-
-    def get(self, key: str) -> DocResult | None:
-        return self.store.load(key, DocResult.from_json)
-
-    def put(self, key: str, result: DocResult) -> None:
-        self.store.write(key, result.to_json())

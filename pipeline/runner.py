@@ -5,8 +5,9 @@ arguments or prints, so the same code serves scripts, tests and the Dask engine.
 
 Flow: ingest yields documents one by one → documents whose result is cached (same text, model, theme
 model and code) are skipped → the rest go in batches to an engine → each result is cached as soon as
-it arrives (so a killed run resumes where it stopped) → the combine step builds the corpus-wide
-tables from the cached results of exactly the current documents (so reruns never duplicate rows).
+it arrives (so a killed run resumes where it stopped) → the tables stage builds the corpus-wide
+tables (:mod:`pipeline.tables`) from the cached results of exactly the current documents (so reruns
+never duplicate rows).
 """
 
 from __future__ import annotations
@@ -18,23 +19,21 @@ import json
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__
+from pipeline.cache import IngestCache, ResultCache
 from pipeline.document import STATUS_FAILED, STATUS_SKIPPED, Document
 from pipeline.export import atomic_path, atomic_write_text
 from pipeline.ingest import discover_files, iter_documents
-from pipeline.ingest.cache import IngestCache
-from pipeline.processing import DocResult, ProcessorConfig, ResultCache
+from pipeline.processing import DocResult, ProcessorConfig
 from pipeline.schema import TABLES
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from pipeline.extract.records import DocExtraction
 
 ProgressCallback = Callable[[Document], None]
 # A batch is sent on when it holds this many characters, before ``batch_size`` documents: a batch of
@@ -115,85 +114,47 @@ def run(
     cached per-document results, ``ingest_only`` stops after reading and cleaning the documents.
     ``on_document`` is called when a document is done, ``on_long_document`` when one that is parsed
     in parts (longer than ``settings.part_chars``) goes to the NLP stage.
-    """
-    from pipeline.engines import make_engine
 
+    Steps: :func:`process_documents` (ingest, NLP and extraction, each result cached), then the run's
+    identity (:func:`run_info`), then the tables — reused from the last run into ``out_dir`` when
+    built from the same state, else built (:func:`pipeline.tables.build.tables_from_results`) and written
+    (:func:`write_outputs`).
+    """
     settings = settings or Settings()
     paths = [Path(p) for p in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]
     out = Path(out_dir) if out_dir is not None else None
     started = time.time()
-    notify = on_document or (lambda _document: None)
-    on_long = on_long_document or (lambda _document: None)
     config = ProcessorConfig(settings, model, Path(codebook) if codebook else None, batch_size)
-    cache = None if ingest_only else ResultCache(settings.result_cache_dir, config)
-    ingest_cache = None if force else IngestCache(settings.ingest_cache_dir, settings)
-
-    # Only metadata stays in memory; texts go to documents.jsonl as they are read and are dropped
-    # once their document is processed, so memory does not grow with the corpus.
-    documents: list[Document] = []
-    counts: Counter = Counter()
-
-    def done(document: Document) -> None:
-        document.release_text()
-        notify(document)
-
-    with _texts_writer(out) as write_text:
-
-        def batches_to_process() -> Iterator[list[Document]]:
-            batch: list[Document] = []
-            batch_chars = 0
-            for document in iter_documents(paths, settings, ingest_cache):
-                documents.append(document)
-                if document.ok:
-                    write_text(document)
-                if cache is None or not document.ok:
-                    done(document)
-                elif not force and cache.key(document) in cache:
-                    counts["cached"] += 1
-                    done(document)
-                else:
-                    if document.n_chars > settings.part_chars:
-                        on_long(document)
-                    batch.append(document)
-                    batch_chars += document.n_chars
-                if len(batch) >= batch_size or batch_chars >= BATCH_CHARS:
-                    yield batch
-                    batch, batch_chars = [], 0
-            if batch:
-                yield batch
-
-        if cache is None:
-            for _ in batches_to_process():
-                pass
-        else:
-            for batch, results in make_engine(engine, config, workers, scheduler).map(batches_to_process()):
-                for document, result in zip(batch, results, strict=True):
-                    store_result(document, result, cache)
-                    done(document)
-
-    for document in documents:
-        counts[document.status] += 1
-    info: dict = {"projektradar": __version__, "python": platform.python_version()}
-    if cache is not None:
-        info.update(
-            model=cache.model_info,
-            theme_model=cache.theme_fingerprint,
-            codebook=str(codebook) if codebook else "default",
-        )
+    results = None if ingest_only else ResultCache(settings.result_cache_dir, config)
+    documents, counts = process_documents(
+        paths,
+        out,
+        settings,
+        results,
+        engine=(engine, config, workers, scheduler),
+        force=force,
+        batch_size=batch_size,
+        on_document=on_document or (lambda _document: None),
+        on_long_document=on_long_document or (lambda _document: None),
+    )
     rows = [d.to_row() for d in documents]
-    info["state"] = _state_digest(rows, cache)
+    info = run_info(rows, results, codebook)
     reusable = [] if out is None or force else _reusable_tables(out, info["state"])
     if reusable:
         from pipeline.export.parquet import read_parquet
 
         loaders = {name: functools.partial(read_parquet, name, out) for name in TABLES if name in reusable}
     else:
-        from pipeline.export import frame_for
+        from pipeline.tables.frames import frame_for
 
         tables = {"documents": frame_for("documents", rows)}
-        if cache is not None:
+        if results is not None:
+            from pipeline.tables.build import tables_from_results
+
             ok_documents = [d for d in documents if d.ok]
-            tables.update(combine(ok_documents, (cache.get(cache.key(d)) for d in ok_documents)))
+            tables.update(
+                tables_from_results(ok_documents, (results.get(results.key(d)) for d in ok_documents))
+            )
         loaders = {name: functools.partial(tables.get, name) for name in TABLES if name in tables}
     info.update(
         inputs=[str(p) for p in paths],
@@ -211,6 +172,87 @@ def run(
             write_outputs(out, tables, info)
     problems = [d for d in documents if d.status in (STATUS_SKIPPED, STATUS_FAILED)]
     return RunResult(loaders, counts, info, out, problems)
+
+
+def process_documents(
+    paths: list[Path],
+    out: Path | None,
+    settings: Settings,
+    results: ResultCache | None,
+    *,
+    engine: tuple[str, ProcessorConfig, int, str | None],
+    force: bool,
+    batch_size: int,
+    on_document: ProgressCallback,
+    on_long_document: ProgressCallback,
+) -> tuple[list[Document], Counter]:
+    """Read every input and send the documents without a cached result, in batches, to the engine;
+    cache each result as soon as it arrives. Returns every document (metadata only) and the counts.
+
+    Texts go to ``documents.jsonl`` as they are read and are dropped once their document is done, so
+    memory does not grow with the corpus. Without ``results`` (``ingest_only``) nothing is processed.
+    """
+    from pipeline.engines import make_engine
+
+    ingest_cache = None if force else IngestCache(settings.ingest_cache_dir, settings)
+    documents: list[Document] = []
+    counts: Counter = Counter()
+
+    def done(document: Document) -> None:
+        document.release_text()
+        on_document(document)
+
+    with _texts_writer(out) as write_text:
+
+        def batches_to_process() -> Iterator[list[Document]]:
+            batch: list[Document] = []
+            batch_chars = 0
+            for document in iter_documents(paths, settings, ingest_cache):
+                documents.append(document)
+                if document.ok:
+                    write_text(document)
+                if results is None or not document.ok:
+                    done(document)
+                elif not force and results.key(document) in results:
+                    counts["cached"] += 1
+                    done(document)
+                else:
+                    if document.n_chars > settings.part_chars:
+                        on_long_document(document)
+                    batch.append(document)
+                    batch_chars += document.n_chars
+                if len(batch) >= batch_size or batch_chars >= BATCH_CHARS:
+                    yield batch
+                    batch, batch_chars = [], 0
+            if batch:
+                yield batch
+
+        if results is None:
+            for _ in batches_to_process():
+                pass
+        else:
+            for batch, batch_results in make_engine(*engine).map(batches_to_process()):
+                for document, result in zip(batch, batch_results, strict=True):
+                    store_result(document, result, results)
+                    done(document)
+
+    for document in documents:
+        counts[document.status] += 1
+    return documents, counts
+
+
+def run_info(rows: list[dict], results: ResultCache | None, codebook: Path | str | None) -> dict:
+    """What identifies the run's tables (``run.json``): versions, the model and theme model, and the
+    state digest that tells a rerun whether the last tables still hold."""
+    info: dict = {"projektradar": __version__, "python": platform.python_version()}
+    if results is not None:
+        info.update(
+            model=results.model_info,
+            theme_model=results.theme_fingerprint,
+            codebook=str(codebook) if codebook else "default",
+        )
+    info["state"] = _state_digest(rows, results)
+    return info
 
 
 def _state_digest(rows: list[dict], cache: ResultCache | None) -> str:
@@ -275,34 +317,6 @@ def failure_reason(error: Exception) -> str:
     return (
         f"Verarbeitung fehlgeschlagen ({type(error).__name__}: {error}) – unerwarteter Fehler, bitte melden"
     )
-
-
-def combine(documents: Sequence[Document], results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
-    """Corpus-wide tables from per-document results (people/org registries, quotes, themes).
-
-    ``results`` is consumed once, lazily (read from the cache one by one).
-    """
-    from pipeline.export import frame_for
-    from pipeline.extract.combine import build_tables
-
-    paragraph_rows: list[dict] = []
-    theme_rows: list[dict] = []
-
-    def extractions() -> Iterator[tuple[Document, DocExtraction]]:
-        for document, result in zip(documents, results, strict=True):
-            if result is None:
-                raise RuntimeError(
-                    f"The cached result of {document.source_path} is unreadable (cache damaged?) – "
-                    "run again with --force"
-                )
-            paragraph_rows.extend(result.paragraph_themes)
-            theme_rows.extend(result.themes)
-            yield document, result.extraction
-
-    tables = build_tables(extractions())
-    tables["paragraph_themes"] = frame_for("paragraph_themes", paragraph_rows)
-    tables["themes"] = frame_for("themes", theme_rows)
-    return tables
 
 
 def write_outputs(out: Path, tables: dict[str, pd.DataFrame], info: dict) -> None:

@@ -279,14 +279,13 @@ def markdown() -> str:
     return "\n".join(parts)
 
 
-def readme_block(readme: str) -> str:
-    """The generated part of the README (between the markers)."""
-    return readme.split(README_START, 1)[1].split(README_END, 1)[0].strip()
+def readme_with_tables(readme: str) -> str:
+    """The README's text with its table documentation (between the markers) generated afresh."""
+    head, rest = readme.split(README_START, 1)
+    tail = rest.split(README_END, 1)[1]
+    return f"{head}{README_START}\n{markdown()}\n{README_END}{tail}"
 
 
 def update_readme(path: Path) -> None:
     """Replace the README's table documentation with the one generated from :data:`TABLES`."""
-    text = path.read_text(encoding="utf-8")
-    head, rest = text.split(README_START, 1)
-    tail = rest.split(README_END, 1)[1]
-    path.write_text(f"{head}{README_START}\n{markdown()}\n{README_END}{tail}", encoding="utf-8")
+    path.write_text(readme_with_tables(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.export import frame_for
+from pipeline.tables.frames import frame_for
 
 HOSTILE_QUOTE = '<script>alert("x")</script> Wir *fördern* | [mehr](javascript:alert(1))'
 FORMULA_TITLE = '=HYPERLINK("http://example.com","Klick")'

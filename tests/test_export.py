@@ -10,12 +10,12 @@ import pytest
 from pipeline.document import Document
 from pipeline.export import (
     atomic_path,
-    frame_for,
     neutralise_formula,
     read_table,
     write_jsonl,
     write_table,
 )
+from pipeline.tables.frames import frame_for
 
 ROWS = [
     Document(

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
+from pipeline.cache import RECENT_SECONDS, IngestCache
 from pipeline.document import Document
 from pipeline.ingest import iter_documents, stage
-from pipeline.ingest.cache import RECENT_SECONDS, IngestCache
 from pipeline.settings import Settings
 
 TEXT = "Das Bündnis für Chancengleichheit in Bautzen trifft sich im Mai zum dritten Mal.\n"

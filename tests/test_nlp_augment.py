@@ -13,12 +13,13 @@ from spacy.training import Corpus
 from spacy.training.initialize import init_nlp
 from spacy.util import load_config, registry
 
-from pipeline.nlp import augment, card
-from pipeline.nlp.experiments import record_run
-from pipeline.nlp.pretrain import pretrain_tok2vec, pretraining_config
-from pipeline.nlp.recipe import CONFIG_DIR, recipe_inputs
-from pipeline.nlp.train import mention_swap_level
-from pipeline.nlp.vectors import build_static_vectors
+from pipeline.nlp.fingerprint import recipe_inputs
+from pipeline.nlp.training import augment, card
+from pipeline.nlp.training.data import CONFIG_DIR
+from pipeline.nlp.training.experiments import record_run
+from pipeline.nlp.training.pretrain import pretrain_tok2vec, pretraining_config
+from pipeline.nlp.training.train import mention_swap_level
+from pipeline.nlp.training.vectors import build_static_vectors
 from pipeline.settings import Settings
 
 SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"

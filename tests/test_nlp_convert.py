@@ -12,16 +12,11 @@ from lexicon_files import write_lexicon
 from spacy.tokens import Span
 from spacy.vocab import Vocab
 
-from pipeline.nlp import convert, data, wordvectors
-from pipeline.nlp.experiments import variants
-from pipeline.nlp.lexicon import (
-    LEXICON_FEATURES,
-    build_morph_table,
-    case_lexicon,
-    read_morph_table,
-    truecase,
-)
-from pipeline.nlp.vectors import build_static_vectors
+from pipeline.nlp.morph_table import read_morph_table
+from pipeline.nlp.training import convert, data, wordvectors
+from pipeline.nlp.training.experiments import variants
+from pipeline.nlp.training.languagetool import LEXICON_FEATURES, build_morph_table, case_lexicon, truecase
+from pipeline.nlp.training.vectors import build_static_vectors
 from pipeline.settings import Settings
 
 

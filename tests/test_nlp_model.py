@@ -11,7 +11,7 @@ import pytest
 from pipeline.nlp import first_name_gender, load_nlp
 from pipeline.nlp.components import MORPH_TABLE_NAME
 from pipeline.nlp.resolve import trained_model_dir
-from pipeline.nlp.train import assemble
+from pipeline.nlp.training.train import assemble
 from pipeline.settings import Settings
 
 SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"

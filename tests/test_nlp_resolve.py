@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from pipeline.nlp import resolve
-from pipeline.nlp.recipe import models_dir, recipe_fingerprint
+from pipeline.nlp.fingerprint import models_dir, recipe_fingerprint
 from pipeline.nlp.resolve import ENV_VAR, ModelNotFoundError, resolve_model
 from pipeline.settings import Settings
 

@@ -6,8 +6,8 @@ from people_docs import analysed
 
 from pipeline.document import Document
 from pipeline.extract import extract
-from pipeline.extract.combine import build_tables
 from pipeline.extract.records import Quote
+from pipeline.tables.build import tables_from_extractions
 
 LONG = "Bundesministerium für Familie, Senioren, Frauen und Jugend"
 
@@ -38,7 +38,7 @@ def corpus():
 
 
 def test_variants_merge_into_one_person_with_counts_and_dates():
-    people = build_tables(corpus())["people"]
+    people = tables_from_extractions(corpus())["people"]
     assert len(people) == 1
     row = people.iloc[0]
     assert (row["name"], row["title"], row["gender"]) == ("Robert M. Böhmer", "Dr.", "male")  # fullest form
@@ -48,13 +48,13 @@ def test_variants_merge_into_one_person_with_counts_and_dates():
 
 
 def test_ids_do_not_depend_on_document_order():
-    forward, backward = build_tables(corpus()), build_tables(reversed(corpus()))
+    forward, backward = tables_from_extractions(corpus()), tables_from_extractions(reversed(corpus()))
     for name in ("people", "organisations", "person_mentions", "roles", "org_mentions"):
         assert forward[name].equals(backward[name]), name
 
 
 def test_abbreviation_and_long_form_are_one_organisation():
-    tables = build_tables(corpus())
+    tables = tables_from_extractions(corpus())
     orgs = tables["organisations"]
     assert len(orgs) == 1
     assert (orgs.iloc[0]["name"], orgs.iloc[0]["abbreviation"], orgs.iloc[0]["n_documents"]) == (
@@ -70,7 +70,7 @@ def test_quotes_get_corpus_ids_and_the_speakers_role():
     pairs[0][1].quotes.append(
         Quote(kind="direct", text="Danke", start=0, end=5, speaker="Böhmer", person_local_id=0)
     )
-    tables = build_tables(pairs)
+    tables = tables_from_extractions(pairs)
     quote = tables["quotes"].iloc[0]
     assert quote["person_id"] == tables["people"].iloc[0]["person_id"]
     assert quote["speaker_role"] == "Bürgermeister"
@@ -87,7 +87,7 @@ def test_metadata_funders_and_carriers_join_the_organisations():
         projekttraeger="Hochschule Bördeland",
         funder="Europäischer Sozialfonds (ESF); Land Sachsen-Anhalt",
     )
-    tables = build_tables([(document, extract(doc, document.doc_id))])
+    tables = tables_from_extractions([(document, extract(doc, document.doc_id))])
     orgs = tables["organisations"].set_index("name")
     assert orgs.loc["Hochschule Bördeland", "functions"] == "Projektträger"
     assert orgs.loc["Europäischer Sozialfonds", "abbreviation"] == "ESF"

@@ -6,11 +6,11 @@ import pytest
 
 from pipeline.document import Document
 from pipeline.extract import add_extractors, extract
-from pipeline.extract.combine import build_tables
 from pipeline.extract.people import resolve_person
 from pipeline.ingest import iter_documents
 from pipeline.nlp import load_nlp
 from pipeline.settings import Settings
+from pipeline.tables.build import tables_from_extractions
 
 SETTINGS = Settings()
 COMPANY = "Beteiligungs- und Betriebsgesellschaft Bautzen mbH"
@@ -77,7 +77,7 @@ def test_organisations_and_tables(seed):
     names = {o.name for o in doc._.organisations}
     assert {COMPANY, "M’s Marketing + Kommunikation GmbH"} <= names
     assert "Good Practices" not in names  # „Podiumsgespräch zu Good Practices“ names a topic
-    tables = build_tables([(document, extract(doc, document.doc_id))])
+    tables = tables_from_extractions([(document, extract(doc, document.doc_id))])
     assert len(tables["people"]) == 3
     roles_as_written = dict(zip(tables["people"]["name"], tables["people"]["roles"], strict=True))
     assert roles_as_written == {

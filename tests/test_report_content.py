@@ -12,11 +12,12 @@ from report_tables import FORMULA_TITLE, make_corpus, make_tables
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.export import frame_for, read_table, write_table
+from pipeline.export import read_table, write_table
 from pipeline.report import rebuild_report, write_report
 from pipeline.report.facts import collect
 from pipeline.report.formatting import format_date, format_int, format_percent
 from pipeline.report.render import codebook_themes, markdown_escape
+from pipeline.tables.frames import frame_for
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ import pytest
 from openpyxl import load_workbook
 from report_tables import FORMULA_TITLE, make_tables
 
-from pipeline.export import frame_for
 from pipeline.export.parquet import read_parquet, write_parquet
 from pipeline.export.workbook import COLUMNS_SHEET, excel_value, write_workbook
 from pipeline.schema import TABLES
+from pipeline.tables.frames import frame_for
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_a_table_longer_than_an_excel_sheet_is_cut_with_a_note(tmp_path, monkeyp
     from openpyxl import load_workbook
 
     import pipeline.export.workbook as workbook
-    from pipeline.export import frame_for
+    from pipeline.tables.frames import frame_for
 
     monkeypatch.setattr(workbook, "EXCEL_DATA_ROWS", 2)
     rows = [{"doc_id": f"d{i}", "source_path": f"{i}.txt", "status": "ok"} for i in range(5)]

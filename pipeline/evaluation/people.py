@@ -194,15 +194,17 @@ def markdown(scores: dict[str, Score], inputs: Iterable[str]) -> str:
 def extraction_tables(inputs: list[Path], settings: Settings) -> dict[str, pd.DataFrame]:
     """The pipeline's ingest, German model and extraction components (themes are not needed here)."""
     from pipeline.extract import add_extractors, extract
-    from pipeline.extract.combine import build_tables
     from pipeline.ingest import iter_documents
     from pipeline.nlp import load_nlp
+    from pipeline.tables.build import tables_from_extractions
 
     documents = [d for d in iter_documents(inputs, settings) if d.ok]
     nlp, _ = load_nlp(settings=settings)
     nlp = add_extractors(nlp)
     docs = nlp.pipe((d.text for d in documents), batch_size=8)
-    return build_tables((d, extract(doc, d.doc_id)) for d, doc in zip(documents, docs, strict=True))
+    return tables_from_extractions(
+        (d, extract(doc, d.doc_id)) for d, doc in zip(documents, docs, strict=True)
+    )
 
 
 def evaluate(

@@ -151,7 +151,7 @@ def real_documents(settings: Settings, split: str = "test", limit: int | None = 
     """Held-out documents of each source, in file order (``limit`` per source)."""
     from spacy.vocab import Vocab
 
-    from pipeline.nlp.data import corpora_config, ner_docs
+    from pipeline.nlp.training.data import corpora_config, ner_docs
 
     config = corpora_config()["ner"]
     vocab = Vocab()

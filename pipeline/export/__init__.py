@@ -9,7 +9,6 @@ from pipeline.export.atomic import atomic_path, atomic_write_text
 __all__ = [
     "atomic_path",
     "atomic_write_text",
-    "frame_for",
     "neutralise_formula",
     "read_table",
     "write_jsonl",

@@ -27,7 +27,7 @@ def read_parquet(name: str, out_dir: Path) -> pd.DataFrame:
 
 def write_parquet(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """Write ``<out_dir>/parquet/<table>.parquet`` for every table, in schema order."""
-    from pipeline.export.writers import tables_in_schema_order
+    from pipeline.tables.frames import tables_in_schema_order
 
     written = []
     for table, frame in tables_in_schema_order(tables):

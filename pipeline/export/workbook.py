@@ -16,7 +16,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from xlsxwriter import Workbook
 
 from pipeline.export.atomic import atomic_path
-from pipeline.export.writers import neutralise_formula, tables_in_schema_order
+from pipeline.export.writers import neutralise_formula
+from pipeline.tables.frames import tables_in_schema_order
 
 WORKBOOK_NAME = "projektradar.xlsx"
 COLUMNS_SHEET = "Spalten"

@@ -8,17 +8,17 @@ and show „ß“ and „…“ correctly) and cells that a spreadsheet would ru
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.export.atomic import atomic_path
 from pipeline.schema import TABLES, Table
+from pipeline.tables.frames import PANDAS_DTYPES, frame_for
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"
-_PANDAS_DTYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
 
 
 def neutralise_formula(value: object) -> object:
@@ -26,27 +26,6 @@ def neutralise_formula(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
-
-
-def frame_for(table: Table | str, rows: Iterable[dict] | pd.DataFrame) -> pd.DataFrame:
-    """DataFrame with exactly the table's columns, typed and in a deterministic row order."""
-    table = TABLES[table] if isinstance(table, str) else table
-    frame = pd.DataFrame(rows if isinstance(rows, pd.DataFrame) else list(rows))
-    for column in table.columns:
-        if column.name not in frame:
-            frame[column.name] = pd.NA
-        frame[column.name] = frame[column.name].astype(_PANDAS_DTYPES[column.dtype])
-    frame = frame[table.column_names]
-    if len(frame):
-        frame = frame.sort_values(list(table.sort_by), kind="stable", na_position="first")
-    return frame.reset_index(drop=True)
-
-
-def tables_in_schema_order(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[Table, pd.DataFrame]]:
-    """The given tables in the schema's order, each as :func:`frame_for` shapes it."""
-    for name, table in TABLES.items():
-        if name in tables:
-            yield table, frame_for(table, tables[name])
 
 
 def write_table(frame: pd.DataFrame, table: Table | str, out_dir: Path) -> Path:
@@ -66,7 +45,7 @@ def write_table(frame: pd.DataFrame, table: Table | str, out_dir: Path) -> Path:
 def read_table(table: Table | str, out_dir: Path) -> pd.DataFrame:
     """Read a table written by :func:`write_table` back with its schema's dtypes."""
     table = TABLES[table] if isinstance(table, str) else table
-    dtypes = {c.name: _PANDAS_DTYPES[c.dtype] for c in table.columns}
+    dtypes = {c.name: PANDAS_DTYPES[c.dtype] for c in table.columns}
     return pd.read_csv(
         Path(out_dir) / table.filename,
         encoding=CSV_ENCODING,

@@ -9,7 +9,7 @@ components by :func:`add_extractors`:
   through the people component's results.
 
 :func:`extract` collects those attributes into a plain :class:`DocExtraction` that the runner caches
-per document; :mod:`pipeline.extract.combine` merges them into corpus-wide tables.
+per document; the tables stage (:mod:`pipeline.tables`) merges them into corpus-wide tables.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extract.lexicon import load_resource
-from pipeline.nlp.lexicon import known_first_name
+from pipeline.nlp.first_names import known_first_name
 
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")

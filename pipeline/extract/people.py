@@ -32,7 +32,7 @@ from pipeline.extract.organisations import OrganisationFinder, org_key
 from pipeline.extract.records import Mention, Organisation, Person, Role
 from pipeline.extract.roles import PersonAnchor, RoleFinder, find_role_nouns, match_role_noun
 from pipeline.extract.tokens import Sentences, glued, sentences_of
-from pipeline.nlp.lexicon import german_first_names
+from pipeline.nlp.first_names import german_first_names
 
 _MAX_NAME_TOKENS = 6
 _ARTICLE_CONTRACTIONS = frozenset({"im", "am", "zum", "zur", "beim", "vom", "ins", "ans"})

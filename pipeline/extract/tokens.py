@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.names import is_title
-from pipeline.nlp.components import closes_sentence
+from pipeline.nlp.sentences import closes_sentence
 
 
 def glued(doc: Doc, i: int, accept: Callable[[str], bool], max_tokens: int = 4) -> int | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pipeline.cache import IngestCache
 from pipeline.document import (
     STATUS_DUPLICATE,
     STATUS_FAILED,
@@ -20,7 +21,6 @@ from pipeline.document import (
     Document,
     content_id,
 )
-from pipeline.ingest.cache import IngestCache
 from pipeline.ingest.clean import clean_line, join_paragraphs, split_paragraphs
 from pipeline.ingest.dates import parse_date
 from pipeline.ingest.discover import InputFile, discover_inputs

@@ -1,7 +1,8 @@
-"""German NLP: which spaCy pipeline runs (official de_core_news_sm or the project's offline-trained
-model), loading it, and the lexicon look-ups other stages share."""
+"""German NLP at run time: which spaCy pipeline runs (official de_core_news_sm or the project's
+offline-trained model), loading it with the project's components, and the first-name look-ups other
+stages share. Building the offline model lives in :mod:`pipeline.nlp.training`."""
 
-from pipeline.nlp.lexicon import first_name_gender, first_name_verdict, known_first_name
+from pipeline.nlp.first_names import first_name_gender, first_name_verdict, known_first_name
 from pipeline.nlp.resolve import ModelInfo, ModelNotFoundError, resolve_model
 
 __all__ = [

@@ -40,7 +40,7 @@ def ensure_command(
 ) -> None:
     """Make sure a German pipeline is available: the official de_core_news_* if installed, else the
     cached project model, building it (about 20 minutes on 2 cores) only when the recipe changed."""
-    from pipeline.nlp.recipe import models_dir, recipe_fingerprint
+    from pipeline.nlp.fingerprint import models_dir, recipe_fingerprint
     from pipeline.nlp.resolve import OFFICIAL_PACKAGES, _from_package, trained_model_dir
 
     settings = _settings(shared)
@@ -73,7 +73,7 @@ def build_command(
     work_dir: Annotated[Path | None, typer.Option(help="Keep intermediate files here.")] = None,
 ) -> None:
     """Convert the corpora, train, evaluate and cache the project's German pipeline (writes MODEL.md)."""
-    from pipeline.nlp.train import build_model
+    from pipeline.nlp.training.train import build_model
 
     build_model(_settings(shared), work_dir=work_dir, say=typer.echo)
 
@@ -87,7 +87,7 @@ def experiment_command(
     shared: SharedOption = None,
 ) -> None:
     """Train and score one recipe step on the held-out NER data and record it for the model card."""
-    from pipeline.nlp.experiments import run_experiment
+    from pipeline.nlp.training.experiments import run_experiment
 
     result = run_experiment(step, _settings(shared), seed=seed, say=typer.echo)
     typer.echo(json.dumps(result, indent=2))
@@ -98,8 +98,8 @@ def card_command(shared: SharedOption = None) -> None:
     """Re-render MODEL.md of the cached model from its metrics.json (e.g. after an experiment)."""
     import spacy
 
-    from pipeline.nlp import card
     from pipeline.nlp.resolve import trained_model_dir
+    from pipeline.nlp.training import card
 
     model_dir = trained_model_dir(_settings(shared))
     if model_dir is None:

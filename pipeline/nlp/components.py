@@ -27,22 +27,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.nlp.lexicon import MorphTable, german_first_names, read_morph_table
+from pipeline.nlp.first_names import german_first_names
+from pipeline.nlp.morph_table import MorphTable, read_morph_table
+from pipeline.nlp.sentences import closes_sentence
 from pipeline.nlp.spans import trimmed
 from pipeline.settings import RESOURCES_DIR
 
 MORPH_TABLE_NAME = "morph_table.tsv.gz"
 RULES_FILE = "rules.json"
 MAX_NAME_TOKENS = 8
-SENTENCE_FINAL = (".", "!", "?", ":", ";", "…", "“", "”", '"', "«", "»")
-
-
-def closes_sentence(token: Token) -> bool:
-    """Whether a sentence can end after ``token``: sentence-final punctuation or a line break.
-
-    The statistical parser also starts sentences inside long names („… + Kommunikation | GmbH“);
-    rules trust its boundaries only where this holds."""
-    return token.text.endswith(SENTENCE_FINAL) or "\n" in token.text or "\n" in token.whitespace_
 
 
 class MorphLexicon:

@@ -70,7 +70,7 @@ def _from_package(package: str) -> ModelInfo | None:
 def trained_model_dir(settings: Settings) -> Path | None:
     """The cached model built from the current recipe; when the recipe's inputs cannot be read (no
     ``../shared`` here) or it was not rebuilt yet, the newest cached model with a warning (once)."""
-    from pipeline.nlp.recipe import current_fingerprint, models_dir
+    from pipeline.nlp.fingerprint import current_fingerprint, models_dir
 
     fingerprint = current_fingerprint(settings)
     exact = models_dir(settings) / fingerprint if fingerprint else None

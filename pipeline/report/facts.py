@@ -15,9 +15,9 @@ from urllib.parse import quote as url_quote
 
 import pandas as pd
 
-from pipeline.export import frame_for
 from pipeline.report.formatting import format_date
 from pipeline.schema import TABLES
+from pipeline.tables.frames import frame_for
 
 TOP_ENTITIES = 5
 QUOTES_PER_THEME = 3

@@ -24,7 +24,7 @@ from spacy.training import Example
 from spacy.training.iob_utils import doc_to_biluo_tags
 from spacy.util import registry
 
-from pipeline.nlp.lexicon import capitalised, first_name_list, german_first_names
+from pipeline.nlp.first_names import capitalised, first_name_list, german_first_names
 
 SWAPPED_LABELS = ("PER", "ORG", "LOC")
 MAX_MENTION_TOKENS = 8

@@ -17,10 +17,11 @@ import yaml
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.nlp import convert, lexicon
-from pipeline.nlp.recipe import LEXICON_FILE
+from pipeline.nlp.training import convert, languagetool
 
-CORPORA_CONFIG = Path(__file__).parent / "configs" / "corpora.yml"
+CONFIG_DIR = Path(__file__).resolve().parent / "configs"
+CORPORA_CONFIG = CONFIG_DIR / "corpora.yml"
+LEXICON_FILE = Path("lexicon/languagetool-german-pos-dict/german_pos_dict.form_lemma_tag.tsv.gz")
 NER_READERS = {
     "germeval2014": convert.read_indexed_columns,
     "uner-german-pud": convert.read_indexed_columns,
@@ -73,10 +74,10 @@ def ner_docs(vocab: Vocab, data_dir: Path, corpus: str, spec: dict) -> Iterator[
 def truecased(sentences: list[convert.Sentence], lexicon_path: Path) -> Iterator[convert.Sentence]:
     """Lower-cased sentences with German capitalisation restored (``truecase: true`` in corpora.yml):
     a lower-cased corpus teaches the NER nothing about capitals, the strongest cue for names."""
-    casing = lexicon.case_lexicon(lexicon_path, {w for s in sentences for w in s.words})
+    casing = languagetool.case_lexicon(lexicon_path, {w for s in sentences for w in s.words})
     for s in sentences:
         in_entity = [tag != "O" for tag in s.tags]
-        yield replace(s, words=lexicon.truecase(s.words, in_entity, casing))
+        yield replace(s, words=languagetool.truecase(s.words, in_entity, casing))
 
 
 def build_ner(data_dir: Path, out_dir: Path, config: dict, seed: int = 0) -> dict:

@@ -12,11 +12,11 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from pipeline.nlp import data
-from pipeline.nlp.convert import label_map
+from pipeline.nlp.training import data
+from pipeline.nlp.training.convert import label_map
 
-MODEL_CARD_PATH = Path(__file__).parent / "MODEL.md"
-EXPERIMENTS_PATH = Path(__file__).parent / "configs" / "experiments.yml"
+MODEL_CARD_PATH = Path(__file__).resolve().parents[1] / "MODEL.md"  # beside the runtime that loads the model
+EXPERIMENTS_PATH = data.CONFIG_DIR / "experiments.yml"
 
 
 def sources() -> list[dict[str, str]]:

@@ -15,8 +15,8 @@ import spacy
 from spacy.strings import get_string_id
 from spacy.vectors import Vectors
 
-from pipeline.nlp.lexicon import LEXICON_FEATURES, lexicon_features
-from pipeline.nlp.wordvectors import word_vectors
+from pipeline.nlp.training.languagetool import LEXICON_FEATURES, lexicon_features
+from pipeline.nlp.training.wordvectors import word_vectors
 
 
 def build_static_vectors(

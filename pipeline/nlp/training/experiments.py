@@ -18,12 +18,12 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.nlp import card, data
 from pipeline.nlp.resolve import trained_model_dir
-from pipeline.nlp.train import train_pipeline
+from pipeline.nlp.training import card, data
+from pipeline.nlp.training.train import train_pipeline
 from pipeline.settings import Settings
 
-VARIANTS_PATH = Path(__file__).parent / "configs" / "variants.yml"
+VARIANTS_PATH = data.CONFIG_DIR / "variants.yml"
 SCORES = ("contemporary", "contemporary_with_rules")
 
 

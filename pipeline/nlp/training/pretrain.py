@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.util import load_config, registry
 from thinc.api import Config
 
-from pipeline.nlp.recipe import CONFIG_DIR
+from pipeline.nlp.training.data import CONFIG_DIR
 
 NER_TOK2VEC = "components.ner.model.tok2vec"
 PRETRAINED_TOK2VEC = "components.tok2vec.model"

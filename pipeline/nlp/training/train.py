@@ -27,11 +27,12 @@ from spacy.tokens import DocBin
 from spacy.util import load_config
 from spacy.vocab import Vocab
 
-from pipeline.nlp import augment, card, data, evaluate
-from pipeline.nlp.lexicon import build_morph_table
-from pipeline.nlp.pretrain import pretrain_tok2vec
-from pipeline.nlp.recipe import CONFIG_DIR, LEXICON_FILE, models_dir, recipe_fingerprint
-from pipeline.nlp.vectors import build_static_vectors
+from pipeline.nlp.fingerprint import models_dir, recipe_fingerprint
+from pipeline.nlp.training import augment, card, data, evaluate
+from pipeline.nlp.training.data import CONFIG_DIR, LEXICON_FILE
+from pipeline.nlp.training.languagetool import build_morph_table
+from pipeline.nlp.training.pretrain import pretrain_tok2vec
+from pipeline.nlp.training.vectors import build_static_vectors
 from pipeline.settings import Settings
 
 MODEL_NAME = "projektradar_news"

@@ -1,12 +1,11 @@
-"""Lexicon look-ups the statistical models cannot learn from 2,000 treebank sentences.
+"""What LanguageTool's German full-form lexicon tells the models that 2,000 treebank sentences cannot:
 
-* First-name gender from ``gender-guesser`` (its name dictionary by Jörg Michael covers German, Austrian
-  and Swiss first names with frequencies): evidence for PER entities and for people extraction.
-* Noun gender and verb mood (Konjunktiv I/II) from LanguageTool's German full-form lexicon, reduced at
-  training time to a small table stored inside the model directory.
-* Word-class and name-kind features of capitalised forms (common noun, first name, surname, city, …),
+* noun gender and verb mood (Konjunktiv I/II), reduced to the small table that the model directory
+  stores (:mod:`pipeline.nlp.morph_table`);
+* word-class and name-kind features of capitalised forms (common noun, first name, surname, city, …),
   the NER's static vectors (``vectors.py``): German capitalises every noun, so only a lexicon tells
-  „Marktplatz“ from „Schlatter“.
+  „Marktplatz“ from „Schlatter“;
+* the case of lower-cased words, for restoring it in lower-cased corpora (:func:`truecase`).
 """
 
 from __future__ import annotations
@@ -14,13 +13,10 @@ from __future__ import annotations
 import gzip
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-import gender_guesser.detector
+from pipeline.nlp.first_names import first_name_list
 
-GERMAN_SPEAKING = ("germany", "austria", "swiss")
-_GENDERS = {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}
 _LT_GENDER = {"MAS": "Masc", "FEM": "Fem", "NEU": "Neut"}
 _LT_MOOD = {"PRÄ": "Ind", "PRT": "Ind", "KJ1": "Sub", "KJ2": "Sub"}
 _LT_TENSE = {"PRÄ": "Pres", "PRT": "Past", "KJ1": "Pres", "KJ2": "Past"}
@@ -51,73 +47,6 @@ _LT_NAME_KIND = {
     "GEO": "nature",
     "PER": "famous",
 }
-
-
-@cache
-def _detector() -> gender_guesser.detector.Detector:
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def _first(name: str) -> str:
-    """The given name that counts: the first word, a double name by its first part („Hans-Peter“)."""
-    return name.strip().split("-")[0].split()[0].lower() if name.strip() else ""
-
-
-def known_first_name(name: str) -> bool:
-    """Whether gender-guesser's dictionary lists the (first part of the) name, any country, unisex too."""
-    return _first(name) in _detector().names
-
-
-def first_name_verdict(name: str) -> str:
-    """gender-guesser's verdict (``female``, ``mostly_female``, ``male``, ``mostly_male``, ``andy`` or
-    ``unknown``), German usage first: the first of Germany, Austria and Switzerland with figures for the
-    name decides, else the figure over all countries. (For a country without figures gender-guesser
-    answers ``andy``, which would hide „Mehmet“ as unisex.)"""
-    first = _first(name)
-    detector = _detector()
-    if first not in detector.names:
-        return "unknown"
-    for country in GERMAN_SPEAKING:
-        i = detector.COUNTRIES.index(country)
-        if any(i < len(v) and v[i] != " " for v in detector.names[first].values()):
-            return detector.get_gender(first, country)
-    return detector.get_gender(first)
-
-
-def first_name_gender(name: str) -> str:
-    """``"female"``, ``"male"`` or ``""`` (unknown or unisex) for a first name; ``mostly_*`` count, see
-    :func:`first_name_verdict` for telling them apart."""
-    return _GENDERS.get(first_name_verdict(name), "")
-
-
-@cache
-def german_first_names() -> frozenset[str]:
-    """Lower-cased first names that gender-guesser records as used in Germany, Austria or Switzerland."""
-    detector = _detector()
-    columns = [detector.COUNTRIES.index(country) for country in GERMAN_SPEAKING]
-    return frozenset(
-        name
-        for name, genders in detector.names.items()
-        if any(value[i] != " " for value in genders.values() for i in columns if i < len(value))
-    )
-
-
-def first_name_list() -> list[str]:
-    """Every one-word first name of gender-guesser's dictionary (all countries), as written in text."""
-    return sorted({capitalised(name) for name in _detector().names if " " not in name})
-
-
-def capitalised(name: str) -> str:
-    return "-".join(part.capitalize() for part in name.split("-"))
-
-
-@dataclass
-class MorphTable:
-    """Lexicon readings that the ``projektradar_morph_lexicon`` component applies."""
-
-    noun_gender: dict[str, str] = field(default_factory=dict)
-    verb_mood: dict[tuple[str, str, str], tuple[str, str]] = field(default_factory=dict)
-    finite_verb_lemma: dict[str, str] = field(default_factory=dict)  # "" when the lemma is ambiguous
 
 
 def build_morph_table(lexicon_path: Path, out_path: Path) -> dict[str, int]:
@@ -170,21 +99,6 @@ def build_morph_table(lexicon_path: Path, out_path: Path) -> dict[str, int]:
                 table.write(f"F\t{form}\t{next(iter(lemmas)) if len(lemmas) == 1 else ''}\n")
                 counts["finite_verb_forms"] += 1
     return counts
-
-
-def read_morph_table(path: Path) -> MorphTable:
-    """The readings of a table written by :func:`build_morph_table`."""
-    morph = MorphTable()
-    with gzip.open(path, "rt", encoding="utf-8") as table:
-        for line in table:
-            fields = line.rstrip("\n").split("\t")
-            if fields[0] == "N":
-                morph.noun_gender[fields[1]] = fields[2]
-            elif fields[0] == "V":
-                morph.verb_mood[(fields[1], fields[2], fields[3])] = (fields[4], fields[5])
-            else:
-                morph.finite_verb_lemma[fields[1]] = fields[2]
-    return morph
 
 
 def _lexicon_feature(tag: str) -> str:
