@@ -6,7 +6,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser model run test lint format clean evaluate evaluate-quotes train-themes evaluate-themes report bench docs
+.PHONY: help setup browser model run test lint format clean evaluate evaluate-quotes train-themes evaluate-themes report bench compare docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N, SPLIT=d
 
 bench: ## Measure throughput, memory, worker scaling and rerun time (DOCS=5120; writes $(OUT)/bench/)
 	$(PY) -m pipeline.bench --out $(OUT)/bench $(if $(DOCS),--docs $(DOCS))
+
+compare: ## Tables of this checkout against those of git revision BASE (same model; byte by byte)
+	$(PY) -m pipeline.compare $(BASE)
 
 docs: ## Regenerate the README's table documentation from pipeline/schema.py
 	$(VENV)/bin/projektradar schema --readme README.md

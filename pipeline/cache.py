@@ -140,13 +140,13 @@ class ResultCache:
     def __init__(self, root: Path, config: ProcessorConfig):
         from pipeline.nlp import resolve_model
         from pipeline.themes import load_codebook
-        from pipeline.themes.data import cache_key
+        from pipeline.themes.data import theme_fingerprint
 
         self.store = JsonStore(root)
         self.model_info = resolve_model(config.model, config.settings).as_dict()
         # the theme model's identity without loading it (ThemeModel.fingerprint of the model trained
         # or loaded later for exactly this key)
-        self.theme_fingerprint = cache_key(load_codebook(config.codebook), config.settings)
+        self.theme_fingerprint = theme_fingerprint(load_codebook(config.codebook), config.settings)
         self.key_base = key_of(
             json.dumps(self.model_info, sort_keys=True),
             self.theme_fingerprint,

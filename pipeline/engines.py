@@ -17,7 +17,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from pipeline.document import Document
-from pipeline.processing import DocResult, DocumentProcessor, ProcessorConfig
+from pipeline.processing import PARTS_PER_BATCH, DocResult, DocumentProcessor, ProcessorConfig
 
 if TYPE_CHECKING:
     from pipeline.extract.records import DocExtraction
@@ -73,6 +73,11 @@ def extract_batch(config: ProcessorConfig, documents: Sequence[Document]) -> lis
     return worker_processor(config).extract(documents)
 
 
+def parsed_bytes(config: ProcessorConfig, texts: Sequence[str], batch_size: int) -> bytes:
+    """Top-level (picklable) task of a helper process: parts of a long document, parsed."""
+    return worker_processor(config).parsed_bytes(texts, batch_size)
+
+
 def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Iterator[Done]:
     """Submit batches, keep at most ``in_flight`` pending, yield (batch, results) in order."""
     pending: deque[tuple[list[Document], Future]] = deque()
@@ -91,7 +96,8 @@ class LocalEngine:
     process classifies themes (two stages, two cores). The child always has :data:`CHILD_BACKLOG`
     batches queued; when none of its results is ready, this process takes a batch through every
     stage itself instead of waiting (at the end of the input, one the child has not started yet).
-    A single batch is processed here without starting a child. Several workers: a pool of
+    A single batch is processed here without starting a child, except that a helper process parses
+    half of the parts of a long report (one core would idle otherwise). Several workers: a pool of
     processes that each run every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):
@@ -111,10 +117,20 @@ class LocalEngine:
         second = next(batches, None) if first is not None else None
         if second is None:
             if first is not None:
-                yield first, processor.process(first)
+                yield first, self._process_alone(processor, first)
             return
         with process_pool(1) as parser:
             yield from _TwoStages(self.config, processor, parser, chain([first, second], batches)).run()
+
+    def _process_alone(self, processor: DocumentProcessor, batch: list[Document]) -> BatchResults:
+        """The only batch of the run: here, with a helper process for the parts of a long document."""
+        part_chars = self.config.settings.part_chars
+        if sum(d.n_chars for d in batch) < 2 * PARTS_PER_BATCH * part_chars:
+            return processor.process(batch)
+        with process_pool(1) as helper:
+            return processor.process(
+                batch, lambda texts, size: helper.submit(parsed_bytes, self.config, texts, size)
+            )
 
 
 class _TwoStages:

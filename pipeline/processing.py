@@ -9,8 +9,8 @@ crashed run resumes where it stopped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +24,8 @@ from pipeline.settings import Settings
 # Parts of long documents parsed at once: with parts of ``Settings.part_chars`` (50,000) characters,
 # spaCy holds at most about half a million characters of a long report in memory.
 PARTS_PER_BATCH = 10
+# Parses texts in another process: (texts, batch size) → the future DocBin bytes of their Docs.
+ParseElsewhere = Callable[[Sequence[str], int], Future]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -92,19 +94,28 @@ class DocumentProcessor:
     def _theme_thread(self) -> ThreadPoolExecutor:
         return ThreadPoolExecutor(1, thread_name_prefix="projektradar-themes")
 
-    def process(self, documents: Sequence[Document]) -> list[DocResult | Exception]:
+    def process(
+        self, documents: Sequence[Document], elsewhere: ParseElsewhere | None = None
+    ) -> list[DocResult | Exception]:
         """Results in input order; a document that breaks a stage yields its exception.
 
         Themes are classified in a second thread while spaCy parses: the network's matrix operations
         release the GIL, so part of the theme model's time is hidden. Both only read the documents,
-        so the results do not depend on timing."""
+        so the results do not depend on timing. ``elsewhere`` parses half of the parts of long
+        documents in another process meanwhile (:meth:`parse`)."""
         themes = self._theme_thread.submit(self.classify, documents)
-        extractions = self.extract(documents)
-        return self.combine(documents, extractions, themes.result())
+        extractions = self.extract(documents, elsewhere)
+        return self.pair_results(documents, extractions, themes.result())
 
-    def parse(self, documents: Sequence[Document]) -> list[Doc | Exception]:
-        """The German model's annotations of each document (the extraction components not yet run)."""
-        from pipeline.extract import EXTRACTORS
+    def parse(
+        self, documents: Sequence[Document], elsewhere: ParseElsewhere | None = None
+    ) -> list[Doc | Exception]:
+        """The German model's annotations of each document (the extraction components not yet run).
+
+        When the batch has at least ``2 × PARTS_PER_BATCH`` parts and ``elsewhere`` is given, another
+        process parses the second half of them while this one parses the first: a long report alone
+        in a run would otherwise keep one core idle. A part is parsed the same in either process, so
+        the Docs do not depend on where (they travel as a :class:`~spacy.tokens.DocBin`)."""
         from pipeline.nlp.parts import join_parts, pieces
 
         part_chars = self.config.settings.part_chars
@@ -115,7 +126,7 @@ class DocumentProcessor:
             split = [list(pieces(d.text, part_chars)) for d in batch]
             texts = [piece for document in split for piece, is_part in document if is_part]
             batch_size = self.config.batch_size if len(texts) == len(batch) else PARTS_PER_BATCH
-            docs = iter(self.nlp.pipe(texts, batch_size=batch_size, disable=list(EXTRACTORS)))
+            docs = iter(self.parse_texts(texts, batch_size, elsewhere))
             return [
                 join_parts(
                     self.nlp,
@@ -127,10 +138,33 @@ class DocumentProcessor:
 
         return _per_document(parse_batch, documents)
 
-    def extract(self, documents: Sequence[Document]) -> list[DocExtraction | Exception]:
+    def parse_texts(
+        self, texts: Sequence[str], batch_size: int, elsewhere: ParseElsewhere | None = None
+    ) -> Iterator[Doc]:
+        """The model's Docs of ``texts`` in order; the second half from ``elsewhere`` when it is worth it."""
+        from pipeline.extract import EXTRACTORS
+
+        shared = elsewhere is not None and len(texts) >= 2 * PARTS_PER_BATCH
+        half = len(texts) // 2 if shared else len(texts)
+        later = elsewhere(texts[half:], batch_size) if shared else None
+        yield from self.nlp.pipe(texts[:half], batch_size=batch_size, disable=list(EXTRACTORS))
+        if later is not None:
+            from spacy.tokens import DocBin
+
+            yield from DocBin().from_bytes(later.result()).get_docs(self.nlp.vocab)
+
+    def parsed_bytes(self, texts: Sequence[str], batch_size: int) -> bytes:
+        """The Docs of ``texts`` as DocBin bytes, for the process that asked (see :meth:`parse`)."""
+        from spacy.tokens import DocBin
+
+        return DocBin(docs=self.parse_texts(texts, batch_size)).to_bytes()
+
+    def extract(
+        self, documents: Sequence[Document], elsewhere: ParseElsewhere | None = None
+    ) -> list[DocExtraction | Exception]:
         """People, roles, organisations and quotes of each document, as plain data."""
         extractions: list[DocExtraction | Exception] = []
-        for document, doc in zip(documents, self.parse(documents), strict=True):
+        for document, doc in zip(documents, self.parse(documents, elsewhere), strict=True):
             try:
                 extractions.append(doc if isinstance(doc, Exception) else self._extract_one(document, doc))
             except Exception as error:  # reported per document, the run goes on
@@ -144,15 +178,17 @@ class DocumentProcessor:
     def finish(
         self, documents: Sequence[Document], extractions: Sequence[DocExtraction | Exception]
     ) -> list[DocResult | Exception]:
-        """The results of documents whose extraction ran elsewhere: their themes, then :meth:`combine`."""
-        return self.combine(documents, extractions, self.classify(documents))
+        """The results of documents whose extraction ran elsewhere: their themes, then the pairing."""
+        return self.pair_results(documents, extractions, self.classify(documents))
 
     @staticmethod
-    def combine(
+    def pair_results(
         documents: Sequence[Document],
         extractions: Sequence[DocExtraction | Exception],
         themes: Sequence[tuple[list[dict], list[dict]] | Exception],
     ) -> list[DocResult | Exception]:
+        """One result per document from its extraction and its theme rows; a failure of either stage
+        stands in the document's place."""
         results: list[DocResult | Exception] = []
         for document, extraction, theme_rows in zip(documents, extractions, themes, strict=True):
             if isinstance(extraction, Exception) or isinstance(theme_rows, Exception):

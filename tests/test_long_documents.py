@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline import run
+from pipeline import engines, run
+from pipeline.compare import differing_files
 from pipeline.ingest import iter_documents
 from pipeline.nlp.parts import part_bounds
 from pipeline.settings import REPO_DIR, Settings
@@ -135,3 +136,27 @@ def test_a_report_longer_than_spacys_limit_yields_people_quotes_and_themes(tmp_p
     assert "Henrike Wolkenstein" in set(result["people"]["name"])
     assert len(result["quotes"]) > 100
     assert set(result["themes"].query("assigned")["theme"]) >= {"vereinbarkeit", "netzwerk"}
+
+
+def test_a_helper_process_parsing_half_the_parts_changes_nothing(tmp_path, monkeypatch):
+    """A long report alone in a run: a helper process parses half of its parts (both cores busy);
+    the outputs are byte-identical to parsing every part in one process."""
+    report = tmp_path / "bericht" / "abschlussbericht.txt"
+    report.parent.mkdir()
+    report.write_text(long_report(2 * engines.PARTS_PER_BATCH * PART_CHARS), encoding="utf-8")
+    helped = []  # texts sent to a helper process
+    submit = engines.ProcessPoolExecutor.submit
+
+    def recorded(pool, task, *args):
+        if task is engines.parsed_bytes:
+            helped.append(len(args[1]))
+        return submit(pool, task, *args)
+
+    monkeypatch.setattr(engines.ProcessPoolExecutor, "submit", recorded)
+    run(report, tmp_path / "helped", settings=Settings(results_dir=tmp_path / "r1", part_chars=PART_CHARS))
+    parts = len(part_bounds(report.read_text(encoding="utf-8").strip(), PART_CHARS))
+    assert parts >= 2 * engines.PARTS_PER_BATCH and helped == [parts - parts // 2]
+    monkeypatch.setattr(engines, "PARTS_PER_BATCH", 10**6)  # no helper: every part parsed here
+    run(report, tmp_path / "alone", settings=Settings(results_dir=tmp_path / "r2", part_chars=PART_CHARS))
+    assert helped == [parts - parts // 2]  # no second helper
+    assert differing_files(tmp_path / "helped", tmp_path / "alone") == []

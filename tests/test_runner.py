@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from pipeline import run
+from pipeline.compare import differing_files
 from pipeline.ingest import stage
 from pipeline.processing import DocumentProcessor, ProcessorConfig
 from pipeline.settings import REPO_DIR, Settings
@@ -26,6 +27,21 @@ def output_bytes(out: Path) -> dict[str, bytes]:
     """Every table and the clean texts (run.json holds timings, so it is left out)."""
     files = [*sorted(out.glob("*.csv")), out / "documents.jsonl"]
     return {f.name: f.read_bytes() for f in files}
+
+
+def test_compare_finds_every_changed_or_missing_output_and_nothing_else(baseline, tmp_path):
+    """``make compare``'s check, on real outputs: a copy is identical, a changed byte of a table, a
+    missing Parquet file and a changed workbook sheet are found; timings in run.json are not."""
+    _result, _settings, out = baseline
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    assert differing_files(out, copy) == []
+    people = copy / "people.csv"
+    people.write_bytes(people.read_bytes().replace(b"Anna Berger", b"Anna Bergen", 1))
+    assert people.read_bytes() != (out / "people.csv").read_bytes()
+    (copy / "parquet" / "roles.parquet").unlink()
+    (copy / "run.json").write_text("{}", encoding="utf-8")
+    assert differing_files(out, copy) == ["parquet/roles.parquet", "people.csv"]
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +95,7 @@ def test_rerun_over_unchanged_corpus_does_no_nlp_work(baseline, corpus_copy, tmp
     monkeypatch.setattr(stage, "_file_documents", no_parsing)
     again = run(corpus_copy, tmp_path / "out", settings=settings)
     assert again.counts["cached"] == result.counts["ok"]
-    assert output_bytes(tmp_path / "out") == output_bytes(out)
+    assert differing_files(out, tmp_path / "out") == []
 
 
 def test_changing_one_file_reprocesses_only_that_file(baseline, corpus_copy, tmp_path, monkeypatch):
@@ -112,14 +128,14 @@ def test_two_workers_give_byte_identical_tables(baseline, corpus_copy, tmp_path)
         workers=2,
         batch_size=4,
     )
-    assert output_bytes(tmp_path / "out") == output_bytes(out)
+    assert differing_files(out, tmp_path / "out") == []
 
 
 def test_parsing_in_a_child_process_gives_byte_identical_tables(baseline, corpus_copy, tmp_path):
     """One worker and several batches: spaCy parses in a child process, this one extracts."""
     _result, _settings, out = baseline
     run(corpus_copy, tmp_path / "out", settings=Settings(results_dir=tmp_path / "results"), batch_size=4)
-    assert output_bytes(tmp_path / "out") == output_bytes(out)
+    assert differing_files(out, tmp_path / "out") == []
 
 
 def test_dask_local_cluster_gives_byte_identical_tables(baseline, corpus_copy, tmp_path):
@@ -132,7 +148,7 @@ def test_dask_local_cluster_gives_byte_identical_tables(baseline, corpus_copy, t
         workers=2,
         batch_size=4,
     )
-    assert output_bytes(tmp_path / "out") == output_bytes(out)
+    assert differing_files(out, tmp_path / "out") == []
 
 
 def test_run_killed_with_sigkill_resumes_to_the_same_outputs(baseline, corpus_copy, tmp_path):
@@ -159,7 +175,7 @@ def test_run_killed_with_sigkill_resumes_to_the_same_outputs(baseline, corpus_co
     process.wait()
     assert not (tmp_path / "out" / "documents.csv").exists()  # nothing half-written in place
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert output_bytes(tmp_path / "out") == output_bytes(out)
+    assert differing_files(out, tmp_path / "out") == []
     assert not list((tmp_path / "out").glob(".*.tmp"))
 
 

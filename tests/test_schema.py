@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from pipeline.export import read_table, write_table
 from pipeline.schema import TABLES, readme_with_tables
@@ -31,3 +32,8 @@ def test_column_names_are_unique_and_described():
         assert len(names) == len(set(names)), table.name
         assert all(c.description for c in table.columns), table.name
         assert set(table.sort_by) <= set(names), table.name
+
+
+def test_a_row_with_a_column_the_schema_does_not_know_is_an_error():
+    with pytest.raises(ValueError, match=r"people: columns not in pipeline/schema.py: \['nmae'\]"):
+        frame_for("people", [{"person_id": "P1", "nmae": "Kristin Jentsch"}])

@@ -2,7 +2,7 @@
 
 ``python -m pipeline.evaluation.people --corpus corpus --out outputs`` runs the pipeline's ingest, German
 model and extraction components over the corpus and the seed press release (``<shared>/seed``), builds
-the tables with the combine step and compares them with
+the tables with the tables stage and compares them with
 ``tests/gold/corpus.json`` (format: ``tests/gold/README.md``), document by document:
 
 - persons: canonical name without titles, case-insensitive;
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +26,12 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.evaluation.names import name_key
 from pipeline.export import atomic_write_text
 from pipeline.extract.organisations import org_key
 from pipeline.extract.roles import match_role_noun
 from pipeline.settings import REPO_DIR, Settings
 
-_INITIAL = re.compile(r"^\w\.$")
 GOLD = REPO_DIR / "tests" / "gold" / "corpus.json"
 TARGETS = {"persons": 0.9, "roles": 0.8, "organisations": 0.85}  # gender (person + gender) has none
 
@@ -86,11 +85,6 @@ class Score:
             "missed": self.missed,
             "spurious": self.spurious,
         }
-
-
-def name_key(name: str) -> str:
-    """Case-folded name without middle initials, as the corpus-wide merging compares names."""
-    return " ".join(w for w in name.replace("‐", "-").split() if not _INITIAL.match(w)).casefold()
 
 
 def role_key(head: str) -> str:

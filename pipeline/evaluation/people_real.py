@@ -27,7 +27,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.evaluation.people import name_key
+from pipeline.evaluation.names import name_key
 from pipeline.export import atomic_write_text
 from pipeline.extract.organisations import org_key
 from pipeline.settings import REPO_DIR, Settings

@@ -1,7 +1,7 @@
 """Per-document extraction results: plain dataclasses, independent of spaCy.
 
 Components in :mod:`pipeline.extract` fill these from a spaCy ``Doc`` (stored on ``doc._``); the
-runner serialises them per document (``asdict``) and the combine step turns document-local ids
+runner serialises them per document (``asdict``) and the tables stage turns document-local ids
 (``local_id``) into corpus-wide ``person_id``/``org_id``. All offsets are character offsets into
 the clean document text written by ingest.
 """

@@ -80,7 +80,7 @@ def build_command(
 
 @app.command("experiment")
 def experiment_command(
-    step: Annotated[str, typer.Argument(help="A step from pipeline/nlp/configs/variants.yml.")],
+    step: Annotated[str, typer.Argument(help="A step from pipeline/nlp/training/configs/variants.yml.")],
     seed: Annotated[
         int, typer.Option(help="Random seed of the NER training; run other seeds to see the spread.")
     ] = 0,

@@ -156,7 +156,7 @@ def labelled_files(label_dirs: Sequence[Path] = ()) -> list[Path]:
     return label_files(label_dirs) + corpus_label_files()
 
 
-def cache_key(codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = ()) -> str:
+def theme_fingerprint(codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = ()) -> str:
     """The theme model's identity: codebook, label files, weak-label pool, this package's code and
     the scikit-learn version (read from the package metadata, so a no-change rerun need not import
     scikit-learn to recognise its cached results)."""

@@ -185,7 +185,7 @@ class ThemeModel:
     @property
     def fingerprint(self) -> str:
         """Identity of codebook, labels, training data and code (part of the result-cache key)."""
-        return self.metadata["cache_key"]
+        return self.metadata["fingerprint"]
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probability per text (rows) and codebook theme (columns, in codebook order).

@@ -34,7 +34,6 @@ from pipeline.settings import Settings
 from pipeline.themes.codebook import Codebook, load_codebook
 from pipeline.themes.data import (
     LabelledSet,
-    cache_key,
     codebook_examples,
     files_digest,
     label_files,
@@ -42,6 +41,7 @@ from pipeline.themes.data import (
     read_corpus_labels,
     read_labels,
     read_pool,
+    theme_fingerprint,
 )
 from pipeline.themes.matching import matcher_for
 from pipeline.themes.model import ThemeModel, build_pipeline
@@ -178,7 +178,7 @@ def train_theme_model(
     data = gold + extra
     pipeline, threshold = fit_classifier(gold, extra, codebook)
     metadata = {
-        "cache_key": cache_key(codebook, settings, label_dirs),
+        "fingerprint": theme_fingerprint(codebook, settings, label_dirs),
         "codebook": codebook.source,
         "codebook_hash": codebook.fingerprint,
         "labels_hash": files_digest(labelled_files(label_dirs)),
@@ -207,7 +207,7 @@ def save_theme_model(model: ThemeModel, folder: Path) -> Path:
 
 
 def model_dir(settings: Settings, codebook: Codebook, label_dirs: Sequence[Path] = ()) -> Path:
-    return settings.cache_dir / "themes" / cache_key(codebook, settings, label_dirs)
+    return settings.cache_dir / "themes" / theme_fingerprint(codebook, settings, label_dirs)
 
 
 def load_theme_model(
