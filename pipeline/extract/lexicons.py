@@ -340,18 +340,15 @@ class Lexicons:
 
 
 @cache
-def _parsed_folder(folder: Path) -> Lexicons:
-    return Lexicons.from_folder(folder)
+def default_lexicons() -> Lexicons:
+    """The package's lexicons (``pipeline/resources/``), parsed once per process."""
+    return Lexicons.from_folder(RESOURCES_DIR)
 
 
 def load_lexicons(folder: str | Path) -> Lexicons:
-    """The lexicons of ``folder``, parsed once per process and folder."""
-    return _parsed_folder(Path(folder).resolve())
-
-
-def default_lexicons() -> Lexicons:
-    """The package's lexicons (``pipeline/resources/``)."""
-    return load_lexicons(RESOURCES_DIR)
+    """The lexicons of ``folder`` (the package's folder gives :func:`default_lexicons`)."""
+    folder = Path(folder)
+    return default_lexicons() if folder.resolve() == RESOURCES_DIR else Lexicons.from_folder(folder)
 
 
 _DOC_KEY = "projektradar.lexicons"
