@@ -358,7 +358,8 @@ def _find_role_nouns(analysis: DocAnalysis) -> None:
 
 
 def _find_name_mentions(analysis: DocAnalysis) -> None:
-    """Every stretch of text that names a person, before deciding who is who."""
+    """Every stretch of text that names a person (NER spans, forms of address, titles, first names);
+    who is who is decided when grouping them."""
     analysis.name_mentions = _name_mentions(analysis.doc, analysis.lexicons)
 
 
@@ -370,8 +371,8 @@ def _group_persons(analysis: DocAnalysis) -> None:
 
 
 def _find_organisations(analysis: DocAnalysis) -> None:
-    """Organisations after the persons: a person's name or surname is none („Hoffmann“ in „Hoffmann
-    Logistik GmbH“ may be, but not the words of „Dr. Anna Hoffmann“)."""
+    """Organisations after the persons: the words of a person's mention belong to no organisation, and a
+    person's surname alone is none."""
     builders = analysis.builders
     person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
     surnames = {b.parts.surname for b in builders}
@@ -382,7 +383,7 @@ def _find_organisations(analysis: DocAnalysis) -> None:
 
 
 def _find_roles(analysis: DocAnalysis) -> None:
-    """Role phrases around the persons' mentions, with the organisations they name."""
+    """Role phrases around the persons' mentions, with the organisations they name (found before)."""
     finder = RoleFinder(
         analysis.doc,
         analysis.sentences,
@@ -400,7 +401,8 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
 
     The second role pass is needed: the role finder bounds a person's role phrases by the neighbouring
     persons' mentions and gives „als …“ and anaphoric roles to the nearest or only person named, so
-    a dropped name changes the roles of the others (and the kept persons' local ids are renumbered).
+    a dropped name changes the roles of the others (a phrase runs on over a dropped name: „Pressesprecher
+    des Wahlkampfteams von Aljaksandr Milinkewitsch“). The first pass only tells which names have a role.
     """
     doc, genders = analysis.doc, analysis.noun_genders
     with_role = {h.role.person_local_id for h in analysis.role_hits}
