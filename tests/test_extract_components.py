@@ -98,13 +98,17 @@ def test_a_lexicon_folder_without_its_files_is_an_error(tmp_path):
         run(nlp, ROLE_SENTENCE)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def real_pipeline():
+    """The project's loaded pipeline with the extractors (taken off again: the loaded model is shared)."""
     from pipeline.nlp import load_nlp
     from pipeline.settings import Settings
 
     nlp, _ = load_nlp(settings=Settings())
-    return add_extractors(nlp)
+    added = [name for name in EXTRACTORS if name not in nlp.pipe_names]
+    yield add_extractors(nlp)
+    for name in added:
+        nlp.remove_pipe(name)
 
 
 def test_the_real_pipeline_provides_everything_the_extractors_require(real_pipeline):

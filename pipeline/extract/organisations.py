@@ -30,11 +30,6 @@ _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
 
 
-def is_legal_form(text: str) -> bool:
-    """:meth:`OrganisationLexicon.is_legal_form` of the package's default lexicons."""
-    return default_lexicons().organisations.is_legal_form(text)
-
-
 def legal_form(name: str) -> str:
     """:meth:`OrganisationLexicon.legal_form` of the package's default lexicons."""
     return default_lexicons().organisations.legal_form(name)
@@ -138,8 +133,8 @@ class OrganisationFinder:
     ):
         self.doc = doc
         self.sentences = sentences
-        self.lexicons = lexicons
         self.lexicon = lexicons.organisations
+        self.role_nouns = lexicons.roles
         self.blocked = blocked  # tokens inside person names
         self.surnames = surnames
         self.genders = genders  # noun → Masc/Fem/Neut (the pipeline's morphology lexicon)
@@ -250,7 +245,7 @@ class OrganisationFinder:
         return (
             (token.pos_ == "PROPN" or unknown_noun)
             and token.text not in self.surnames
-            and self.lexicons.roles.match(token.text) is None
+            and self.role_nouns.match(token.text) is None
         )
 
     def _sentence_final_legal_forms(self) -> list[tuple[int, int]]:
