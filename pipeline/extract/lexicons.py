@@ -312,9 +312,7 @@ class Lexicons:
 
     @classmethod
     def from_sources(cls, sources: dict[str, str]) -> Lexicons:
-        missing = [name for name in LEXICON_FILES if name not in sources]
-        if missing:
-            raise ValueError(f"lexicon files missing: {', '.join(missing)}")
+        """The lexicons of the file texts ``sources`` (file name → text, every name in LEXICON_FILES)."""
         data = {name: yaml.safe_load(sources[name]) for name in LEXICON_FILES if name.endswith(".yml")}
         return cls(
             names=_person_names(data[PERSON_TITLES]),
