@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from people_docs import analysed, make_doc
 
+from pipeline.extract.lexicons import default_lexicons
 from pipeline.extract.names import split_name
 from pipeline.extract.people import analyse, resolve_person
+
+NAMES = default_lexicons().names
 
 
 def span_of(doc, text, nth=0):
@@ -23,19 +26,19 @@ def test_titles_are_kept_apart_from_the_name():
 
 
 def test_nobility_particles_and_double_names():
-    leyen = split_name(["Ursula", "von", "der", "Leyen"])
+    leyen = split_name(["Ursula", "von", "der", "Leyen"], NAMES)
     assert (leyen.name, leyen.first_name, leyen.surname) == (
         "Ursula von der Leyen",
         "Ursula",
         "von der Leyen",
     )
-    weise = split_name(["Frank-Jürgen", "Weise"])
+    weise = split_name(["Frank-Jürgen", "Weise"], NAMES)
     assert (weise.first_name, weise.surname) == ("Frank-Jürgen", "Weise")
 
 
 def test_middle_initial_does_not_change_the_person():
-    assert split_name(["Robert", "M.", "Böhmer"]).key == split_name(["Robert", "Böhmer"]).key
-    assert split_name(["Robert", "M.", "Böhmer"]).name == "Robert M. Böhmer"  # as written
+    assert split_name(["Robert", "M.", "Böhmer"], NAMES).key == split_name(["Robert", "Böhmer"], NAMES).key
+    assert split_name(["Robert", "M.", "Böhmer"], NAMES).name == "Robert M. Böhmer"  # as written
 
 
 def test_surname_resolves_to_the_full_name():
@@ -134,7 +137,7 @@ def test_ner_names_unknown_to_the_first_name_lexicon_are_persons_unless_common_w
 def test_a_name_starts_at_its_first_name_and_ends_before_an_acronym():
     doc = analysed("Laut Spaniens José Zapatero lief es gut.", persons=("Spaniens José Zapatero",))
     assert [p.name for p in doc._.persons] == ["José Zapatero"]
-    assert split_name(["Hertha", "BSC"]) is None
+    assert split_name(["Hertha", "BSC"], NAMES) is None
 
 
 def test_ner_person_spans_split_inside_a_long_name_are_joined():

@@ -1,12 +1,15 @@
 """Extraction stage: people, roles, organisations and quotes from a parsed spaCy ``Doc``.
 
-The logic runs as registered spaCy components (spaCy's own style), added after the model's own
-components by :func:`add_extractors`:
+The logic runs as spaCy components (factories registered under the ``spacy_factories`` entry point,
+with their ``requires``/``assigns``), added after the model's own components by :func:`add_extractors`:
 
 - ``projektradar_people`` (pipeline/extract/people.py) sets ``doc._.persons``,
   ``doc._.organisations`` and ``doc._.roles``;
 - ``projektradar_quotes`` (pipeline/extract/quotes.py) sets ``doc._.quotes`` and resolves speakers
   through the people component's results.
+
+Both read their lexicons from a folder (config ``lexicons``, default ``pipeline/resources/``) and save
+them with the pipeline (:mod:`pipeline.extract.lexicons`).
 
 :func:`extract` collects those attributes into a plain :class:`DocExtraction` that the runner caches
 per document; the tables stage (:mod:`pipeline.tables`) merges them into corpus-wide tables.
@@ -28,7 +31,8 @@ for _name in _DOC_ATTRIBUTES:
 
 
 def add_extractors(nlp: Language) -> Language:
-    """Append the extraction components (imported here so their factories are registered)."""
+    """Append the extraction components (imported here so their factories are registered without the
+    installed entry points too)."""
     from pipeline.extract import people, quotes  # noqa: F401  (registers the factories)
 
     for name in EXTRACTORS:

@@ -1,4 +1,5 @@
-"""Speech cues from the data file ``resources/speech_verbs.yml`` and the morphology they need.
+"""Speech cues of the lexicon (``speech_verbs.yml``, :class:`pipeline.extract.lexicons.SpeechCues`) and
+the morphology they need. The cues are those of the lexicons attached to the ``Doc``.
 
 Shared by the direct and indirect quote finders. Label sets cover both dependency schemes a German
 spaCy model may use (TIGER as in de_core_news_*, Universal Dependencies as in models trained on UD
@@ -7,17 +8,12 @@ treebanks), so the rules work with either.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-import yaml
 from spacy.tokens import Token
 
-from pipeline.settings import RESOURCES_DIR
+from pipeline.extract.lexicons import VerbCue, lexicons_of
 
 SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "csubj"}
 PARTICLE_DEPS = {"svp", "compound:prt"}
-CLAUSE_DEPS = {"oc", "ccomp", "xcomp", "parataxis", "re"}
 CONJ_DEPS = {"cj", "conj"}
 REFLEXIVE_FORMS = {"sich", "mich", "dich", "uns", "euch"}
 # Konjunktiv I/II forms that the morphologizer may miss; regular 3rd-person Konjunktiv I
@@ -35,65 +31,10 @@ NEUTRAL_PARTICLES = {"weiter", "dazu", "so", "noch"}
 SENTENCE_END = {".", "!", "?"}
 
 
-@dataclass(frozen=True)
-class VerbCue:
-    lemma: str
-    particle: str = ""
-    reflexive: bool = False
-    irreflexive: bool = False
-    predicate: tuple[str, ...] = ()
-    stwr: str = "speech"
-    reported: bool = False
-    evaluative: bool = False
-
-    @property
-    def base(self) -> str:
-        """The verb without its separable particle (``ankündigen`` → ``kündigen``)."""
-        return self.lemma[len(self.particle) :] if self.particle else self.lemma
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    verbs: dict[str, list[VerbCue]]  # keyed by base lemma and by full lemma
-    noun_cues: frozenset[str]
-    prepositions: dict[str, dict]
-    group_nouns: frozenset[str]
-    organisation_nouns: frozenset[str]
-    forms: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    data = yaml.safe_load((RESOURCES_DIR / "speech_verbs.yml").read_text(encoding="utf-8"))
-    verbs: dict[str, list[VerbCue]] = {}
-    for lemma, spec in data["verbs"].items():
-        spec = spec or {}
-        cue = VerbCue(
-            lemma=lemma,
-            particle=spec.get("particle", ""),
-            reflexive=bool(spec.get("reflexive")),
-            irreflexive=bool(spec.get("irreflexive")),
-            predicate=tuple(spec.get("predicate", ())),
-            stwr=spec.get("stwr", "speech"),
-            reported=bool(spec.get("reported")),
-            evaluative=bool(spec.get("evaluative")),
-        )
-        for key in {cue.lemma, cue.base}:
-            verbs.setdefault(key, []).append(cue)
-    return Lexicon(
-        verbs=verbs,
-        noun_cues=frozenset(data["noun_cues"]),
-        prepositions=data["prepositional_cues"],
-        group_nouns=frozenset(data["group_nouns"]),
-        organisation_nouns=frozenset(data["organisation_nouns"]),
-        forms=data["forms"],
-    )
-
-
 def is_noun_cue(token: Token) -> bool:
     """A noun naming a statement: „Angaben“, also in compounds („Polizeiangaben“,
     „UNHCR-Angaben“)."""
-    nouns = lexicon().noun_cues
+    nouns = lexicons_of(token.doc).speech.noun_cues
     return token.text in nouns or any(token.text.endswith((n.lower(), f"-{n}")) for n in nouns)
 
 
@@ -106,7 +47,7 @@ def verb_lemma(token: Token) -> str:
     """The model's lemma when the lexicon knows it, else a strong verb's listed form or a weak
     verb's infinitive by rule (freute → freuen, sagten → sagen, berichteten → berichten)."""
     lemma = lemma_of(token)
-    lex = lexicon()
+    lex = lexicons_of(token.doc).speech
     if lemma in lex.verbs:
         return lemma
     form = token.lower_
@@ -168,7 +109,7 @@ def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
     if not is_verb(token):
         return None
     lemma = verb_lemma(token)
-    candidates = lexicon().verbs.get(lemma, [])
+    candidates = lexicons_of(token.doc).speech.verbs.get(lemma, [])
     if not candidates:
         return None
     particle = separated_particle(token)

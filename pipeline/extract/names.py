@@ -7,24 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline.extract.lexicon import load_resource
+from pipeline.extract.lexicons import PersonNames
 from pipeline.nlp.first_names import known_first_name
 
 _NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
-
-
-@cache
-def _lexicon() -> tuple[frozenset[str], dict[str, str], frozenset[str], frozenset[str]]:
-    data = load_resource("person_titles.yml")
-    return (
-        frozenset(data["titles"]),
-        dict(data["salutations"]),
-        frozenset(data["particles"]),
-        frozenset(data["suffixes"]),
-    )
 
 
 def is_first_name(word: str) -> bool:
@@ -32,27 +20,10 @@ def is_first_name(word: str) -> bool:
     return bool(word) and known_first_name(word)
 
 
-def is_title(word: str) -> bool:
-    return word in _lexicon()[0]
-
-
-def salutation_gender(word: str) -> str:
-    """``female``/``male`` for „Frau“/„Herr(n)“, else ``""``."""
-    return _lexicon()[1].get(word, "")
-
-
-def is_particle(word: str) -> bool:
-    return word in _lexicon()[2]
-
-
-def is_name_suffix(word: str) -> bool:
-    return word in _lexicon()[3]
-
-
-def is_name_token(word: str) -> bool:
+def is_name_token(word: str, names: PersonNames) -> bool:
     """Capitalised word (double names, apostrophes and initials allowed), no digits, not a title, not an
     acronym („Hertha BSC“ is a club)."""
-    if not _NAME_TOKEN.match(word) or is_title(word) or any(c.isdigit() for c in word):
+    if not _NAME_TOKEN.match(word) or names.is_title(word) or any(c.isdigit() for c in word):
         return False
     return not (len(word) > 1 and word.isalpha() and word.isupper())
 
@@ -72,7 +43,7 @@ class NameParts:
         return f"{self.first_name} {self.surname}".strip().casefold()
 
 
-def split_name(words: list[str]) -> NameParts | None:
+def split_name(words: list[str], names: PersonNames) -> NameParts | None:
     """Split name words („Ursula von der Leyen“, „Robert M. Böhmer“) or ``None`` if they are no name.
 
     The surname is the last word with the particles before it; the first word is the given name,
@@ -80,13 +51,13 @@ def split_name(words: list[str]) -> NameParts | None:
     Brandt“); the key does not, so „Thomas Brandt“ is the same person.
     """
     words = [w for w in words if w]
-    if not words or not is_name_token(words[-1]) or _INITIAL.match(words[-1]):
+    if not words or not is_name_token(words[-1], names) or _INITIAL.match(words[-1]):
         return None
     start = len(words) - 1
-    while start > 0 and is_particle(words[start - 1]):
+    while start > 0 and names.is_particle(words[start - 1]):
         start -= 1
     given, surname_words = words[:start], words[start:]
-    if any(not is_name_token(w) for w in given):
+    if any(not is_name_token(w, names) for w in given):
         return None
     surname = " ".join(surname_words)
     if not given:

@@ -2,22 +2,22 @@
 
 Names that end in a legal form or name a public body come from the NER rules component
 (pipeline/nlp/components.py) as ORG entities; this module cleans and groups them. Type, legal form and
-the document's function for an organisation (Projektträger, Förderer, Partner/Mitglied) come from
-``resources/organisations.yml``.
+the document's function for an organisation (Projektträger, Förderer, Partner/Mitglied) come from the
+lexicon (``organisations.yml``, :class:`pipeline.extract.lexicons.OrganisationLexicon`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicon import load_pairs, load_resource
+from pipeline.extract.lexicons import Lexicons, OrganisationLexicon, default_lexicons
 from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
-from pipeline.extract.roles import OrgAnchor, inflected_adjective, match_role_noun
+from pipeline.extract.roles import OrgAnchor, inflected_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
 from pipeline.nlp.known import is_known_organisation
 
@@ -30,61 +30,14 @@ _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    legal_forms: tuple[str, ...]  # shared with the NER rules (organisation_patterns.yml)
-    abbreviations: dict[str, str]  # known acronym → long form (organisation_abbreviations.tsv)
-    type_words: dict[str, str]  # lower-case ending → type
-    exact_words: dict[str, str]  # whole word → type („Land“, „IHK“)
-    legal_form_types: dict[str, str]
-    function_cues: dict[str, str]  # lower-case cue → function
-    name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
-    descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
-    not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    data = load_resource("organisations.yml")
-    type_words = {w.lower(): t for t, words in data["types"].items() for w in words}
-    exact_words = {w: t for t, words in data["whole_words"].items() for w in words}
-    return _Lexicon(
-        legal_forms=tuple(
-            sorted(load_resource("organisation_patterns.yml")["legal_forms"], key=len, reverse=True)
-        ),
-        abbreviations=load_pairs("organisation_abbreviations.tsv"),
-        type_words=type_words,
-        exact_words=exact_words,
-        legal_form_types={form: t for t, forms in data["legal_form_types"].items() for form in forms},
-        function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
-        name_heads=frozenset(data["name_heads"]),
-        descriptors=tuple(w.lower() for w in data["descriptors"]),
-        not_heads=frozenset(data["not_organisation_heads"]),
-    )
-
-
-def is_legal_form(text: str) -> bool:
-    """„GmbH“, „e.V.“, also with a sentence-final period glued on („mbH.“)."""
-    forms = _lexicon().legal_forms
-    return text in forms or (text.endswith(".") and text[:-1] in forms)
-
-
 def legal_form(name: str) -> str:
-    """The legal form a name ends with („… Bautzen mbH“ → „mbH“)."""
-    return next((f for f in _lexicon().legal_forms if name == f or name.endswith(" " + f)), "")
+    """:meth:`OrganisationLexicon.legal_form` of the package's default lexicons."""
+    return default_lexicons().organisations.legal_form(name)
 
 
 def org_type(name: str) -> str:
-    """Type from the first word of the name that names one, else from the legal form."""
-    lexicon = _lexicon()
-    for word in re.findall(r"[\wÄÖÜäöüß]+", name):
-        if word in lexicon.exact_words:
-            return lexicon.exact_words[word]
-        lower = word.lower()
-        endings = [lower[k:] for k in range(len(lower)) if lower[k:] in lexicon.type_words]
-        if endings:
-            return lexicon.type_words[endings[0]]
-    return lexicon.legal_form_types.get(legal_form(name), "")
+    """:meth:`OrganisationLexicon.org_type` of the package's default lexicons."""
+    return default_lexicons().organisations.org_type(name)
 
 
 def metadata_organisations(projekttraeger: str, funder: str) -> list[Organisation]:
@@ -92,8 +45,10 @@ def metadata_organisations(projekttraeger: str, funder: str) -> list[Organisatio
 
     Ingest joins several with „; “ and keeps an abbreviation in brackets: „Europäischer Sozialfonds
     (ESF); Land Sachsen-Anhalt“. They carry their function and no mentions (no offsets in the text).
+    Read with the package's default lexicons: corpus-wide merging runs outside the components.
     """
-    known = _lexicon().abbreviations
+    lexicon = default_lexicons().organisations
+    known = lexicon.abbreviations
     orgs = []
     for value, function in ((projekttraeger, "Projektträger"), (funder, "Förderer")):
         for part in filter(None, (p.strip() for p in value.split(";"))):
@@ -108,8 +63,8 @@ def metadata_organisations(projekttraeger: str, funder: str) -> list[Organisatio
                     local_id=-1,
                     name=name,
                     abbreviation=abbreviation,
-                    legal_form=legal_form(name),
-                    org_type=org_type(name) or org_type(abbreviation),
+                    legal_form=lexicon.legal_form(name),
+                    org_type=lexicon.org_type(name) or lexicon.org_type(abbreviation),
                     function=function,
                 )
             )
@@ -120,22 +75,7 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text))
 
 
-def _nominative(word: str) -> str:
-    """„Landes“ → „Land“, „Landkreises“ → „Landkreis“ for head nouns of names; other words unchanged."""
-    heads = _lexicon().name_heads
-    for ending in ("es", "s"):
-        if word.endswith(ending) and word[: -len(ending)] in heads:
-            return word[: -len(ending)]
-    return word
-
-
-def canonical_name(name: str) -> str:
-    """The name in the nominative where its first word is an inflected head („Landes Sachsen-Anhalt“)."""
-    first, sep, rest = name.partition(" ")
-    return _nominative(first) + sep + rest
-
-
-def _short_form(short: str, name: str, abbreviation: str) -> bool:
+def _short_form(short: str, name: str, abbreviation: str, lexicon: OrganisationLexicon) -> bool:
     """„Bündnis Oberlausitz“ of „Regionales Bündnis für Chancengleichheit Oberlausitz“, „IHK Mittelelbe“ of
     „Industrie- und Handelskammer Mittelelbe (IHK)“: head and place of a longer name in the same text;
     „Agentur für Arbeit“ of „Agentur für Arbeit Weißenfeld“: the longer name without its place."""
@@ -148,7 +88,7 @@ def _short_form(short: str, name: str, abbreviation: str) -> bool:
         return False
     if abbreviation and words[0] == abbreviation:
         return True
-    if _nominative(words[0]) not in _lexicon().name_heads:
+    if lexicon.nominative(words[0]) not in lexicon.name_heads:
         return False
     position = 0
     for word in words:  # the short form's words appear in the long name in order
@@ -183,10 +123,18 @@ class OrganisationFinder:
     """Finds and groups the organisations of one ``Doc``; ``anchors`` maps token spans to local ids."""
 
     def __init__(
-        self, doc: Doc, sentences: Sentences, blocked: set[int], surnames: set[str], genders: dict[str, str]
+        self,
+        doc: Doc,
+        sentences: Sentences,
+        lexicons: Lexicons,
+        blocked: set[int],
+        surnames: set[str],
+        genders: dict[str, str],
     ):
         self.doc = doc
         self.sentences = sentences
+        self.lexicon = lexicons.organisations
+        self.role_nouns = lexicons.roles
         self.blocked = blocked  # tokens inside person names
         self.surnames = surnames
         self.genders = genders  # noun → Masc/Fem/Neut (the pipeline's morphology lexicon)
@@ -197,7 +145,7 @@ class OrganisationFinder:
         """Token and character bounds without leading articles/prepositions or a classifying noun
         („Computerunternehmen Apple“, „Nachrichtenagentur Reuters“), trailing punctuation and logos."""
         doc = self.doc
-        descriptors = _lexicon().descriptors
+        descriptors = self.lexicon.descriptors
         for k in range(start, end - 1):  # a name does not run over a line break („Verbreitung\nBrenntag AG“)
             if "\n" in doc[k].whitespace_ or "\n" in doc[k].text:
                 start = k + 1
@@ -221,7 +169,7 @@ class OrganisationFinder:
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
         start_char, text = doc[start].idx, doc[start:end].text
-        if text.endswith(".") and doc[end - 1].text[:-1] in _lexicon().legal_forms:
+        if text.endswith(".") and doc[end - 1].text[:-1] in self.lexicon.legal_forms:
             text = text[:-1]  # „mbH.“ at the end of a sentence
         text = _LOGO.sub("", text)
         if not any(c.isupper() for c in text) or any(i in self.blocked for i in range(start, end)):
@@ -239,7 +187,7 @@ class OrganisationFinder:
         """An event, language, treaty or work: its first word or head is in ``not_organisation_heads``."""
         words = self.doc[start:end]
         head = next((k for k in range(start + 1, end) if self.doc[k].is_lower), end) - 1
-        not_heads = _lexicon().not_heads
+        not_heads = self.lexicon.not_heads
         return any(t.text in not_heads or t.lemma_ in not_heads for t in (words[0], self.doc[head]))
 
     def _lexicon_gender(self, word: str) -> str:
@@ -274,14 +222,14 @@ class OrganisationFinder:
             i += 1
         head = doc[i] if i < len(doc) and doc[i].idx < end_char else None
         if head is None or head.pos_ not in ("NOUN", "PROPN") or head.idx + len(head.text) > end_char:
-            return canonical_name(text)
-        head_word = _nominative(head.text)
+            return self.lexicon.canonical_name(text)
+        head_word = self.lexicon.nominative(head.text)
         if head_word == head.text and "Gen" in head.morph.get("Case"):  # „Bundestages“ → „Bundestag“
             stems = [head.text[: -len(e)] for e in ("es", "s") if head.text.endswith(e)]
             head_word = next((stem for stem in stems if stem in self.genders), head.text)
         ending = "e" if head.morph.get("Number") == ["Plur"] else _STRONG.get(self._gender(head), "")
         if i > start and not ending:
-            return canonical_name(text)
+            return self.lexicon.canonical_name(text)
         adjectives = [_INFLECTION.sub("", doc[k].text) + ending for k in range(start, i)]
         return " ".join([*adjectives, head_word]) + doc_text(doc)[head.idx + len(head.text) : end_char]
 
@@ -297,7 +245,7 @@ class OrganisationFinder:
         return (
             (token.pos_ == "PROPN" or unknown_noun)
             and token.text not in self.surnames
-            and match_role_noun(token.text) is None
+            and self.role_nouns.match(token.text) is None
         )
 
     def _sentence_final_legal_forms(self) -> list[tuple[int, int]]:
@@ -310,7 +258,11 @@ class OrganisationFinder:
         covered = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
         spans = []
         for i, token in enumerate(doc):
-            if i in covered or not token.text.endswith(".") or token.text[:-1] not in _lexicon().legal_forms:
+            if (
+                i in covered
+                or not token.text.endswith(".")
+                or token.text[:-1] not in self.lexicon.legal_forms
+            ):
                 continue
             k = i
             while k > 0 and i - k < _MAX_TOKENS and k - 1 not in self.blocked:
@@ -329,7 +281,7 @@ class OrganisationFinder:
     def _cue_acronyms(self) -> list[tuple[int, int]]:
         """An acronym right after a function cue („gefördert vom BMBF“, „Projektträgerin EAF-Logo“)."""
         doc = self.doc
-        cues = _lexicon().function_cues
+        cues = self.lexicon.function_cues
         spans = []
         for i, token in enumerate(doc):
             if not is_acronym(_LOGO.sub("", token.text)):
@@ -363,7 +315,7 @@ class OrganisationFinder:
         words |= {
             e[-2].text
             for e in self.doc.ents
-            if e.label_ == "ORG" and len(e) > 2 and is_legal_form(e[-1].text)
+            if e.label_ == "ORG" and len(e) > 2 and self.lexicon.is_legal_form(e[-1].text)
         }
         return frozenset(words)
 
@@ -392,7 +344,7 @@ class OrganisationFinder:
         for k in range(start + 2, end - 2):
             if doc[k].lower_ == "und" and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].text.endswith("-"):
                 left, right = doc[start:k].text, doc[k + 1 : end].text
-                if org_type(left) and org_type(right):
+                if self.lexicon.org_type(left) and self.lexicon.org_type(right):
                     return [(start, k), (k + 1, end)]
         return [(start, end)]
 
@@ -403,10 +355,10 @@ class OrganisationFinder:
         A „für“ phrase counts when a capitalised adjective („Regionales“) or a place marks it as a name.
         """
         doc = self.doc
-        heads = _lexicon().name_heads
+        heads = self.lexicon.name_heads
         spans = []
         for token in doc:
-            if _nominative(token.text) not in heads and token.text not in heads:
+            if self.lexicon.nominative(token.text) not in heads and token.text not in heads:
                 continue
             start, j = token.i, token.i + 1
             while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].text[:1].isupper():
@@ -448,7 +400,7 @@ class OrganisationFinder:
             content = doc.char_span(quoted.start, quoted.end, alignment_mode="contract")
             if quoted.depth or mark is None or content is None or mark.start == 0:
                 continue
-            kind = org_type(doc[mark.start - 1].text)
+            kind = self.lexicon.org_type(doc[mark.start - 1].text)
             if kind in ("Projekt/Programm", "Netzwerk/Bündnis"):
                 spans.append((content.start, content.end))
                 self._title_types[content.start] = kind
@@ -484,7 +436,7 @@ class OrganisationFinder:
                 name = self._nominative_name(s, cs, ce)
                 found.append(_Found(s, e, cs, ce, name, org_type=self._title_types.get(start, "")))
         self._link_abbreviations(found)
-        known = _lexicon().abbreviations
+        known = self.lexicon.abbreviations
         # Each comparison below looks at the distinct names in order of first mention, not at every
         # mention: a long report has thousands of mentions of a few hundred organisations.
         names = list({o.name: None for o in found})
@@ -505,11 +457,17 @@ class OrganisationFinder:
             key = (item.name, item.abbreviation)
             if key not in longer_of:
                 longer = next(
-                    (o for o in firsts.values() if _short_form(item.name, o.name, o.abbreviation)), None
+                    (
+                        o
+                        for o in firsts.values()
+                        if _short_form(item.name, o.name, o.abbreviation, self.lexicon)
+                    ),
+                    None,
                 )
                 longer_of[key] = (longer.name, longer.abbreviation) if longer is not None else None
             if longer_of[key] is not None:
                 item.name, item.abbreviation = longer_of[key]
+        lexicon = self.lexicon
         orgs: list[Organisation] = []
         spans: list[tuple[int, int, int, int]] = []
         by_key: dict[str, Organisation] = {}
@@ -535,8 +493,8 @@ class OrganisationFinder:
                 spans.append((s, e, org.local_id, ce))
         for org in orgs:
             org.mentions.sort(key=lambda m: m.start)
-            org.legal_form = legal_form(org.name)
-            org.org_type = org.org_type or org_type(org.name) or org_type(org.abbreviation)
+            org.legal_form = lexicon.legal_form(org.name)
+            org.org_type = org.org_type or lexicon.org_type(org.name) or lexicon.org_type(org.abbreviation)
             org.function = self._function(org, spans)
         return orgs, [OrgAnchor(s, e, i, orgs[i].name, ce) for s, e, i, ce in sorted(spans)]
 
@@ -577,7 +535,7 @@ class OrganisationFinder:
     def _function(self, org: Organisation, spans: list[tuple[int, int, int, int]]) -> str:
         """Projektträger/Förderer/Partner from a cue right before a mention or „als …“ right after it."""
         doc = self.doc
-        cues = _lexicon().function_cues
+        cues = self.lexicon.function_cues
         starts = {s for s, *_ in spans}
         for s, e, local_id, _ in spans:
             if local_id != org.local_id:

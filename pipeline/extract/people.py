@@ -19,20 +19,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import gender as gender_rules
-from pipeline.extract.names import (
-    NameParts,
-    is_first_name,
-    is_name_token,
-    is_particle,
-    is_title,
-    salutation_gender,
-    split_name,
+from pipeline.extract.lexicons import (
+    LexiconComponent,
+    Lexicons,
+    PersonNames,
+    RoleNoun,
+    attach_lexicons,
+    default_lexicons,
+    lexicons_of,
 )
+from pipeline.extract.names import NameParts, is_first_name, is_name_token, split_name
 from pipeline.extract.organisations import OrganisationFinder, org_key
 from pipeline.extract.records import Mention, Organisation, Person, Role
-from pipeline.extract.roles import PersonAnchor, RoleFinder, find_role_nouns, match_role_noun
+from pipeline.extract.roles import OrgAnchor, PersonAnchor, RoleFinder, RoleHit, find_role_nouns
 from pipeline.extract.tokens import Sentences, glued, sentences_of
 from pipeline.nlp.first_names import german_first_names
+from pipeline.settings import RESOURCES_DIR
 
 _MAX_NAME_TOKENS = 6
 _ARTICLE_CONTRACTIONS = frozenset({"im", "am", "zum", "zur", "beim", "vom", "ins", "ans"})
@@ -51,86 +53,100 @@ class _NameMention:
     parts: NameParts
     titles: list[str] = field(default_factory=list)
     salutation: str = ""  # „Frau“/„Herr“ as written
+    gender: str = ""  # the salutation's: female | male | ""
     from_ner: bool = False  # a PER span of the NER (not a rule candidate)
 
-    @property
-    def gender(self) -> str:
-        return salutation_gender(self.salutation)
 
-
-def _title_before(doc: Doc, end: int) -> int | None:
+def _title_before(doc: Doc, end: int, names: PersonNames) -> int | None:
     """Start of a title ending right before token ``end`` („Dr.“, „Dr.-Ing.“ split by the tokenizer)."""
     for k in range(end - 1, max(end - 4, -1), -1):
         if doc[k].whitespace_ and k < end - 1:
             break
-        if is_title(doc[k:end].text):
+        if names.is_title(doc[k:end].text):
             return k
     return None
 
 
-def _not_a_name(doc: Doc, i: int) -> bool:
+def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
     """A word before a name inside a candidate span: title, address, role noun, article, adverb …
 
     A known first name is kept whatever the tagger says („Olga“ tagged as an adjective).
     """
-    text = doc[i].text
-    if not is_name_token(text) or match_role_noun(text) or salutation_gender(text) or glued(doc, i, is_title):
+    text, names = doc[i].text, lexicons.names
+    if (
+        not is_name_token(text, names)
+        or lexicons.roles.match(text)
+        or names.salutation_gender(text)
+        or glued(doc, i, names.is_title)
+    ):
         return True
     return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text)
 
 
-def _extend_right(doc: Doc, start: int, stop: int) -> int:
+def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
     """Complete a name that stops at its first name: „Karl-Heinz | von der Heide“, „Birgit | Hainz“."""
     if stop - start != 1 or not is_first_name(doc[start].text):
         return stop
+    names = lexicons.names
     k = stop
-    while k < len(doc) and is_particle(doc[k].text):
+    while k < len(doc) and names.is_particle(doc[k].text):
         k += 1
-    complete = k < len(doc) and is_name_token(doc[k].text) and doc[k].ent_type_ in ("", "PER")
-    return k + 1 if complete and not match_role_noun(doc[k].text) else stop
+    complete = k < len(doc) and is_name_token(doc[k].text, names) and doc[k].ent_type_ in ("", "PER")
+    return k + 1 if complete and not lexicons.roles.match(doc[k].text) else stop
 
 
-def _name_mention(doc: Doc, start: int, end: int) -> _NameMention | None:
+def _name_mention(doc: Doc, start: int, end: int, lexicons: Lexicons) -> _NameMention | None:
     """Clean a candidate span to the name proper and collect the titles and address before it."""
-    while start < end and _not_a_name(doc, start):
-        start = glued(doc, start, is_title) or start + 1
+    names = lexicons.names
+    while start < end and _not_a_name(doc, start, lexicons):
+        start = glued(doc, start, names.is_title) or start + 1
     stop = start
-    while stop < end and (is_name_token(doc[stop].text) or (stop > start and is_particle(doc[stop].text))):
+    while stop < end and (
+        is_name_token(doc[stop].text, names) or (stop > start and names.is_particle(doc[stop].text))
+    ):
         stop += 1
     if stop == end:
-        stop = _extend_right(doc, start, stop)
+        stop = _extend_right(doc, start, stop, lexicons)
     if stop == start or stop - start > _MAX_NAME_TOKENS:
         return None
-    while stop > start and is_particle(doc[stop - 1].text):
+    while stop > start and names.is_particle(doc[stop - 1].text):
         stop -= 1
     if not is_first_name(doc[start].text):  # „Spaniens José …“, „Amtrak George …“: the name starts later
         # only at a first name followed by a surname: in „Barham Saleh“ the surname is a first name too
         start = next((k for k in range(start + 1, stop - 1) if is_first_name(doc[k].text)), start)
-    parts = split_name([t.text for t in doc[start:stop]])
+    parts = split_name([t.text for t in doc[start:stop]], names)
     if parts is None:
         return None
     left, titles = start, []
-    while (k := _title_before(doc, left)) is not None:
+    while (k := _title_before(doc, left, names)) is not None:
         titles.insert(0, doc[k:left].text)
         left = k
     salutation = ""
-    if left > 0 and salutation_gender(doc[left - 1].text):
+    if left > 0 and names.salutation_gender(doc[left - 1].text):
         left -= 1
         salutation = doc[left].text
-    return _NameMention(left, start, stop, parts, titles, salutation)
+    return _NameMention(left, start, stop, parts, titles, salutation, names.salutation_gender(salutation))
 
 
-def _address_candidates(doc: Doc) -> list[tuple[int, int]]:
+def _address_candidates(doc: Doc, names: PersonNames) -> list[tuple[int, int]]:
     """Spans opened by a form of address or a title: „Frau Jentsch“, „Herrn Dr. Böhmer“, „Prof. Weise“."""
+
+    def opens(j: int) -> bool:
+        return bool(names.salutation_gender(doc[j].text) or glued(doc, j, names.is_title))
+
     spans = []
-    for i, token in enumerate(doc):
-        if not (salutation_gender(token.text) or glued(doc, i, is_title)):
+    for i in range(len(doc)):
+        if not opens(i):
             continue
         j = i
-        while j < len(doc) and (salutation_gender(doc[j].text) or glued(doc, j, is_title)):
-            j = glued(doc, j, is_title) or j + 1
+        while j < len(doc) and opens(j):
+            j = glued(doc, j, names.is_title) or j + 1
         k = j
-        while k < len(doc) and k - j < 4 and (is_name_token(doc[k].text) or is_particle(doc[k].text)):
+        while (
+            k < len(doc)
+            and k - j < 4
+            and (is_name_token(doc[k].text, names) or names.is_particle(doc[k].text))
+        ):
             k += 1
         if k > j:
             spans.append((i, k))
@@ -150,7 +166,7 @@ def _first_name_candidates(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
-def _ner_person_spans(doc: Doc) -> list[tuple[int, int]]:
+def _ner_person_spans(doc: Doc, names: PersonNames) -> list[tuple[int, int]]:
     """The NER's PER spans, with adjacent ones joined where nothing or only name particles stand
     between them: the NER splits long foreign names („Kristin Scott | Thomas“, „Johann Peltzer vom |
     Jordan“); two people are always separated by a comma or „und“."""
@@ -158,25 +174,26 @@ def _ner_person_spans(doc: Doc) -> list[tuple[int, int]]:
     for e in doc.ents:
         if e.label_ != "PER":
             continue
-        if spans and all(is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
+        if spans and all(names.is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
             spans[-1] = (spans[-1][0], e.end)
         else:
             spans.append((e.start, e.end))
     return spans
 
 
-def _name_mentions(doc: Doc) -> list[_NameMention]:
+def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
     """Person mentions from NER PER spans, address/title patterns and first names, longest name wins.
 
     Rule candidates inside an organisation's name count only with a title or a known first name
     („Hochschule Prof. Dr. Katrin Schulze“ is a tagging error; „Hoffmann Logistik GmbH“ is no person).
     """
     org_tokens = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
-    candidates = [(start, end, True) for start, end in _ner_person_spans(doc)]
-    candidates += [(s, e, False) for s, e in _address_candidates(doc) + _first_name_candidates(doc)]
+    names = lexicons.names
+    candidates = [(start, end, True) for start, end in _ner_person_spans(doc, names)]
+    candidates += [(s, e, False) for s, e in _address_candidates(doc, names) + _first_name_candidates(doc)]
     chosen: list[_NameMention] = []
     for start, end, from_ner in candidates:
-        mention = _name_mention(doc, start, end)
+        mention = _name_mention(doc, start, end, lexicons)
         if mention is None or (
             not from_ner and mention.end - mention.start < 2 and not (mention.titles or mention.salutation)
         ):
@@ -190,11 +207,11 @@ def _name_mentions(doc: Doc) -> list[_NameMention]:
             for m in overlapping:
                 chosen.remove(m)
             chosen.append(mention)
-    chosen += _surname_mentions(doc, chosen)
+    chosen += _surname_mentions(doc, chosen, lexicons)
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _surname_mentions(doc: Doc, mentions: list[_NameMention]) -> list[_NameMention]:
+def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons) -> list[_NameMention]:
     """Later mentions by surname alone that the NER missed („so Schramm“ after „Christian Schramm“).
 
     Only surnames of names the text or the first-name lexicon confirms („Hürden Frauen“ is a tagging
@@ -218,7 +235,7 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention]) -> list[_NameMenti
                 continue
             if i > 0 and (doc[i - 1].pos_ in {"DET", "ADJ"} or doc[i - 1].lower_ in _ARTICLE_CONTRACTIONS):
                 continue
-            if mention := _name_mention(doc, i, i + n):
+            if mention := _name_mention(doc, i, i + n, lexicons):
                 found.append(mention)
                 taken.update(range(mention.left, mention.end))
     return found
@@ -313,49 +330,118 @@ def _ner_spans(doc: Doc, builder: _PersonBuilder) -> list[Span]:
     return [doc[m.start : m.end] for m in builder.mentions if m.from_ner]
 
 
-def analyse(
-    doc: Doc, noun_genders: dict[str, str] | None = None
-) -> tuple[list[Person], list[Organisation], list[Role]]:
-    """Persons, organisations and roles of a parsed ``Doc``.
+@dataclass
+class DocAnalysis:
+    """One document's people analysis: its input and what each step of :func:`analyse` adds."""
 
-    A name that is neither believed (:func:`_believed`) nor given a role is dropped, and so is a NER
-    span with a role that does not read as a name.
-    """
-    noun_genders = noun_genders or {}
-    sentences = sentences_of(doc)
-    nouns = find_role_nouns(doc)
-    mentions = _name_mentions(doc)
-    noun_ends = {end for end, _ in nouns.values()}
-    builders = _group(mentions, {m.left for m in mentions if m.left in noun_ends})
+    doc: Doc
+    lexicons: Lexicons
+    noun_genders: dict[str, str]  # noun → Masc/Fem/Neut (the pipeline's morphology lexicon)
+    sentences: Sentences
+    role_nouns: dict[int, tuple[int, RoleNoun]] = field(default_factory=dict)  # start → (end, noun)
+    name_mentions: list[_NameMention] = field(default_factory=list)
+    builders: list[_PersonBuilder] = field(default_factory=list)  # index = the person's local id
+    organisations: list[Organisation] = field(default_factory=list)
+    org_anchors: list[OrgAnchor] = field(default_factory=list)
+    role_hits: list[RoleHit] = field(default_factory=list)
+    gender_evidence: dict[int, list[gender_rules.Evidence]] = field(default_factory=dict)
+    persons: list[Person] = field(default_factory=list)
 
+    @property
+    def roles(self) -> list[Role]:
+        return sorted((h.role for h in self.role_hits), key=lambda r: (r.start, r.person_local_id))
+
+
+def _find_role_nouns(analysis: DocAnalysis) -> None:
+    """Role nouns first: one right before a surname introduces a person (:func:`_group_persons`)."""
+    analysis.role_nouns = find_role_nouns(analysis.doc, analysis.lexicons.roles)
+
+
+def _find_name_mentions(analysis: DocAnalysis) -> None:
+    """Every stretch of text that names a person (NER spans, forms of address, titles, first names);
+    who is who is decided when grouping them."""
+    analysis.name_mentions = _name_mentions(analysis.doc, analysis.lexicons)
+
+
+def _group_persons(analysis: DocAnalysis) -> None:
+    """Mentions grouped into persons; a surname alone counts where a role noun introduces it."""
+    mentions = analysis.name_mentions
+    noun_ends = {end for end, _ in analysis.role_nouns.values()}
+    analysis.builders = _group(mentions, {m.left for m in mentions if m.left in noun_ends})
+
+
+def _find_organisations(analysis: DocAnalysis) -> None:
+    """Organisations after the persons: the words of a person's mention belong to no organisation, and a
+    person's surname alone is none."""
+    builders = analysis.builders
     person_tokens = {i for b in builders for m in b.mentions for i in range(m.left, m.end)}
     surnames = {b.parts.surname for b in builders}
-    finder = OrganisationFinder(doc, sentences, person_tokens, surnames, noun_genders)
-    organisations, org_anchors = finder.find()
-    hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
-    with_role = {h.role.person_local_id for h in hits}
+    finder = OrganisationFinder(
+        analysis.doc, analysis.sentences, analysis.lexicons, person_tokens, surnames, analysis.noun_genders
+    )
+    analysis.organisations, analysis.org_anchors = finder.find()
+
+
+def _find_roles(analysis: DocAnalysis) -> None:
+    """Role phrases around the persons' mentions, with the organisations they name (found before)."""
+    finder = RoleFinder(
+        analysis.doc,
+        analysis.sentences,
+        analysis.lexicons,
+        _anchors(analysis.builders),
+        analysis.org_anchors,
+        analysis.role_nouns,
+    )
+    analysis.role_hits = finder.find()
+
+
+def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
+    """Drop a name that is neither believed (:func:`_believed`) nor given a role, and a NER span with a
+    role that does not read as a name; then find the roles again for the persons kept.
+
+    The second role pass is needed: the role finder bounds a person's role phrases by the neighbouring
+    persons' mentions and gives „als …“ and anaphoric roles to the nearest or only person named, so
+    a dropped name changes the roles of the others (a phrase runs on over a dropped name: „Pressesprecher
+    des Wahlkampfteams von Aljaksandr Milinkewitsch“). The first pass only tells which names have a role.
+    """
+    doc, genders = analysis.doc, analysis.noun_genders
+    with_role = {h.role.person_local_id for h in analysis.role_hits}
     kept = [
         b
-        for i, b in enumerate(builders)
-        if _believed(doc, b, noun_genders)
-        or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), noun_genders)))
+        for i, b in enumerate(analysis.builders)
+        if _believed(doc, b, genders)
+        or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), genders)))
     ]
-    if len(kept) < len(builders):
-        builders = kept
-        hits = RoleFinder(doc, sentences, _anchors(builders), org_anchors, nouns).find()
-    _link_described_organisations(doc, hits, organisations)
-    anchors = _anchors(builders)
+    if len(kept) < len(analysis.builders):
+        analysis.builders = kept
+        _find_roles(analysis)
 
+
+def _link_described_organisations(analysis: DocAnalysis) -> None:
+    """A role whose organisation is only described („Vorsitzende des Vereins“) gets the organisation
+    named before that the description fits."""
+    doc = analysis.doc
+    for hit in analysis.role_hits:
+        phrase = doc[hit.start : hit.end]
+        if hit.role.org_local_id is not None or len(phrase) < 3:
+            continue
+        article, noun = phrase[-2], phrase[-1]
+        described = article.lower_ in ("des", "der") and article.pos_ == "DET" and noun.pos_ == "NOUN"
+        if described and (org := _described_organisation(analysis.organisations, noun, phrase.start_char)):
+            hit.role.org_local_id, hit.role.org_text = org.local_id, org.name
+
+
+def _collect_gender_evidence(analysis: DocAnalysis) -> None:
+    """Everything the text says about each person's gender: role nouns, pronouns, forms of address and
+    the first name, in that order (the order of the evidence text)."""
+    builders = analysis.builders
     evidence: dict[int, list[gender_rules.Evidence]] = {i: [] for i in range(len(builders))}
-    for hit in hits:
+    for hit in analysis.role_hits:
         if e := gender_rules.role_evidence(hit.word, hit.gender):
             evidence[hit.role.person_local_id].append(e)
-    for local_id, found in gender_rules.pronoun_evidence(
-        doc, sentences, [(a.start, a.person) for a in anchors]
-    ).items():
+    anchors = [(a.start, a.person) for a in _anchors(builders)]
+    for local_id, found in gender_rules.pronoun_evidence(analysis.doc, analysis.sentences, anchors).items():
         evidence[local_id].extend(found)
-
-    persons = []
     for local_id, builder in enumerate(builders):
         for m in builder.mentions:
             if m.gender:
@@ -364,9 +450,16 @@ def analyse(
                 )
         if e := gender_rules.first_name_evidence(builder.parts.first_name):
             evidence[local_id].append(e)
-        gender, why = gender_rules.decide(evidence[local_id])
+    analysis.gender_evidence = evidence
+
+
+def _build_persons(analysis: DocAnalysis) -> None:
+    """The person records: name, longest title, decided gender and every mention."""
+    doc, sentences = analysis.doc, analysis.sentences
+    for local_id, builder in enumerate(analysis.builders):
+        gender, why = gender_rules.decide(analysis.gender_evidence[local_id])
         titles = max((" ".join(m.titles) for m in builder.mentions), key=len)
-        persons.append(
+        analysis.persons.append(
             Person(
                 local_id=local_id,
                 name=builder.parts.name,
@@ -378,8 +471,29 @@ def analyse(
                 mentions=[_mention(doc, sentences, m.left, m.end) for m in builder.mentions],
             )
         )
-    roles = sorted((h.role for h in hits), key=lambda r: (r.start, r.person_local_id))
-    return persons, organisations, roles
+
+
+def analyse(
+    doc: Doc, noun_genders: dict[str, str] | None = None, lexicons: Lexicons | None = None
+) -> tuple[list[Person], list[Organisation], list[Role]]:
+    """Persons, organisations and roles of a parsed ``Doc``, found with ``lexicons`` (default: the
+    package's), which are attached to ``doc`` for the sentences and for resolving speakers later."""
+    lexicons = lexicons or default_lexicons()
+    attach_lexicons(doc, lexicons)
+    analysis = DocAnalysis(doc, lexicons, noun_genders or {}, sentences_of(doc))
+    for step in (
+        _find_role_nouns,
+        _find_name_mentions,
+        _group_persons,
+        _find_organisations,
+        _find_roles,
+        _drop_unconfirmed_names,
+        _link_described_organisations,
+        _collect_gender_evidence,
+        _build_persons,
+    ):
+        step(analysis)
+    return analysis.persons, analysis.organisations, analysis.roles
 
 
 def _mention(doc: Doc, sentences: Sentences, start: int, end: int) -> Mention:
@@ -388,14 +502,15 @@ def _mention(doc: Doc, sentences: Sentences, start: int, end: int) -> Mention:
     return Mention(span.start_char, span.end_char, span.text, index, sentences[index].text)
 
 
-class PeopleComponent:
+class PeopleComponent(LexiconComponent):
     """spaCy component: sets ``doc._.persons``, ``doc._.organisations`` and ``doc._.roles``.
 
     Uses the noun genders of the pipeline's morphology lexicon when it has one (for the nominative of
     organisation names); a pipeline without it falls back to the tagger's morphology.
     """
 
-    def __init__(self, nlp: Language | None = None):
+    def __init__(self, nlp: Language | None = None, lexicons: str = str(RESOURCES_DIR)):
+        super().__init__(lexicons)
         self.morph_lexicon = next(
             (
                 nlp.get_pipe(name)
@@ -407,16 +522,32 @@ class PeopleComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         genders = self.morph_lexicon.noun_gender if self.morph_lexicon is not None else {}
-        doc._.persons, doc._.organisations, doc._.roles = analyse(doc, genders)
+        doc._.persons, doc._.organisations, doc._.roles = analyse(doc, genders, self.lexicons)
         return doc
 
 
-@Language.factory("projektradar_people")
-def make_people_component(nlp: Language, name: str) -> PeopleComponent:
-    return PeopleComponent(nlp)
+@Language.factory(
+    "projektradar_people",
+    requires=[
+        "doc.ents",
+        "doc.sents",
+        "token.ent_type",
+        "token.pos",
+        "token.tag",
+        "token.morph",
+        "token.lemma",
+        "token.dep",
+    ],
+    assigns=["doc._.persons", "doc._.organisations", "doc._.roles"],
+    default_config={"lexicons": str(RESOURCES_DIR)},
+)
+def make_people_component(nlp: Language, name: str, lexicons: str) -> PeopleComponent:
+    """``lexicons``: the folder with the lexicon files (:data:`pipeline.extract.lexicons.LEXICON_FILES`)."""
+    return PeopleComponent(nlp, lexicons)
 
 
 # -- resolution API (used by the quotes component) ----------------------------------------------------
+# With the lexicons the document was analysed with (attached to the ``Doc`` by :func:`analyse`).
 
 
 def _overlapping(records, start_char: int, end_char: int) -> list:
@@ -445,7 +576,7 @@ def _pronoun_person(doc: Doc, token, persons: list[Person]) -> Person | None:
 
 def _role_person(doc: Doc, noun_word: str, start_char: int, persons: list[Person]) -> Person | None:
     """„die Ministerin“: the one person introduced with that role (compounds match by ending)."""
-    noun = match_role_noun(noun_word)
+    noun = lexicons_of(doc).roles.match(noun_word)
     wanted = noun.normalized.casefold()
     by_id = {p.local_id: p for p in persons}
     candidates = [
@@ -472,7 +603,8 @@ def resolve_person(doc: Doc, start_char: int, end_char: int) -> Person | None:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    mention = _name_mention(doc, span.start, span.end)
+    lexicons = lexicons_of(doc)
+    mention = _name_mention(doc, span.start, span.end, lexicons)
     if mention is not None:
         parts = mention.parts
         if parts.first_name:
@@ -484,7 +616,7 @@ def resolve_person(doc: Doc, start_char: int, end_char: int) -> Person | None:
     words = [t for t in span if not (t.is_punct or t.is_space)]
     if len(words) == 1 and words[0].lower_ in ("er", "sie") and words[0].pos_ == "PRON":
         return _pronoun_person(doc, words[0], persons)
-    role_words = [t for t in words if match_role_noun(t.text)]
+    role_words = [t for t in words if lexicons.roles.match(t.text)]
     if len(role_words) == 1:
         return _role_person(doc, role_words[0].text, start_char, persons)
     return None
@@ -535,16 +667,3 @@ def _described_organisation(orgs: list[Organisation], noun, start_char: int) -> 
     if by_name:
         return _only(by_name)
     return _only([o for o in before if any(h.capitalize() in o.org_type.split("/") for h in head)])
-
-
-def _link_described_organisations(doc: Doc, hits: list, orgs: list[Organisation]) -> None:
-    """A role whose organisation is only described („Vorsitzende des Vereins“) gets the organisation
-    named before that the description fits."""
-    for hit in hits:
-        phrase = doc[hit.start : hit.end]
-        if hit.role.org_local_id is not None or len(phrase) < 3:
-            continue
-        article, noun = phrase[-2], phrase[-1]
-        described = article.lower_ in ("des", "der") and article.pos_ == "DET" and noun.pos_ == "NOUN"
-        if described and (org := _described_organisation(orgs, noun, phrase.start_char)):
-            hit.role.org_local_id, hit.role.org_text = org.local_id, org.name

@@ -3,7 +3,8 @@
 Direct quotes come from paired quotation marks (:mod:`pipeline.extract.quotes_direct`), indirect
 and reported speech from cue verbs and prepositional cues in the remaining text
 (:mod:`pipeline.extract.quotes_indirect`); speakers are resolved through the people component
-(:mod:`pipeline.extract.speakers`), which therefore runs first.
+(:mod:`pipeline.extract.speakers`), which therefore runs first. The rules read their speech cues from
+the lexicons attached to the ``Doc`` (:func:`pipeline.extract.lexicons.lexicons_of`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.lexicons import LexiconComponent, attach_lexicons
 from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
 from pipeline.extract.records import Quote
 from pipeline.extract.speakers import Speaker
 from pipeline.extract.tokens import doc_text, sentences_of
+from pipeline.settings import RESOURCES_DIR
 
 
 def _quote(
@@ -85,12 +88,34 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
-@Language.factory("projektradar_quotes")
-def make_quotes_component(nlp: Language, name: str):
-    """Sets ``doc._.quotes``; add after ``projektradar_people`` so speakers can be resolved."""
+class QuotesComponent(LexiconComponent):
+    """spaCy component: sets ``doc._.quotes``, with speakers resolved to the people component's records."""
 
-    def component(doc: Doc) -> Doc:
+    def __call__(self, doc: Doc) -> Doc:
+        attach_lexicons(doc, self.lexicons)
         doc._.quotes = find_quotes(doc)
         return doc
 
-    return component
+
+@Language.factory(
+    "projektradar_quotes",
+    requires=[
+        "doc._.persons",
+        "doc._.organisations",
+        "doc._.roles",
+        "doc.ents",
+        "doc.sents",
+        "token.ent_type",
+        "token.pos",
+        "token.tag",
+        "token.morph",
+        "token.lemma",
+        "token.dep",
+    ],
+    assigns=["doc._.quotes"],
+    default_config={"lexicons": str(RESOURCES_DIR)},
+)
+def make_quotes_component(nlp: Language, name: str, lexicons: str) -> QuotesComponent:
+    """``lexicons``: the folder with the lexicon files (:data:`pipeline.extract.lexicons.LEXICON_FILES`);
+    add after ``projektradar_people`` so speakers can be resolved."""
+    return QuotesComponent(lexicons)

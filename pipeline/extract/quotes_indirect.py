@@ -24,15 +24,14 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.cues import (
     REPORTATIVE_MODALS,
-    VerbCue,
     is_konjunktiv_one,
     is_noun_cue,
     is_subjunctive,
     is_verb,
-    lexicon,
     match_verb,
     sentences,
 )
+from pipeline.extract.lexicons import VerbCue, lexicons_of
 from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.speakers import (
     Speaker,
@@ -80,7 +79,7 @@ def _is_complement(clause: list[Token]) -> bool:
         return False
     if clause[0].lower_ in _COMPLEMENTIZERS:
         return True
-    if lexicon().prepositions.get(clause[0].lower_, {}).get("position") == "relative":
+    if lexicons_of(clause[0].doc).speech.prepositions.get(clause[0].lower_, {}).get("position") == "relative":
         return False  # „…, wonach …“ says what the noun before it says, not the verb
     if clause[0].pos_ == "ADP" and len(clause) > 1 and clause[1].lower_ in _RELATIVE_ONLY:
         return False  # „…, nach denen … sei“: a relative clause, also in Konjunktiv
@@ -202,8 +201,7 @@ def _pp_object(prep: Token) -> Token | None:
 def _prepositional_event(doc: Doc, sent: Span, prep: Token, blocked: set[int]) -> Event | None:
     """„Laut X …“, „Nach Angaben von X …“, „Seiner Ansicht nach …“, „X zufolge …“, „Demnach …“,
     „Berichte, wonach …“."""
-    lex = lexicon()
-    spec = lex.prepositions.get(prep.lower_)
+    spec = lexicons_of(doc).speech.prepositions.get(prep.lower_)
     if spec is None or prep.i in blocked:
         return None
     relative = _relative_event(doc, sent, prep, spec, blocked)

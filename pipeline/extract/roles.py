@@ -1,8 +1,9 @@
 """Role phrases: the function a person is named with („Kaufmännische Leiterin der … mbH“).
 
-Role nouns come from ``resources/roles.yml``; a word matches by its ending, so compounds
-(Projektleiterin, Bundesfamilienministerin) and gender-fair spellings (Leiter*in, Leiter:in, Leiter_in,
-LeiterIn, Leiter/-in) all reduce to one normalised role („Projektleiter/in“). Role phrases are found
+Role nouns come from the lexicon (``roles.yml``, :class:`pipeline.extract.lexicons.RoleNouns`); a word
+matches by its ending, so compounds (Projektleiterin, Bundesfamilienministerin) and gender-fair
+spellings (Leiter*in, Leiter:in, Leiter_in, LeiterIn, Leiter/-in) all reduce to one normalised role
+(„Projektleiter/in“). Role phrases are found
 around person mentions in the constructions German press releases use: prenominal („Oberbürgermeister
 a.D. Christian Schramm“), apposition („Kristin Jentsch, Kaufmännische Leiterin der …“), „als …“ and
 predicative („… ist Projektleiterin bei …“, „…, die Präsidentin der IHK ist“), each with its complement
@@ -13,18 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.lexicon import load_resource
-from pipeline.extract.names import is_name_suffix, is_title
+from pipeline.extract.lexicons import Lexicons, RoleNoun, RoleNouns, default_lexicons
 from pipeline.extract.records import Role
 from pipeline.extract.tokens import Sentences, doc_text, glued
 
-_GENDER_FAIR = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_·]|/-?|\()(?P<ending>in|innen|r)\)?$")
-_BINNEN_I = re.compile(r"^(?P<stem>.*[a-zäöüß])I(?P<ending>n|nen)$")
 # Words that open the complement of a role noun: a portfolio („für …“) or the organisation („der …“).
 _COMPLEMENT_START = frozenset(
     {"für", "der", "des", "von", "vom", "im", "am", "beim", "bei", "an", "in", "zur", "zum", "auf", "aus"}
@@ -38,93 +35,22 @@ _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
 
 
-@dataclass(frozen=True)
-class RoleNoun:
-    """A role noun as found in the text."""
-
-    normalized: str  # „Projektleiter/in“
-    category: str
-    gender: str  # female | male | "" (gender-fair, epicene or decided by the article)
-    adjectival: bool = False
-    plural: bool = False  # „Leiterinnen“, „Vertreter/innen“: a group, never one person's role
-
-
-class _Entry(NamedTuple):
-    norm: str
-    category: str
-    adjectival: bool
-
-
-@cache
-def _lexicon() -> tuple[dict[str, tuple[_Entry, str]], tuple[str, ...], frozenset[str]]:
-    """Surface form (lower case) → (entry, gender); excluded endings; adjectives to ignore."""
-    data = load_resource("roles.yml")
-    forms: dict[str, tuple[_Entry, str]] = {}
-    for item in data["roles"]:
-        m, adjectival = item["m"], bool(item.get("adj"))
-        if adjectival:
-            entry = _Entry(item.get("norm", f"{m}/r"), item["category"], True)
-            variants = {m: "", m + "r": "male", m + "n": ""}
-        else:
-            f = item.get("f", m + "in")
-            entry = _Entry(item.get("norm", m if f == m else f"{m}/in"), item["category"], False)
-            variants = {m + ending: "male" for ending in ("", "s", "es", "n", "en")}
-            variants.update({f: "female", f + "nen": "female plural"})
-            if f == m:
-                variants = dict.fromkeys(variants, "")
-        for form, gender in variants.items():
-            forms.setdefault(form.lower(), (entry, gender))
-    exclude = tuple(w.lower() for w in data.get("exclude", []))
-    return forms, exclude, frozenset(data.get("ignore_adjectives", []))
-
-
-def _lookup(word: str) -> RoleNoun | None:
-    """Role noun for a plain word by its longest known ending; a closed compound keeps its prefix."""
-    forms, exclude, _ = _lexicon()
-    lower = word.lower()
-    if not word[:1].isupper() or lower.endswith(exclude):
-        return None
-    for k in range(len(lower) - 2):
-        hit = forms.get(lower[k:])
-        if hit and (k == 0 or k >= 2):
-            entry, gender = hit
-            prefix = word[:k] if not word[:k].endswith("-") else ""
-            norm = entry.norm[0].lower() + entry.norm[1:] if prefix else entry.norm
-            gender, _, plural = gender.partition(" ")
-            return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival, bool(plural))
-    return None
-
-
 def match_role_noun(word: str) -> RoleNoun | None:
-    """Role noun for a word as written, gender-fair forms and feminine/masculine pairs included."""
-    for pattern in (_GENDER_FAIR, _BINNEN_I):
-        if m := pattern.match(word):
-            stem, ending = m["stem"], m["ending"]
-            base = _lookup(stem + ("r" if ending == "r" else "in"))
-            plural = ending.endswith("nen")
-            return RoleNoun(base.normalized, base.category, "", base.adjectival, plural) if base else None
-    if "/" in word:  # „Leiterin/Leiter“
-        parts = [_lookup(p) for p in word.split("/")]
-        if len(parts) == 2 and all(parts) and parts[0].normalized == parts[1].normalized:
-            return RoleNoun(parts[0].normalized, parts[0].category, "", parts[0].adjectival)
-        return None
-    return _lookup(word)
+    """Role noun for a word as written, by the package's default lexicons (for callers outside the
+    extraction components, which use their own: ``lexicons.roles.match``)."""
+    return default_lexicons().roles.match(word)
 
 
-def find_role_nouns(doc: Doc) -> dict[int, tuple[int, RoleNoun]]:
+def find_role_nouns(doc: Doc, roles: RoleNouns) -> dict[int, tuple[int, RoleNoun]]:
     """Singular role nouns of ``doc``: start token → (end token, noun), multi-token spellings joined."""
     found: dict[int, tuple[int, RoleNoun]] = {}
     i = 0
     while i < len(doc):
-        end = (
-            glued(doc, i, lambda text: match_role_noun(text) is not None)
-            if doc[i].text[:1].isalpha()
-            else None
-        )
+        end = glued(doc, i, lambda text: roles.match(text) is not None) if doc[i].text[:1].isalpha() else None
         if end is None:
             i += 1
             continue
-        noun = match_role_noun(doc[i:end].text)
+        noun = roles.match(doc[i:end].text)
         if not noun.plural:
             found[i] = (end, noun)
         i = end
@@ -205,23 +131,25 @@ class RoleFinder:
         self,
         doc: Doc,
         sentences: Sentences,
+        lexicons: Lexicons,
         persons: list[PersonAnchor],
         orgs: list[OrgAnchor],
         nouns: dict[int, tuple[int, RoleNoun]],
     ):
         self.doc = doc
         self.sentences = sentences
+        self.lexicons = lexicons
         self.persons = sorted(persons)
         self.person_starts = {p.left: p for p in persons}
         self.orgs = {o.start: o for o in orgs}
         self.org_tokens = {i for o in orgs for i in range(o.start, o.end)}
-        self.nouns = nouns  # from find_role_nouns(doc)
+        self.nouns = nouns  # from find_role_nouns
 
     # -- complements ------------------------------------------------------------------------------
     def _suffixes(self, j: int, limit: int) -> tuple[int, list[str]]:
         """Skip „a.D.“, „i.R.“, „MdB“ after a role noun or name; return the new position and them."""
         found = []
-        while j < limit and (end := glued(self.doc, j, is_name_suffix)):
+        while j < limit and (end := glued(self.doc, j, self.lexicons.names.is_name_suffix)):
             found.append(self.doc[j:end].text)
             j = end
         return j, found
@@ -254,7 +182,8 @@ class RoleFinder:
                 continue
             if j in self.person_starts or token.is_space or token.pos_ in {"VERB", "AUX", "ADV", "PRON"}:
                 break
-            if glued(doc, j, is_title) or (j in self.nouns and j > end and doc[j - 1].lower_ in _ENUMERATION):
+            enumerated_noun = j in self.nouns and j > end and doc[j - 1].lower_ in _ENUMERATION
+            if glued(doc, j, self.lexicons.names.is_title) or enumerated_noun:
                 break
             if token.is_punct and token.text not in _NAME_JOINERS:
                 if token.text == "," and self._continues_enumeration(j, limit):
@@ -274,7 +203,7 @@ class RoleFinder:
         """Start of the role phrase and the adjectives before the role noun that qualify it
         („Kaufmännische“, „stellvertretende“); „neue“ or „36-jährige“ say nothing about the role and
         are left out of the phrase where they lead it („der neue Bürgermeister“ → „Bürgermeister“)."""
-        _, _, ignore = _lexicon()
+        ignore = self.lexicons.roles.ignored_adjectives
         i = start
         while i > floor and is_adjective(self.doc[i - 1]):
             i -= 1

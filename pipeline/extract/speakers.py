@@ -18,11 +18,10 @@ from pipeline.extract.cues import (
     is_noun_cue,
     is_verb,
     lemma_of,
-    lexicon,
     sentence_bounds,
 )
+from pipeline.extract.lexicons import lexicons_of
 from pipeline.extract.quote_marks import QUOTE_CHARS
-from pipeline.extract.roles import match_role_noun
 from pipeline.extract.tokens import entities_in
 
 _EDGE_POS = {"PUNCT", "ADV", "CCONJ", "SCONJ", "PART", "ADP", "VERB", "AUX"}
@@ -347,8 +346,9 @@ def _is_person_like(tokens: list[Token]) -> bool:
     Premierministers“ is an announcement, not a person."""
     tokens = _kernel(tokens)
     span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+    roles = lexicons_of(span.doc).roles
     return any(ent.label_ == "PER" for ent in entities_in(span)) or any(
-        t.lower_ in _SPEAKING_PRONOUNS or (t.pos_ == "NOUN" and match_role_noun(t.text) is not None)
+        t.lower_ in _SPEAKING_PRONOUNS or (t.pos_ == "NOUN" and roles.match(t.text) is not None)
         for t in tokens
     )
 
@@ -365,8 +365,8 @@ def _kernel(tokens: list[Token]) -> list[Token]:
 def can_speak(tokens: list[Token]) -> bool:
     """A name, a personal pronoun, an organisation or medium, or a role, group or source noun in
     the phrase's kernel (attributes do not count)."""
-    lex = lexicon()
     doc = tokens[0].doc
+    lexicons = lexicons_of(doc)
     tokens = _kernel(tokens)
     span = doc[tokens[0].i : tokens[-1].i + 1]
     if any(ent.label_ in {"PER", "ORG"} for ent in entities_in(span)):
@@ -375,10 +375,12 @@ def can_speak(tokens: list[Token]) -> bool:
         if token.pos_ == "PROPN" or token.lower_ in _SPEAKING_PRONOUNS:
             return True
         if token.pos_ == "NOUN" and (
-            token.text in lex.group_nouns
-            or any(token.text.endswith(n.lower()) or token.text == n for n in lex.organisation_nouns)
+            token.text in lexicons.speech.group_nouns
+            or any(
+                token.text.endswith(n.lower()) or token.text == n for n in lexicons.speech.organisation_nouns
+            )
             or is_noun_cue(token)
-            or match_role_noun(token.text) is not None
+            or lexicons.roles.match(token.text) is not None
         ):
             return True
     return False
@@ -502,7 +504,7 @@ def _head_token(tokens: list[Token]) -> Token:
 def _is_organisation(doc: Doc, head: Token, span: Span) -> bool:
     if any(ent.label_ == "ORG" for ent in entities_in(span)):
         return True
-    nouns = lexicon().organisation_nouns
+    nouns = lexicons_of(doc).speech.organisation_nouns
     return any(head.text == n or (len(n) > 4 and head.text.endswith(n.lower())) for n in nouns)
 
 
@@ -513,7 +515,7 @@ def _is_coordination(tokens: list[Token], head: Token) -> bool:
 
 
 def _is_group(head: Token) -> bool:
-    if head.text in lexicon().group_nouns:
+    if head.text in lexicons_of(head.doc).speech.group_nouns:
         return True
     if head.pos_ == "PRON":
         numbers = head.morph.get("Number") + head.head.morph.get("Number")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.names import is_title
+from pipeline.extract.lexicons import PersonNames, lexicons_of
 from pipeline.nlp.sentences import closes_sentence
 
 
@@ -39,7 +39,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _sentences(doc: Doc) -> list[Span]:
+def _sentences(doc: Doc, names: PersonNames) -> list[Span]:
     """The parser's sentences, rejoined where a boundary follows no sentence-final punctuation.
 
     A statistical parser sometimes splits inside an apposition („…, Kaufmännische | Leiterin der …“)
@@ -51,7 +51,7 @@ def _sentences(doc: Doc) -> list[Span]:
     starts = [0]
     for sent in list(doc.sents)[1:]:
         before = doc[sent.start - 1]
-        if is_title(before.text):  # „Dr. | Jens Krüger“: a title's period ends no sentence
+        if names.is_title(before.text):  # „Dr. | Jens Krüger“: a title's period ends no sentence
             continue
         if closes_sentence(before):
             starts.append(sent.start)
@@ -93,10 +93,11 @@ def entities_in(span: Span) -> list[Span]:
 
 
 def sentences_of(doc: Doc) -> Sentences:
-    """The one :class:`Sentences` of ``doc`` (built once: it walks the whole document)."""
+    """The one :class:`Sentences` of ``doc`` (built once: it walks the whole document), with the titles of
+    the lexicons attached to ``doc``."""
     sentences = doc.user_data.get(_SENTENCES_KEY)
     if sentences is None:
-        sentences = doc.user_data[_SENTENCES_KEY] = Sentences(doc)
+        sentences = doc.user_data[_SENTENCES_KEY] = Sentences(doc, lexicons_of(doc).names)
     return sentences
 
 
@@ -106,8 +107,8 @@ class Sentences:
     Docs without sentence boundaries (a blank pipeline) count as a single sentence.
     """
 
-    def __init__(self, doc: Doc):
-        self.spans: list[Span] = _sentences(doc)
+    def __init__(self, doc: Doc, names: PersonNames):
+        self.spans: list[Span] = _sentences(doc, names)
         self._starts = [s.start for s in self.spans]
 
     def index(self, token_i: int) -> int:

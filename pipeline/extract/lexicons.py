@@ -1,0 +1,403 @@
+"""The lexicons of the extraction rules, parsed from a folder of user-editable files.
+
+:class:`Lexicons` bundles the parsed files (person titles, role nouns, organisations, speech cues).
+The extraction components get theirs from a folder given by config or at ``initialize`` (default: the
+package's ``pipeline/resources/``) and save the files with the pipeline, so a saved pipeline runs with
+the lexicons it was built with. :class:`LexiconComponent` is that shared behaviour.
+
+The components attach their lexicons to each ``Doc`` they process (:func:`attach_lexicons`), and
+rules that only see a token or a ``Doc`` read them from there (:func:`lexicons_of`); speaker
+resolution thus uses the lexicons the document was analysed with. :func:`default_lexicons` serves
+callers outside the components (corpus-wide merging, evaluation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import srsly
+import yaml
+from spacy.tokens import Doc
+
+from pipeline.settings import RESOURCES_DIR
+
+PERSON_TITLES = "person_titles.yml"
+ROLES = "roles.yml"
+ORGANISATIONS = "organisations.yml"
+ORGANISATION_PATTERNS = "organisation_patterns.yml"  # shared with the NER rules; its legal forms
+ORGANISATION_ABBREVIATIONS = "organisation_abbreviations.tsv"
+SPEECH_VERBS = "speech_verbs.yml"
+LEXICON_FILES = (
+    PERSON_TITLES,
+    ROLES,
+    ORGANISATIONS,
+    ORGANISATION_PATTERNS,
+    ORGANISATION_ABBREVIATIONS,
+    SPEECH_VERBS,
+)
+
+
+# -- person names ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonNames:
+    """Titles, forms of address, name particles and suffixes (``person_titles.yml``)."""
+
+    titles: frozenset[str]
+    salutations: dict[str, str]  # „Frau“ → female, „Herrn“ → male
+    particles: frozenset[str]  # „von“, „van der“
+    suffixes: frozenset[str]  # „a.D.“, „MdB“
+
+    def is_title(self, word: str) -> bool:
+        return word in self.titles
+
+    def salutation_gender(self, word: str) -> str:
+        """``female``/``male`` for „Frau“/„Herr(n)“, else ``""``."""
+        return self.salutations.get(word, "")
+
+    def is_particle(self, word: str) -> bool:
+        return word in self.particles
+
+    def is_name_suffix(self, word: str) -> bool:
+        return word in self.suffixes
+
+
+def _person_names(data: dict) -> PersonNames:
+    return PersonNames(
+        titles=frozenset(data["titles"]),
+        salutations=dict(data["salutations"]),
+        particles=frozenset(data["particles"]),
+        suffixes=frozenset(data["suffixes"]),
+    )
+
+
+# -- role nouns -----------------------------------------------------------------------------------
+
+_GENDER_FAIR = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_·]|/-?|\()(?P<ending>in|innen|r)\)?$")
+_BINNEN_I = re.compile(r"^(?P<stem>.*[a-zäöüß])I(?P<ending>n|nen)$")
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    """A role noun as found in the text."""
+
+    normalized: str  # „Projektleiter/in“
+    category: str
+    gender: str  # female | male | "" (gender-fair, epicene or decided by the article)
+    adjectival: bool = False
+    plural: bool = False  # „Leiterinnen“, „Vertreter/innen“: a group, never one person's role
+
+
+class _RoleEntry(NamedTuple):
+    norm: str
+    category: str
+    adjectival: bool
+
+
+@dataclass(frozen=True)
+class RoleNouns:
+    """Role nouns (``roles.yml``): every inflected form, so that a word matches by its ending.
+
+    Compounds (Projektleiterin, Bundesfamilienministerin) and gender-fair spellings (Leiter*in,
+    Leiter:in, Leiter_in, LeiterIn, Leiter/-in) all reduce to one normalised role („Projektleiter/in“).
+    """
+
+    forms: dict[str, tuple[_RoleEntry, str]]  # surface form (lower case) → (entry, gender)
+    excluded_endings: tuple[str, ...]  # lower case: words ending so are no role („Wegbegleiter“)
+    ignored_adjectives: frozenset[str]  # „neu“: says nothing about the role
+
+    def _lookup(self, word: str) -> RoleNoun | None:
+        """Role noun for a plain word by its longest known ending; a closed compound keeps its prefix."""
+        lower = word.lower()
+        if not word[:1].isupper() or lower.endswith(self.excluded_endings):
+            return None
+        for k in range(len(lower) - 2):
+            hit = self.forms.get(lower[k:])
+            if hit and (k == 0 or k >= 2):
+                entry, gender = hit
+                prefix = word[:k] if not word[:k].endswith("-") else ""
+                norm = entry.norm[0].lower() + entry.norm[1:] if prefix else entry.norm
+                gender, _, plural = gender.partition(" ")
+                return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival, bool(plural))
+        return None
+
+    def match(self, word: str) -> RoleNoun | None:
+        """Role noun for a word as written, gender-fair forms and feminine/masculine pairs included."""
+        for pattern in (_GENDER_FAIR, _BINNEN_I):
+            if m := pattern.match(word):
+                stem, ending = m["stem"], m["ending"]
+                base = self._lookup(stem + ("r" if ending == "r" else "in"))
+                plural = ending.endswith("nen")
+                return RoleNoun(base.normalized, base.category, "", base.adjectival, plural) if base else None
+        if "/" in word:  # „Leiterin/Leiter“
+            parts = [self._lookup(p) for p in word.split("/")]
+            if len(parts) == 2 and all(parts) and parts[0].normalized == parts[1].normalized:
+                return RoleNoun(parts[0].normalized, parts[0].category, "", parts[0].adjectival)
+            return None
+        return self._lookup(word)
+
+
+def _role_nouns(data: dict) -> RoleNouns:
+    forms: dict[str, tuple[_RoleEntry, str]] = {}
+    for item in data["roles"]:
+        m, adjectival = item["m"], bool(item.get("adj"))
+        if adjectival:
+            entry = _RoleEntry(item.get("norm", f"{m}/r"), item["category"], True)
+            variants = {m: "", m + "r": "male", m + "n": ""}
+        else:
+            f = item.get("f", m + "in")
+            entry = _RoleEntry(item.get("norm", m if f == m else f"{m}/in"), item["category"], False)
+            variants = {m + ending: "male" for ending in ("", "s", "es", "n", "en")}
+            variants.update({f: "female", f + "nen": "female plural"})
+            if f == m:
+                variants = dict.fromkeys(variants, "")
+        for form, gender in variants.items():
+            forms.setdefault(form.lower(), (entry, gender))
+    return RoleNouns(
+        forms=forms,
+        excluded_endings=tuple(w.lower() for w in data.get("exclude", [])),
+        ignored_adjectives=frozenset(data.get("ignore_adjectives", [])),
+    )
+
+
+# -- organisations --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationLexicon:
+    """Legal forms, known abbreviations, types and function cues of organisations."""
+
+    legal_forms: tuple[str, ...]  # longest first; shared with the NER rules (organisation_patterns.yml)
+    abbreviations: dict[str, str]  # known acronym → long form (organisation_abbreviations.tsv)
+    type_words: dict[str, str]  # lower-case ending → type
+    exact_words: dict[str, str]  # whole word → type („Land“, „IHK“)
+    legal_form_types: dict[str, str]
+    function_cues: dict[str, str]  # lower-case cue → function
+    name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
+    descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
+    not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
+
+    def is_legal_form(self, text: str) -> bool:
+        """„GmbH“, „e.V.“, also with a sentence-final period glued on („mbH.“)."""
+        return text in self.legal_forms or (text.endswith(".") and text[:-1] in self.legal_forms)
+
+    def legal_form(self, name: str) -> str:
+        """The legal form a name ends with („… Bautzen mbH“ → „mbH“)."""
+        return next((f for f in self.legal_forms if name == f or name.endswith(" " + f)), "")
+
+    def org_type(self, name: str) -> str:
+        """Type from the first word of the name that names one, else from the legal form."""
+        for word in re.findall(r"[\wÄÖÜäöüß]+", name):
+            if word in self.exact_words:
+                return self.exact_words[word]
+            lower = word.lower()
+            endings = [lower[k:] for k in range(len(lower)) if lower[k:] in self.type_words]
+            if endings:
+                return self.type_words[endings[0]]
+        return self.legal_form_types.get(self.legal_form(name), "")
+
+    def nominative(self, word: str) -> str:
+        """„Landes“ → „Land“, „Landkreises“ → „Landkreis“ for head nouns of names; other words unchanged."""
+        for ending in ("es", "s"):
+            if word.endswith(ending) and word[: -len(ending)] in self.name_heads:
+                return word[: -len(ending)]
+        return word
+
+    def canonical_name(self, name: str) -> str:
+        """The name in the nominative where its first word is an inflected head („Landes Sachsen-Anhalt“)."""
+        first, sep, rest = name.partition(" ")
+        return self.nominative(first) + sep + rest
+
+
+def _pairs(text: str) -> dict[str, str]:
+    """Two-column tab-separated lines (``#`` comments) as a dict: first column → second."""
+    pairs = {}
+    for line in text.split("\n"):
+        if line.strip() and not line.startswith("#"):
+            key, value = line.split("\t", 1)
+            pairs[key] = value
+    return pairs
+
+
+def _organisation_lexicon(data: dict, patterns: dict, abbreviations: str) -> OrganisationLexicon:
+    return OrganisationLexicon(
+        legal_forms=tuple(sorted(patterns["legal_forms"], key=len, reverse=True)),
+        abbreviations=_pairs(abbreviations),
+        type_words={w.lower(): t for t, words in data["types"].items() for w in words},
+        exact_words={w: t for t, words in data["whole_words"].items() for w in words},
+        legal_form_types={form: t for t, forms in data["legal_form_types"].items() for form in forms},
+        function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
+        name_heads=frozenset(data["name_heads"]),
+        descriptors=tuple(w.lower() for w in data["descriptors"]),
+        not_heads=frozenset(data["not_organisation_heads"]),
+    )
+
+
+# -- speech cues ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    lemma: str
+    particle: str = ""
+    reflexive: bool = False
+    irreflexive: bool = False
+    predicate: tuple[str, ...] = ()
+    stwr: str = "speech"
+    reported: bool = False
+    evaluative: bool = False
+
+    @property
+    def base(self) -> str:
+        """The verb without its separable particle (``ankündigen`` → ``kündigen``)."""
+        return self.lemma[len(self.particle) :] if self.particle else self.lemma
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    """Speech verbs, statement nouns and prepositional cues (``speech_verbs.yml``)."""
+
+    verbs: dict[str, list[VerbCue]]  # keyed by base lemma and by full lemma
+    noun_cues: frozenset[str]
+    prepositions: dict[str, dict]
+    group_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+    forms: dict[str, str]
+
+
+def _speech_cues(data: dict) -> SpeechCues:
+    verbs: dict[str, list[VerbCue]] = {}
+    for lemma, spec in data["verbs"].items():
+        spec = spec or {}
+        cue = VerbCue(
+            lemma=lemma,
+            particle=spec.get("particle", ""),
+            reflexive=bool(spec.get("reflexive")),
+            irreflexive=bool(spec.get("irreflexive")),
+            predicate=tuple(spec.get("predicate", ())),
+            stwr=spec.get("stwr", "speech"),
+            reported=bool(spec.get("reported")),
+            evaluative=bool(spec.get("evaluative")),
+        )
+        for key in {cue.lemma, cue.base}:
+            verbs.setdefault(key, []).append(cue)
+    return SpeechCues(
+        verbs=verbs,
+        noun_cues=frozenset(data["noun_cues"]),
+        prepositions=data["prepositional_cues"],
+        group_nouns=frozenset(data["group_nouns"]),
+        organisation_nouns=frozenset(data["organisation_nouns"]),
+        forms=data["forms"],
+    )
+
+
+# -- all of them ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Everything the extraction rules look up, with the file texts it was parsed from (saved with a
+    pipeline, so that loading it parses the same lexicons)."""
+
+    names: PersonNames
+    roles: RoleNouns
+    organisations: OrganisationLexicon
+    speech: SpeechCues
+    sources: dict[str, str]  # file name → text, for every name in LEXICON_FILES
+
+    @classmethod
+    def from_sources(cls, sources: dict[str, str]) -> Lexicons:
+        """The lexicons of the file texts ``sources`` (file name → text, every name in LEXICON_FILES)."""
+        data = {name: yaml.safe_load(sources[name]) for name in LEXICON_FILES if name.endswith(".yml")}
+        return cls(
+            names=_person_names(data[PERSON_TITLES]),
+            roles=_role_nouns(data[ROLES]),
+            organisations=_organisation_lexicon(
+                data[ORGANISATIONS], data[ORGANISATION_PATTERNS], sources[ORGANISATION_ABBREVIATIONS]
+            ),
+            speech=_speech_cues(data[SPEECH_VERBS]),
+            sources={name: sources[name] for name in LEXICON_FILES},
+        )
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> Lexicons:
+        """The lexicon files (:data:`LEXICON_FILES`) of ``folder``."""
+        folder = Path(folder)
+        return cls.from_sources({name: (folder / name).read_text(encoding="utf-8") for name in LEXICON_FILES})
+
+    def to_folder(self, folder: Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in self.sources.items():
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+@cache
+def default_lexicons() -> Lexicons:
+    """The package's lexicons (``pipeline/resources/``), parsed once per process."""
+    return Lexicons.from_folder(RESOURCES_DIR)
+
+
+def load_lexicons(folder: str | Path) -> Lexicons:
+    """The lexicons of ``folder`` (the package's folder gives :func:`default_lexicons`)."""
+    folder = Path(folder)
+    return default_lexicons() if folder.resolve() == RESOURCES_DIR else Lexicons.from_folder(folder)
+
+
+_DOC_KEY = "projektradar.lexicons"
+
+
+def attach_lexicons(doc: Doc, lexicons: Lexicons) -> None:
+    """Record on ``doc`` the lexicons it is analysed with (read back by :func:`lexicons_of`)."""
+    doc.user_data[_DOC_KEY] = lexicons
+
+
+def lexicons_of(doc: Doc) -> Lexicons:
+    """The lexicons an extraction component attached to ``doc``, else the package's."""
+    return doc.user_data.get(_DOC_KEY) or default_lexicons()
+
+
+# -- the components' share ------------------------------------------------------------------------
+
+
+class LexiconComponent:
+    """Base of the extraction components: holds their :class:`Lexicons` and saves them with the pipeline.
+
+    ``folder`` (config) or ``initialize(lexicons=...)`` names a folder with the lexicon files. They are
+    read on first use, so a pipeline saved with a folder that no longer exists still loads:
+    ``from_disk``/``from_bytes`` replace them with the saved copies.
+    """
+
+    def __init__(self, folder: str | Path = RESOURCES_DIR):
+        self.folder = folder
+        self._lexicons: Lexicons | None = None
+
+    @property
+    def lexicons(self) -> Lexicons:
+        if self._lexicons is None:
+            self._lexicons = load_lexicons(self.folder)
+        return self._lexicons
+
+    def initialize(self, get_examples=None, *, nlp=None, lexicons: str = "") -> None:
+        """``lexicons``: a folder with the lexicon files to use instead of the configured one."""
+        if lexicons:
+            self.folder, self._lexicons = lexicons, None
+
+    def to_disk(self, path: Path, *, exclude=()) -> None:
+        self.lexicons.to_folder(Path(path))
+
+    def from_disk(self, path: Path, *, exclude=()) -> LexiconComponent:
+        self._lexicons = Lexicons.from_folder(Path(path))
+        return self
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return srsly.msgpack_dumps(self.lexicons.sources)
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> LexiconComponent:
+        self._lexicons = Lexicons.from_sources(srsly.msgpack_loads(data))
+        return self
