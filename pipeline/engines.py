@@ -78,6 +78,24 @@ def parsed_bytes(config: ProcessorConfig, texts: Sequence[str], batch_size: int)
     return worker_processor(config).parsed_bytes(texts, batch_size)
 
 
+def classified(config: ProcessorConfig, documents: Sequence[Document]) -> list:
+    """Top-level (picklable) task of a helper process: the documents' theme rows."""
+    return worker_processor(config).classify(documents)
+
+
+class HelperProcess:
+    """The :class:`~pipeline.processing.Helper` of a one-worker run: tasks for one spawned process."""
+
+    def __init__(self, pool: ProcessPoolExecutor, config: ProcessorConfig):
+        self.pool, self.config = pool, config
+
+    def parse(self, texts: Sequence[str], batch_size: int) -> Future:
+        return self.pool.submit(parsed_bytes, self.config, texts, batch_size)
+
+    def classify(self, documents: Sequence[Document]) -> Future:
+        return self.pool.submit(classified, self.config, documents)
+
+
 def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Iterator[Done]:
     """Submit batches, keep at most ``in_flight`` pending, yield (batch, results) in order."""
     pending: deque[tuple[list[Document], Future]] = deque()
@@ -97,8 +115,8 @@ class LocalEngine:
     batches queued; when none of its results is ready, this process takes a batch through every
     stage itself instead of waiting (at the end of the input, one the child has not started yet).
     A single batch is processed here without starting a child, except that a helper process parses
-    half of the parts of a long report (one core would idle otherwise). Several workers: a pool of
-    processes that each run every stage."""
+    half of the parts of a long report and classifies its themes (one core would idle otherwise).
+    Several workers: a pool of processes that each run every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):
         self.config = config
@@ -123,14 +141,12 @@ class LocalEngine:
             yield from _TwoStages(self.config, processor, parser, chain([first, second], batches)).run()
 
     def _process_alone(self, processor: DocumentProcessor, batch: list[Document]) -> BatchResults:
-        """The only batch of the run: here, with a helper process for the parts of a long document."""
+        """The only batch of the run: here, with a helper process when it holds a long document."""
         part_chars = self.config.settings.part_chars
         if sum(d.n_chars for d in batch) < 2 * PARTS_PER_BATCH * part_chars:
             return processor.process(batch)
-        with process_pool(1) as helper:
-            return processor.process(
-                batch, lambda texts, size: helper.submit(parsed_bytes, self.config, texts, size)
-            )
+        with process_pool(1) as pool:
+            return processor.process(batch, HelperProcess(pool, self.config))
 
 
 class _TwoStages:

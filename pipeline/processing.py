@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import orjson
 
@@ -24,8 +24,17 @@ from pipeline.settings import Settings
 # Parts of long documents parsed at once: with parts of ``Settings.part_chars`` (50,000) characters,
 # spaCy holds at most about half a million characters of a long report in memory.
 PARTS_PER_BATCH = 10
-# Parses texts in another process: (texts, batch size) → the future DocBin bytes of their Docs.
-ParseElsewhere = Callable[[Sequence[str], int], Future]
+
+
+class Helper(Protocol):
+    """A second process that shares the work of a batch processed alone (see :meth:`process`)."""
+
+    def parse(self, texts: Sequence[str], batch_size: int) -> Future:
+        """The future DocBin bytes of the texts' Docs (:meth:`DocumentProcessor.parsed_bytes`)."""
+
+    def classify(self, documents: Sequence[Document]) -> Future:
+        """The future theme rows of the documents (:meth:`DocumentProcessor.classify`)."""
+
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,24 +104,30 @@ class DocumentProcessor:
         return ThreadPoolExecutor(1, thread_name_prefix="projektradar-themes")
 
     def process(
-        self, documents: Sequence[Document], elsewhere: ParseElsewhere | None = None
+        self, documents: Sequence[Document], helper: Helper | None = None
     ) -> list[DocResult | Exception]:
         """Results in input order; a document that breaks a stage yields its exception.
 
         Themes are classified in a second thread while spaCy parses: the network's matrix operations
         release the GIL, so part of the theme model's time is hidden. Both only read the documents,
-        so the results do not depend on timing. ``elsewhere`` parses half of the parts of long
-        documents in another process meanwhile (:meth:`parse`)."""
-        themes = self._theme_thread.submit(self.classify, documents)
-        extractions = self.extract(documents, elsewhere)
+        so the results do not depend on timing.
+
+        A ``helper`` process (a long report alone in a run) parses half of the parts (:meth:`parse`),
+        then classifies the themes while this process runs the extraction: both cores stay busy, and
+        the theme model's Python work does not compete for this process's lock."""
+        if helper is None:
+            themes = self._theme_thread.submit(self.classify, documents)
+            extractions = self.extract(documents)
+        else:
+            docs = self.parse(documents, helper)
+            themes = helper.classify(documents)
+            extractions = self.extract(documents, parsed=docs)
         return self.pair_results(documents, extractions, themes.result())
 
-    def parse(
-        self, documents: Sequence[Document], elsewhere: ParseElsewhere | None = None
-    ) -> list[Doc | Exception]:
+    def parse(self, documents: Sequence[Document], helper: Helper | None = None) -> list[Doc | Exception]:
         """The German model's annotations of each document (the extraction components not yet run).
 
-        When the batch has at least ``2 × PARTS_PER_BATCH`` parts and ``elsewhere`` is given, another
+        When the batch has at least ``2 × PARTS_PER_BATCH`` parts and a ``helper`` is given, its
         process parses the second half of them while this one parses the first: a long report alone
         in a run would otherwise keep one core idle. A part is parsed the same in either process, so
         the Docs do not depend on where (they travel as a :class:`~spacy.tokens.DocBin`)."""
@@ -126,7 +141,7 @@ class DocumentProcessor:
             split = [list(pieces(d.text, part_chars)) for d in batch]
             texts = [piece for document in split for piece, is_part in document if is_part]
             batch_size = self.config.batch_size if len(texts) == len(batch) else PARTS_PER_BATCH
-            docs = iter(self.parse_texts(texts, batch_size, elsewhere))
+            docs = iter(self.parse_texts(texts, batch_size, helper))
             return [
                 join_parts(
                     self.nlp,
@@ -139,14 +154,14 @@ class DocumentProcessor:
         return _per_document(parse_batch, documents)
 
     def parse_texts(
-        self, texts: Sequence[str], batch_size: int, elsewhere: ParseElsewhere | None = None
+        self, texts: Sequence[str], batch_size: int, helper: Helper | None = None
     ) -> Iterator[Doc]:
-        """The model's Docs of ``texts`` in order; the second half from ``elsewhere`` when it is worth it."""
+        """The model's Docs of ``texts`` in order; the second half from ``helper`` when it is worth it."""
         from pipeline.extract import EXTRACTORS
 
-        shared = elsewhere is not None and len(texts) >= 2 * PARTS_PER_BATCH
+        shared = helper is not None and len(texts) >= 2 * PARTS_PER_BATCH
         half = len(texts) // 2 if shared else len(texts)
-        later = elsewhere(texts[half:], batch_size) if shared else None
+        later = helper.parse(texts[half:], batch_size) if shared else None
         yield from self.nlp.pipe(texts[:half], batch_size=batch_size, disable=list(EXTRACTORS))
         if later is not None:
             from spacy.tokens import DocBin
@@ -160,11 +175,13 @@ class DocumentProcessor:
         return DocBin(docs=self.parse_texts(texts, batch_size)).to_bytes()
 
     def extract(
-        self, documents: Sequence[Document], elsewhere: ParseElsewhere | None = None
+        self, documents: Sequence[Document], parsed: Sequence[Doc | Exception] | None = None
     ) -> list[DocExtraction | Exception]:
-        """People, roles, organisations and quotes of each document, as plain data."""
+        """People, roles, organisations and quotes of each document, as plain data (from the
+        documents' ``parsed`` Docs when :meth:`parse` already ran)."""
         extractions: list[DocExtraction | Exception] = []
-        for document, doc in zip(documents, self.parse(documents, elsewhere), strict=True):
+        docs = self.parse(documents) if parsed is None else parsed
+        for document, doc in zip(documents, docs, strict=True):
             try:
                 extractions.append(doc if isinstance(doc, Exception) else self._extract_one(document, doc))
             except Exception as error:  # reported per document, the run goes on

@@ -13,6 +13,7 @@ taken for a tagging error unless a known first name, title, address or role conf
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -227,10 +228,13 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons
         if is_first_name(m.parts.first_name) or m.salutation or m.titles
     }
     texts = [t.text for t in doc]
+    positions: dict[str, list[int]] = {}  # token text → its indexes (a long report has many surnames)
+    for k, text in enumerate(texts):
+        positions.setdefault(text, []).append(k)
     found = []
     for words in sorted(surnames):
         n = len(words)
-        for i in (k for k, text in enumerate(texts) if text == words[0]):
+        for i in positions.get(words[0], []):
             if tuple(texts[i : i + n]) != words or taken.intersection(range(i, i + n)):
                 continue
             if i > 0 and (doc[i - 1].pos_ in {"DET", "ADJ"} or doc[i - 1].lower_ in _ARTICLE_CONTRACTIONS):
@@ -550,8 +554,30 @@ def make_people_component(nlp: Language, name: str, lexicons: str) -> PeopleComp
 # With the lexicons the document was analysed with (attached to the ``Doc`` by :func:`analyse`).
 
 
-def _overlapping(records, start_char: int, end_char: int) -> list:
-    return [r for r in records if any(m.start < end_char and start_char < m.end for m in r.mentions)]
+_MENTION_INDEX = "projektradar.mention_index"
+
+
+def _overlapping(doc: Doc, records: list, start_char: int, end_char: int) -> list:
+    """The records (in their order) with a mention overlapping ``start_char:end_char``."""
+    starts, mentions, longest = _mention_index(doc, records)
+    first = bisect_right(starts, start_char - longest)  # every mention starting before can't reach
+    hits = {index for m, index in mentions[first : bisect_left(starts, end_char)] if start_char < m.end}
+    return [records[index] for index in sorted(hits)]
+
+
+def _mention_index(doc: Doc, records: list) -> tuple[list[int], list[tuple[Mention, int]], int]:
+    """The records' mentions sorted by start, with their record's index, and the longest mention's
+    length; built once per list of records (speakers are resolved thousands of times in a long
+    report, each time against every mention)."""
+    indexes = doc.user_data.setdefault(_MENTION_INDEX, {})
+    cached = indexes.get(id(records))
+    if cached is None or cached[0] is not records:
+        mentions = sorted(
+            ((m, index) for index, r in enumerate(records) for m in r.mentions), key=lambda x: x[0].start
+        )
+        longest = max((m.end - m.start for m, _ in mentions), default=0)
+        cached = indexes[id(records)] = (records, ([m.start for m, _ in mentions], mentions, longest))
+    return cached[1]
 
 
 def _only(candidates: list):
@@ -598,7 +624,7 @@ def resolve_person(doc: Doc, start_char: int, end_char: int) -> Person | None:
     Jentsch“, „Dr. Böhmer“); a pronoun („sie“, „er“); a role phrase („die Ministerin“).
     """
     persons = doc._.persons or []
-    if overlapping := _overlapping(persons, start_char, end_char):
+    if overlapping := _overlapping(doc, persons, start_char, end_char):
         return _only(overlapping)
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
@@ -632,7 +658,7 @@ def resolve_organisation(doc: Doc, start_char: int, end_char: int) -> Organisati
     head noun („das Ministerium“ → the one ministry named before; „das Unternehmen“ → by type).
     """
     orgs = doc._.organisations or []
-    if overlapping := _overlapping(orgs, start_char, end_char):
+    if overlapping := _overlapping(doc, orgs, start_char, end_char):
         return _only(overlapping)
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:

@@ -2,9 +2,9 @@
 
 The NER trained on a few thousand sentences misses „NATO“, „Bundestag“ or „IG Metall“ and makes
 „Greenpeace“ or „New York Times“ a person. :func:`make_known_entities` builds spaCy's own
-``Matcher`` from the gazetteer ``pipeline/resources/known_organisations.yml`` (with genitive forms
-and compounds such as „US-Regierung“); a match replaces the NER's overlapping entities unless the
-NER already found a longer organisation around it.
+``PhraseMatcher`` from the gazetteer ``pipeline/resources/known_organisations.yml`` (with genitive
+forms) and a ``Matcher`` for compounds such as „US-Regierung“; a match replaces the NER's overlapping
+entities unless the NER already found a longer organisation around it.
 It runs at load time for every model (the trained one and ``de_core_news_sm``), so editing the
 gazetteer needs no model rebuild.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -25,7 +25,8 @@ from pipeline.settings import RESOURCES_DIR
 
 GAZETTEER = RESOURCES_DIR / "known_organisations.yml"
 COMPONENT = "projektradar_known_entities"
-_GENITIVE = "(?:s|es)?"
+GENITIVE_ENDINGS = ("", "s", "es")
+_GENITIVE = f"(?:{'|'.join(e for e in GENITIVE_ENDINGS if e)})?"
 
 
 @cache
@@ -60,16 +61,17 @@ def is_known_organisation(word: str, path: Path = GAZETTEER) -> bool:
     return bool(_single_words(path).match(word))
 
 
-def patterns(nlp: Language, path: Path = GAZETTEER) -> list[list[dict]]:
-    """Matcher patterns: each name token by token, its last token also in the genitive; the compounds."""
-    found = []
+def name_forms(nlp: Language, path: Path = GAZETTEER) -> list[Doc]:
+    """Every gazetteer name token by token, its last token also in the genitive („Bundestages“), as
+    the phrases a ``PhraseMatcher`` looks up (a ``Matcher`` with a pattern per name costs a regular
+    expression per name at every token: a minute on a 400-page report)."""
+    forms = []
     for name in sorted(known_names(path)):
-        words = [t.text for t in nlp.make_doc(name)]
-        tokens: list[dict] = [{"ORTH": w} for w in words[:-1]]
-        tokens.append({"TEXT": {"REGEX": f"^{re.escape(words[-1])}{_GENITIVE}$"}})
-        found.append(tokens)
-    found.append([{"TEXT": {"REGEX": compound_pattern(path)}}])
-    return found
+        tokens = nlp.make_doc(name)
+        *words, last = [t.text for t in tokens]
+        spaces = [bool(t.whitespace_) for t in tokens]
+        forms += [Doc(nlp.vocab, words=[*words, last + ending], spaces=spaces) for ending in GENITIVE_ENDINGS]
+    return forms
 
 
 class KnownOrganisations:
@@ -79,11 +81,14 @@ class KnownOrganisations:
 
     def __init__(self, nlp: Language, name: str, gazetteer: Path):
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("ORG", patterns(nlp, gazetteer))
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.names.add("ORG", name_forms(nlp, gazetteer))
+        self.compounds = Matcher(nlp.vocab)
+        self.compounds.add("ORG", [[{"TEXT": {"REGEX": compound_pattern(gazetteer)}}]])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = filter_spans([Span(doc, start, end, "ORG") for _, start, end in self.matcher(doc)])
+        found = [*self.names(doc), *self.compounds(doc)]
+        matches = filter_spans([Span(doc, start, end, "ORG") for _, start, end in found])
         if not matches:
             return doc
         # Each token's entity, so that a match finds what it overlaps without scanning every entity
