@@ -84,16 +84,22 @@ def classified(config: ProcessorConfig, documents: Sequence[Document]) -> list:
 
 
 class HelperProcess:
-    """The :class:`~pipeline.processing.Helper` of a one-worker run: tasks for one spawned process."""
+    """The :class:`~pipeline.processing.Helper` of a batch processed alone: one spawned process that
+    runs its tasks in the order they were submitted."""
 
-    def __init__(self, pool: ProcessPoolExecutor, config: ProcessorConfig):
-        self.pool, self.config = pool, config
+    def __init__(self, pool: ProcessPoolExecutor, config: ProcessorConfig, batch: Sequence[Document]):
+        self.pool, self.config, self.batch = pool, config, batch
+        self._themes: Future | None = None
 
     def parse(self, texts: Sequence[str], batch_size: int) -> Future:
-        return self.pool.submit(parsed_bytes, self.config, texts, batch_size)
+        parsed = self.pool.submit(parsed_bytes, self.config, texts, batch_size)
+        self.themes()  # queued right behind: no idle time between the two
+        return parsed
 
-    def classify(self, documents: Sequence[Document]) -> Future:
-        return self.pool.submit(classified, self.config, documents)
+    def themes(self) -> Future:
+        if self._themes is None:
+            self._themes = self.pool.submit(classified, self.config, self.batch)
+        return self._themes
 
 
 def _bounded(submit, batches: Iterable[list[Document]], in_flight: int) -> Iterator[Done]:
@@ -115,7 +121,7 @@ class LocalEngine:
     batches queued; when none of its results is ready, this process takes a batch through every
     stage itself instead of waiting (at the end of the input, one the child has not started yet).
     A single batch is processed here without starting a child, except that a helper process parses
-    half of the parts of a long report and classifies its themes (one core would idle otherwise).
+    a third of the parts of a long report and classifies its themes (one core would idle otherwise).
     Several workers: a pool of processes that each run every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):
@@ -146,7 +152,7 @@ class LocalEngine:
         if sum(d.n_chars for d in batch) < 2 * PARTS_PER_BATCH * part_chars:
             return processor.process(batch)
         with process_pool(1) as pool:
-            return processor.process(batch, HelperProcess(pool, self.config))
+            return processor.process(batch, HelperProcess(pool, self.config, batch))
 
 
 class _TwoStages:

@@ -24,16 +24,21 @@ from pipeline.settings import Settings
 # Parts of long documents parsed at once: with parts of ``Settings.part_chars`` (50,000) characters,
 # spaCy holds at most about half a million characters of a long report in memory.
 PARTS_PER_BATCH = 10
+# Parts of a long report alone in a run that a helper process parses: it also loads the model and then
+# classifies the themes (about as long as parsing 15 parts of 50,000 characters), while this process
+# parses the rest and runs the extraction; with a third, both finish at about the same time here.
+HELPER_SHARE = 1 / 3
 
 
 class Helper(Protocol):
-    """A second process that shares the work of a batch processed alone (see :meth:`process`)."""
+    """A second process that shares the work of one batch (see :meth:`DocumentProcessor.process`)."""
 
     def parse(self, texts: Sequence[str], batch_size: int) -> Future:
         """The future DocBin bytes of the texts' Docs (:meth:`DocumentProcessor.parsed_bytes`)."""
 
-    def classify(self, documents: Sequence[Document]) -> Future:
-        """The future theme rows of the documents (:meth:`DocumentProcessor.classify`)."""
+    def themes(self) -> Future:
+        """The future theme rows of the batch (:meth:`DocumentProcessor.classify`), classified as soon
+        as the helper's parsing is done."""
 
 
 if TYPE_CHECKING:
@@ -112,7 +117,7 @@ class DocumentProcessor:
         release the GIL, so part of the theme model's time is hidden. Both only read the documents,
         so the results do not depend on timing.
 
-        A ``helper`` process (a long report alone in a run) parses half of the parts (:meth:`parse`),
+        A ``helper`` process (a long report alone in a run) parses a share of the parts (:meth:`parse`),
         then classifies the themes while this process runs the extraction: both cores stay busy, and
         the theme model's Python work does not compete for this process's lock."""
         if helper is None:
@@ -120,7 +125,7 @@ class DocumentProcessor:
             extractions = self.extract(documents)
         else:
             docs = self.parse(documents, helper)
-            themes = helper.classify(documents)
+            themes = helper.themes()
             extractions = self.extract(documents, parsed=docs)
         return self.pair_results(documents, extractions, themes.result())
 
@@ -128,9 +133,9 @@ class DocumentProcessor:
         """The German model's annotations of each document (the extraction components not yet run).
 
         When the batch has at least ``2 × PARTS_PER_BATCH`` parts and a ``helper`` is given, its
-        process parses the second half of them while this one parses the first: a long report alone
-        in a run would otherwise keep one core idle. A part is parsed the same in either process, so
-        the Docs do not depend on where (they travel as a :class:`~spacy.tokens.DocBin`)."""
+        process parses the last :data:`HELPER_SHARE` of them while this one parses the others: a long
+        report alone in a run would otherwise keep one core idle. A part is parsed the same in either
+        process, so the Docs do not depend on where (they travel as a :class:`~spacy.tokens.DocBin`)."""
         from pipeline.nlp.parts import join_parts, pieces
 
         part_chars = self.config.settings.part_chars
@@ -156,13 +161,13 @@ class DocumentProcessor:
     def parse_texts(
         self, texts: Sequence[str], batch_size: int, helper: Helper | None = None
     ) -> Iterator[Doc]:
-        """The model's Docs of ``texts`` in order; the second half from ``helper`` when it is worth it."""
+        """The model's Docs of ``texts`` in order; the last ones from ``helper`` when it is worth it."""
         from pipeline.extract import EXTRACTORS
 
         shared = helper is not None and len(texts) >= 2 * PARTS_PER_BATCH
-        half = len(texts) // 2 if shared else len(texts)
-        later = helper.parse(texts[half:], batch_size) if shared else None
-        yield from self.nlp.pipe(texts[:half], batch_size=batch_size, disable=list(EXTRACTORS))
+        here = len(texts) - int(len(texts) * HELPER_SHARE) if shared else len(texts)
+        later = helper.parse(texts[here:], batch_size) if shared else None
+        yield from self.nlp.pipe(texts[:here], batch_size=batch_size, disable=list(EXTRACTORS))
         if later is not None:
             from spacy.tokens import DocBin
 

@@ -11,6 +11,7 @@ from pipeline import engines, run
 from pipeline.compare import differing_files
 from pipeline.ingest import iter_documents
 from pipeline.nlp.parts import part_bounds
+from pipeline.processing import HELPER_SHARE
 from pipeline.settings import REPO_DIR, Settings
 
 PART_CHARS = 6_000
@@ -138,9 +139,9 @@ def test_a_report_longer_than_spacys_limit_yields_people_quotes_and_themes(tmp_p
     assert set(result["themes"].query("assigned")["theme"]) >= {"vereinbarkeit", "netzwerk"}
 
 
-def test_a_helper_process_parsing_half_the_parts_changes_nothing(tmp_path, monkeypatch):
-    """A long report alone in a run: a helper process parses half of its parts (both cores busy);
-    the outputs are byte-identical to parsing every part in one process."""
+def test_a_helper_process_parsing_parts_and_themes_changes_nothing(tmp_path, monkeypatch):
+    """A long report alone in a run: a helper process parses a third of its parts and classifies its
+    themes (both cores busy); the outputs are byte-identical to doing everything in one process."""
     report = tmp_path / "bericht" / "abschlussbericht.txt"
     report.parent.mkdir()
     report.write_text(long_report(2 * engines.PARTS_PER_BATCH * PART_CHARS), encoding="utf-8")
@@ -155,8 +156,8 @@ def test_a_helper_process_parsing_half_the_parts_changes_nothing(tmp_path, monke
     monkeypatch.setattr(engines.ProcessPoolExecutor, "submit", recorded)
     run(report, tmp_path / "helped", settings=Settings(results_dir=tmp_path / "r1", part_chars=PART_CHARS))
     parts = len(part_bounds(report.read_text(encoding="utf-8").strip(), PART_CHARS))
-    assert parts >= 2 * engines.PARTS_PER_BATCH and helped == [parts - parts // 2]
+    assert parts >= 2 * engines.PARTS_PER_BATCH and helped == [int(parts * HELPER_SHARE)]
     monkeypatch.setattr(engines, "PARTS_PER_BATCH", 10**6)  # no helper: every part parsed here
     run(report, tmp_path / "alone", settings=Settings(results_dir=tmp_path / "r2", part_chars=PART_CHARS))
-    assert helped == [parts - parts // 2]  # no second helper
+    assert helped == [int(parts * HELPER_SHARE)]  # no second helper
     assert differing_files(tmp_path / "helped", tmp_path / "alone") == []

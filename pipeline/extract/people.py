@@ -14,7 +14,9 @@ taken for a tagging error unless a known first name, title, address or role conf
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -245,10 +247,21 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons
     return found
 
 
-def _surname_matches(surname: str, person_surname: str) -> bool:
-    """„Schramm“ or the genitive „Schramms“ for the surname Schramm."""
-    a, b = surname.casefold(), person_surname.casefold()
-    return a == b or (a.endswith("s") and a[:-1] == b)
+def _surname_index(records: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[int, Any]]]:
+    """(surname, record) pairs by case-folded surname, each record with its position."""
+    index: dict[str, list[tuple[int, Any]]] = {}
+    for position, (surname, record) in enumerate(records):
+        index.setdefault(surname.casefold(), []).append((position, record))
+    return index
+
+
+def _with_surname(index: dict[str, list[tuple[int, Any]]], surname: str) -> list:
+    """The records (in their order) with the surname that „Schramm“ or the genitive „Schramms“ names."""
+    key = surname.casefold()
+    found = index.get(key, [])
+    if key.endswith("s"):
+        found = sorted(found + index.get(key[:-1], []))
+    return [record for _, record in found]
 
 
 @dataclass
@@ -274,12 +287,12 @@ def _group(mentions: list[_NameMention], role_before: set[int]) -> list[_PersonB
             elif len(m.parts.name) > len(builder.parts.name):
                 builder.parts = m.parts
             builder.mentions.append(m)
-    full = list(persons)
+    full = _surname_index((b.parts.surname, b) for b in persons)
     surname_only: dict[tuple[str, str], _PersonBuilder] = {}
     for m in mentions:
         if m.parts.first_name:
             continue
-        candidates = [p for p in full if _surname_matches(m.parts.surname, p.parts.surname)]
+        candidates = _with_surname(full, m.parts.surname)
         if len(candidates) > 1 and m.gender:
             candidates = [p for p in candidates if {x.gender for x in p.mentions} & {m.gender, ""}]
         if len(candidates) == 1:
@@ -431,7 +444,9 @@ def _link_described_organisations(analysis: DocAnalysis) -> None:
             continue
         article, noun = phrase[-2], phrase[-1]
         described = article.lower_ in ("des", "der") and article.pos_ == "DET" and noun.pos_ == "NOUN"
-        if described and (org := _described_organisation(analysis.organisations, noun, phrase.start_char)):
+        if described and (
+            org := _described_organisation(doc, analysis.organisations, noun, phrase.start_char)
+        ):
             hit.role.org_local_id, hit.role.org_text = org.local_id, org.name
 
 
@@ -554,30 +569,44 @@ def make_people_component(nlp: Language, name: str, lexicons: str) -> PeopleComp
 # With the lexicons the document was analysed with (attached to the ``Doc`` by :func:`analyse`).
 
 
-_MENTION_INDEX = "projektradar.mention_index"
+_INDEXES = "projektradar.record_indexes"
+
+
+def _index_of(doc: Doc, records: list, build: Callable[[list], Any]) -> Any:
+    """``build(records)``, built once per list of records and kind of index: speakers are resolved
+    thousands of times in a long report, and scanning every record each time is quadratic."""
+    indexes = doc.user_data.setdefault(_INDEXES, {})
+    cached = indexes.get((build.__name__, id(records)))
+    if cached is None or cached[0] is not records:
+        cached = indexes[(build.__name__, id(records))] = (records, build(records))
+    return cached[1]
+
+
+def _by_start(records: list) -> tuple[list[int], list[tuple[Mention, int]], int]:
+    """The records' mentions sorted by start, with their record's position, and the longest
+    mention's length."""
+    mentions = sorted(((m, n) for n, r in enumerate(records) for m in r.mentions), key=lambda x: x[0].start)
+    longest = max((m.end - m.start for m, _ in mentions), default=0)
+    return [m.start for m, _ in mentions], mentions, longest
 
 
 def _overlapping(doc: Doc, records: list, start_char: int, end_char: int) -> list:
     """The records (in their order) with a mention overlapping ``start_char:end_char``."""
-    starts, mentions, longest = _mention_index(doc, records)
+    starts, mentions, longest = _index_of(doc, records, _by_start)
     first = bisect_right(starts, start_char - longest)  # every mention starting before can't reach
-    hits = {index for m, index in mentions[first : bisect_left(starts, end_char)] if start_char < m.end}
-    return [records[index] for index in sorted(hits)]
+    hits = {n for m, n in mentions[first : bisect_left(starts, end_char)] if start_char < m.end}
+    return [records[n] for n in sorted(hits)]
 
 
-def _mention_index(doc: Doc, records: list) -> tuple[list[int], list[tuple[Mention, int]], int]:
-    """The records' mentions sorted by start, with their record's index, and the longest mention's
-    length; built once per list of records (speakers are resolved thousands of times in a long
-    report, each time against every mention)."""
-    indexes = doc.user_data.setdefault(_MENTION_INDEX, {})
-    cached = indexes.get(id(records))
-    if cached is None or cached[0] is not records:
-        mentions = sorted(
-            ((m, index) for index, r in enumerate(records) for m in r.mentions), key=lambda x: x[0].start
-        )
-        longest = max((m.end - m.start for m, _ in mentions), default=0)
-        cached = indexes[id(records)] = (records, ([m.start for m, _ in mentions], mentions, longest))
-    return cached[1]
+def _by_surname(persons: list[Person]) -> dict[str, list[tuple[int, Person]]]:
+    return _surname_index((p.surname, p) for p in persons)
+
+
+def _by_full_name(persons: list[Person]) -> dict[str, list[Person]]:
+    index: dict[str, list[Person]] = {}
+    for p in persons:
+        index.setdefault(f"{p.first_name} {p.surname}".casefold(), []).append(p)
+    return index
 
 
 def _only(candidates: list):
@@ -634,8 +663,8 @@ def resolve_person(doc: Doc, start_char: int, end_char: int) -> Person | None:
     if mention is not None:
         parts = mention.parts
         if parts.first_name:
-            return _only([p for p in persons if f"{p.first_name} {p.surname}".casefold() == parts.key])
-        candidates = [p for p in persons if _surname_matches(parts.surname, p.surname)]
+            return _only(_index_of(doc, persons, _by_full_name).get(parts.key, []))
+        candidates = _with_surname(_index_of(doc, persons, _by_surname), parts.surname)
         if mention.gender:
             candidates = [p for p in candidates if p.gender in (mention.gender, gender_rules.UNKNOWN)]
         return _only(candidates)
@@ -646,9 +675,6 @@ def resolve_person(doc: Doc, start_char: int, end_char: int) -> Person | None:
     if len(role_words) == 1:
         return _role_person(doc, role_words[0].text, start_char, persons)
     return None
-
-
-_ORG_KEYS = "projektradar.organisation_keys"
 
 
 def resolve_organisation(doc: Doc, start_char: int, end_char: int) -> Organisation | None:
@@ -665,31 +691,40 @@ def resolve_organisation(doc: Doc, start_char: int, end_char: int) -> Organisati
         return None
     words = [t for t in span if not (t.is_punct or t.is_space or t.pos_ in {"DET", "ADP"})]
     key = org_key(" ".join(t.text for t in words))
-    if named := _organisations_by_key(doc, orgs).get(key):
+    if named := _index_of(doc, orgs, _by_key).get(key):
         return _only(named)
     nouns = [t for t in words if t.text[:1].isupper()]
-    return _described_organisation(orgs, nouns[-1], start_char) if nouns else None
+    return _described_organisation(doc, orgs, nouns[-1], start_char) if nouns else None
 
 
-def _organisations_by_key(doc: Doc, orgs: list[Organisation]) -> dict[str, list[Organisation]]:
-    """The document's organisations by the key of their name and of their abbreviation, built once
-    per list of organisations (speakers are resolved thousands of times in a long report)."""
-    cached = doc.user_data.get(_ORG_KEYS)
-    if cached is None or cached[0] is not orgs:
-        index: dict[str, list[Organisation]] = {}
-        for o in orgs:
-            for key in dict.fromkeys((org_key(o.name), org_key(o.abbreviation))):
-                index.setdefault(key, []).append(o)
-        cached = doc.user_data[_ORG_KEYS] = (orgs, index)
-    return cached[1]
+def _by_key(orgs: list[Organisation]) -> dict[str, list[Organisation]]:
+    """The organisations by the key of their name and of their abbreviation."""
+    index: dict[str, list[Organisation]] = {}
+    for o in orgs:
+        for key in dict.fromkeys((org_key(o.name), org_key(o.abbreviation))):
+            index.setdefault(key, []).append(o)
+    return index
 
 
-def _described_organisation(orgs: list[Organisation], noun, start_char: int) -> Organisation | None:
+def _by_first_mention(
+    orgs: list[Organisation],
+) -> tuple[list[int], list[tuple[Organisation, list[str], list[str]]]]:
+    """The organisations with mentions by the start of their first, each with its name's case-folded
+    words and its types."""
+    named = sorted(((o.mentions[0].start, n) for n, o in enumerate(orgs) if o.mentions))
+    return [start for start, _ in named], [
+        (o, [w.casefold() for w in o.name.split()], o.org_type.split("/"))
+        for o in (orgs[n] for _, n in named)
+    ]
+
+
+def _described_organisation(doc: Doc, orgs: list[Organisation], noun, start_char: int) -> Organisation | None:
     """„das Ministerium“, „des Vereins“: the one organisation named before whose name has a word ending
     in the noun, else the one organisation of that type."""
-    head = {noun.text.casefold(), noun.lemma_.casefold()}
-    before = [o for o in orgs if o.mentions and o.mentions[0].start < start_char]
-    by_name = [o for o in before if any(w.casefold().endswith(tuple(head)) for w in o.name.split())]
+    head = (noun.text.casefold(), noun.lemma_.casefold())
+    starts, described = _index_of(doc, orgs, _by_first_mention)
+    before = described[: bisect_left(starts, start_char)]
+    by_name = [o for o, words, _ in before if any(w.endswith(head) for w in words)]
     if by_name:
         return _only(by_name)
-    return _only([o for o in before if any(h.capitalize() in o.org_type.split("/") for h in head)])
+    return _only([o for o, _, types in before if any(h.capitalize() in types for h in head)])

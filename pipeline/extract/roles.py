@@ -13,6 +13,7 @@ predicative („… ist Projektleiterin bei …“, „…, die Präsidentin der
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -141,6 +142,10 @@ class RoleFinder:
         self.lexicons = lexicons
         self.persons = sorted(persons)
         self.person_starts = {p.left: p for p in persons}
+        # Sorted positions, so that the neighbours of a mention are found by bisection: a long report
+        # has thousands of mentions, and scanning them all for each one is quadratic.
+        self._lefts = [p.left for p in self.persons]
+        self._ends = sorted(p.end for p in self.persons)
         self.orgs = {o.start: o for o in orgs}
         self.org_tokens = {i for o in orgs for i in range(o.start, o.end)}
         self.nouns = nouns  # from find_role_nouns
@@ -339,6 +344,11 @@ class RoleFinder:
                     return self._hit(anchor.person, k, j + 2, end, "relative")
         return None
 
+    def _within(self, start: int, end: int) -> list[PersonAnchor]:
+        """The mentions (in order) that lie inside tokens ``start:end``."""
+        first, stop = bisect_left(self._lefts, start), bisect_left(self._lefts, end)
+        return [p for p in self.persons[first:stop] if p.end <= end]
+
     def _anaphoric(self, previous: Span, sentence: Span) -> RoleHit | None:
         """„Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat …“: a sentence that
         opens with a definite role phrase continues the one person the sentence before named."""
@@ -351,8 +361,8 @@ class RoleFinder:
         k = start + 1
         while k < sentence.end and k not in self.nouns and is_adjective(doc[k]):
             k += 1
-        named = {p.person for p in self.persons if previous.start <= p.left and p.end <= previous.end}
-        if k not in self.nouns or len(named) != 1 or any(p.left == self.nouns[k][0] for p in self.persons):
+        named = {p.person for p in self._within(previous.start, previous.end)}
+        if k not in self.nouns or len(named) != 1 or self.nouns[k][0] in self.person_starts:
             return None
         return self._hit(named.pop(), k, start + 1, sentence.end, "anaphoric")
 
@@ -381,7 +391,7 @@ class RoleFinder:
                 continue
             if i - 1 in self.org_tokens:  # „die KFA als Projektträgerin“ describes the organisation
                 continue
-            inside = [p for p in self.persons if sentence_start <= p.left and p.end <= sentence_end]
+            inside = self._within(sentence_start, sentence_end)
             before = [p for p in inside if p.end <= i]
             # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“.
             after = [p for p in inside if p.left > noun_start and not self._punct_between(noun_start, p.left)]
@@ -397,8 +407,10 @@ class RoleFinder:
         hits: list[RoleHit] = []
         for anchor in self.persons:
             sentence = self.sentences[self.sentences.index(anchor.start)]
-            prev_person = max((p.end for p in self.persons if p.end <= anchor.left), default=sentence.start)
-            next_person = min((p.left for p in self.persons if p.left >= anchor.end), default=sentence.end)
+            before = bisect_right(self._ends, anchor.left)
+            prev_person = self._ends[before - 1] if before else sentence.start
+            after = bisect_left(self._lefts, anchor.end)
+            next_person = self._lefts[after] if after < len(self._lefts) else sentence.end
             floor, limit = max(sentence.start, prev_person), min(sentence.end, next_person)
             hits += self._prenominal(anchor.person, anchor.left, floor)
             for hit in (
