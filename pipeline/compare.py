@@ -53,10 +53,17 @@ def differing_files(expected: Path, actual: Path) -> list[str]:
     return differing
 
 
-def run_checkout(checkout: Path, corpus: Path, out: Path, model: str) -> None:
-    """``projektradar run`` with the code of ``checkout`` (first on the module path) and no caches."""
+def run_checkout(checkout: Path, corpus: Path, out: Path, model: str, settings: Settings) -> None:
+    """``projektradar run`` with the code of ``checkout`` (first on the module path), no result
+    caches, and this checkout's ``../shared`` (a temporary worktree has none beside it, and the theme
+    model is trained on data from there)."""
     with tempfile.TemporaryDirectory(prefix="projektradar-compare-results-") as results:
-        env = {**os.environ, "PYTHONPATH": str(checkout), "PROJEKTRADAR_RESULTS": results}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(checkout),
+            "PROJEKTRADAR_RESULTS": results,
+            "PROJEKTRADAR_SHARED": str(settings.shared_dir),
+        }
         command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--force"]
         process = subprocess.run(
             [*command, "--model", model], env=env, cwd=checkout, capture_output=True, text=True
@@ -92,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             for label, corpus in (("sample", REPO_DIR / "corpus"), ("bench", bench.parent)):
                 console.print(f"[bold]{label} corpus[/bold]: {args.base} and this checkout, model {model}")
                 for name, checkout in (("base", base), ("current", REPO_DIR)):
-                    run_checkout(checkout, corpus, work / name / label, model)
+                    run_checkout(checkout, corpus, work / name / label, model, settings)
                 differing = differing_files(work / "base" / label, work / "current" / label)
                 for name in differing:
                     console.print(f"  [red]differs[/red] {name}")
