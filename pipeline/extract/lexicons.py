@@ -364,6 +364,18 @@ def lexicons_of(doc: Doc) -> Lexicons:
 
 # -- the components' share ------------------------------------------------------------------------
 
+# What the extraction rules read from the model's components (their ``requires``).
+MODEL_ANNOTATIONS = (
+    "doc.ents",
+    "doc.sents",
+    "token.ent_type",
+    "token.pos",
+    "token.tag",
+    "token.morph",
+    "token.lemma",
+    "token.dep",
+)
+
 
 class LexiconComponent:
     """Base of the extraction components: holds their :class:`Lexicons` and saves them with the pipeline.

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.extract import gender as gender_rules
 from pipeline.extract.lexicons import (
+    MODEL_ANNOTATIONS,
     LexiconComponent,
     Lexicons,
     PersonNames,
@@ -547,16 +548,7 @@ class PeopleComponent(LexiconComponent):
 
 @Language.factory(
     "projektradar_people",
-    requires=[
-        "doc.ents",
-        "doc.sents",
-        "token.ent_type",
-        "token.pos",
-        "token.tag",
-        "token.morph",
-        "token.lemma",
-        "token.dep",
-    ],
+    requires=list(MODEL_ANNOTATIONS),
     assigns=["doc._.persons", "doc._.organisations", "doc._.roles"],
     default_config={"lexicons": str(RESOURCES_DIR)},
 )

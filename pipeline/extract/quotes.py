@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.lexicons import LexiconComponent, attach_lexicons
+from pipeline.extract.lexicons import MODEL_ANNOTATIONS, LexiconComponent, attach_lexicons
 from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
 from pipeline.extract.records import Quote
@@ -99,19 +99,7 @@ class QuotesComponent(LexiconComponent):
 
 @Language.factory(
     "projektradar_quotes",
-    requires=[
-        "doc._.persons",
-        "doc._.organisations",
-        "doc._.roles",
-        "doc.ents",
-        "doc.sents",
-        "token.ent_type",
-        "token.pos",
-        "token.tag",
-        "token.morph",
-        "token.lemma",
-        "token.dep",
-    ],
+    requires=["doc._.persons", "doc._.organisations", "doc._.roles", *MODEL_ANNOTATIONS],
     assigns=["doc._.quotes"],
     default_config={"lexicons": str(RESOURCES_DIR)},
 )
