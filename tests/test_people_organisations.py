@@ -141,3 +141,20 @@ def test_motto_name_after_a_network_noun():
     text = "Partner ist das Netzwerk Schule trifft Wirtschaft Mittelelbe. Das Netzwerk bietet Hilfe in Halle."
     doc = analysed(text, pos={"Mittelelbe": "PROPN", "Halle": "PROPN"})
     assert [o.name for o in doc._.organisations] == ["Netzwerk Schule trifft Wirtschaft Mittelelbe"]
+
+
+def test_a_known_organisation_opening_a_compound_is_mentioned_and_a_role_compound_is_no_name():
+    """„SPD“ in „SPD-Vorsitzende“ and „EU“ in „EU-Beschluss“ are mentions of those organisations; the
+    NER's „ARD-Korrespondent“ (a role) is not an organisation; „EU-Kommission“ stays whole."""
+    text = (
+        "Die SPD-Vorsitzende kritisierte den EU-Beschluss. Der ARD-Korrespondent berichtete. "
+        "Die EU-Kommission schwieg. Der US-Präsident reiste ab."
+    )
+    doc = analysed(text, orgs=("ARD-Korrespondent", "EU-Kommission"))
+    names = {o.name: [(m.text, m.start) for m in o.mentions] for o in doc._.organisations}
+    assert names == {
+        "SPD": [("SPD", text.index("SPD"))],
+        "EU": [("EU", text.index("EU-Beschluss"))],
+        "ARD": [("ARD", text.index("ARD"))],
+        "EU-Kommission": [("EU-Kommission", text.index("EU-Kommission"))],
+    }

@@ -19,7 +19,7 @@ from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
-from pipeline.nlp.known import is_known_organisation
+from pipeline.nlp.known import compound_organisation, is_known_organisation
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -168,6 +168,8 @@ class OrganisationFinder:
             end -= 1
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
+        if self._compound_role(doc[start].text):  # „SPD-Innenexperte Wiefelspütz“: a role, not a name
+            return None
         start_char, text = doc[start].idx, doc[start:end].text
         if text.endswith(".") and doc[end - 1].text[:-1] in self.lexicon.legal_forms:
             text = text[:-1]  # „mbH.“ at the end of a sentence
@@ -182,6 +184,23 @@ class OrganisationFinder:
         ):
             return None
         return start, end, start_char, start_char + len(text)
+
+    def _compound_role(self, word: str) -> bool:
+        """„SPD-Chefin“, „ARD-Korrespondent“: a known organisation and a role noun in one word (the
+        organisation is a mention of its own, see :meth:`_compound_mentions`)."""
+        prefix = compound_organisation(word)
+        return bool(prefix) and self.role_nouns.match(word[len(prefix) + 1 :]) is not None
+
+    def _compound_mentions(self, taken: set[int]) -> list[tuple[str, int, int, int]]:
+        """Known organisations named as the first part of a compound outside every other mention:
+        (name, token, start_char, end_char) for „SPD“ in „SPD-Vorsitzende“, „EU“ in „EU-Beschluss“."""
+        found = []
+        for token in self.doc:
+            if token.i in taken or token.i in self.blocked:
+                continue
+            if prefix := compound_organisation(token.text):
+                found.append((prefix, token.i, token.idx, token.idx + len(prefix)))
+        return found
 
     def _not_an_organisation(self, start: int, end: int) -> bool:
         """An event, language, treaty or work: its first word or head is in ``not_organisation_heads``."""
@@ -491,6 +510,14 @@ class OrganisationFinder:
                 index = self.sentences.index(s)
                 org.mentions.append(Mention(cs, ce, doc_text(doc)[cs:ce], index, self.sentences[index].text))
                 spans.append((s, e, org.local_id, ce))
+        taken = {i for s, e, _, _ in spans for i in range(s, e)}
+        for name, i, cs, ce in self._compound_mentions(taken):  # mentions, no role anchors: the
+            org = by_key.get(org_key(name))  # compound's head is not the organisation
+            if org is None:
+                org = by_key[org_key(name)] = Organisation(len(orgs), name)
+                orgs.append(org)
+            index = self.sentences.index(i)
+            org.mentions.append(Mention(cs, ce, name, index, self.sentences[index].text))
         for org in orgs:
             org.mentions.sort(key=lambda m: m.start)
             org.legal_form = lexicon.legal_form(org.name)

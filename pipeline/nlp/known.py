@@ -55,6 +55,14 @@ def _single_words(path: Path) -> re.Pattern:
     return re.compile(rf"^(?:{'|'.join(names)}){_GENITIVE}$|{compound_pattern(path)}")
 
 
+def compound_organisation(word: str, path: Path = GAZETTEER) -> str:
+    """The known organisation that opens a hyphenated compound („SPD“ in „SPD-Vorsitzende“, „ARD“ in
+    „ARD-Korrespondent“), or ``""``: the compound names it although its head is something else."""
+    prefix, hyphen, head = word.partition("-")
+    names = known_names(path)
+    return prefix if hyphen and head[:1].isalpha() and prefix in names and " " not in prefix else ""
+
+
 def is_known_organisation(word: str, path: Path = GAZETTEER) -> bool:
     """A one-word gazetteer name, in the genitive too, or a compound like „US-Regierung“: such a name
     is an organisation although it is also a common noun („Bundesregierung“, „Bundestag“)."""
