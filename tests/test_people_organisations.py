@@ -158,3 +158,11 @@ def test_a_known_organisation_opening_a_compound_is_mentioned_and_a_role_compoun
         "ARD": [("ARD", text.index("ARD"))],
         "EU-Kommission": [("EU-Kommission", text.index("EU-Kommission"))],
     }
+
+
+def test_known_names_keep_their_article_and_the_greens_are_a_party():
+    """„Die Linke“ is the party's name (a gazetteer name keeps its article); „Grünen“, which the tagger
+    may read as an adjective, is a known organisation."""
+    text = "Die Fraktion „Die Linke“ und die Grünen stimmten zu."
+    doc = analysed(text, orgs=("Die Linke", "Grünen"), pos={"Grünen": "ADJ"})
+    assert [o.name for o in doc._.organisations] == ["Die Linke", "Grünen"]

@@ -19,7 +19,7 @@ from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
-from pipeline.nlp.known import compound_organisation, is_known_organisation
+from pipeline.nlp.known import compound_organisation, is_known_name, is_known_organisation
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -151,6 +151,7 @@ class OrganisationFinder:
                 start = k + 1
         while (
             start < end
+            and not is_known_name(doc[start:end].text)  # „Die Linke“, „Der Spiegel“
             and (
                 doc[start].pos_ in {"DET", "ADP"}
                 or (doc[start].pos_ == "ADJ" and doc[start].is_lower)  # „deutsche Digitalagentur …“

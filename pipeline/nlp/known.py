@@ -63,6 +63,12 @@ def compound_organisation(word: str, path: Path = GAZETTEER) -> str:
     return prefix if hyphen and head[:1].isalpha() and prefix in names and " " not in prefix else ""
 
 
+def is_known_name(text: str, path: Path = GAZETTEER) -> bool:
+    """Whether ``text`` is a gazetteer name as written („Die Linke“, „Der Spiegel“: the article is
+    part of these names)."""
+    return text in known_names(path)
+
+
 def is_known_organisation(word: str, path: Path = GAZETTEER) -> bool:
     """A one-word gazetteer name, in the genitive too, or a compound like „US-Regierung“: such a name
     is an organisation although it is also a common noun („Bundesregierung“, „Bundestag“)."""
