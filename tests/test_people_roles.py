@@ -249,3 +249,18 @@ def test_apposition_after_the_word_that_closes_the_clause():
     )
     (role,) = roles_by_name(doc)["Alex Kaminski"]
     assert (role.text, role.role_normalized) == ("Koordinator:in des Bündnisses", "Koordinator/in")
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized", "gender"),
+    [
+        ("Die Rechtsanwältin Maria Schulz widersprach.", "Rechtsanwalt/Anwältin", "female"),
+        ("Der Mittelfeldspieler Kevin Schlitte traf.", "Mittelfeldspieler/in", "male"),
+        ("Der ESA-Astronaut Thomas Reiter startete.", "Astronaut/in", "male"),
+    ],
+)
+def test_occupations_of_real_news_are_roles(text, normalized, gender):
+    name = " ".join(text.split()[2:4]).rstrip(".")
+    doc = analysed(text, persons=(name,))
+    role = only_role(doc, name)
+    assert (role.role_normalized, doc._.persons[0].gender) == (normalized, gender)
