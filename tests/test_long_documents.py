@@ -161,3 +161,16 @@ def test_a_helper_process_parsing_parts_and_themes_changes_nothing(tmp_path, mon
     run(report, tmp_path / "alone", settings=Settings(results_dir=tmp_path / "r2", part_chars=PART_CHARS))
     assert helped == [int(parts * HELPER_SHARE)]  # no second helper
     assert differing_files(tmp_path / "helped", tmp_path / "alone") == []
+
+
+def test_a_quote_ending_a_part_ends_as_in_a_file_of_its_own(tmp_path):
+    """The whitespace between two parts joins the sentence before it; a message that ends there loses
+    its period as one at the end of a file does."""
+    sentence = "Anna Berger sagte, das Projekt sei ein großer Erfolg für die Region."
+    texts = {"allein.txt": sentence, "in_teilen.txt": f"{sentence}\n\nDie Förderung läuft bis 2027."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    settings = Settings(results_dir=tmp_path / "results", part_chars=len(sentence) + 5)
+    quotes = run([tmp_path / name for name in texts], settings=settings)["quotes"]
+    assert set(quotes["text"]) == {"das Projekt sei ein großer Erfolg für die Region"}
+    assert len(quotes) == 2

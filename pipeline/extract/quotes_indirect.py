@@ -97,7 +97,9 @@ def _is_complement(clause: list[Token]) -> bool:
 
 
 def _strip(tokens: list[Token]) -> list[Token]:
-    while tokens and tokens[-1].is_punct:
+    """The tokens without punctuation at either end; a paragraph break after the last word counts as
+    its end (otherwise a message ending a paragraph kept its period, one ending the text lost it)."""
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
