@@ -243,7 +243,10 @@ class DaskEngine:
                 cluster.close()
 
 
-def make_engine(name: str, config: ProcessorConfig, workers: int, scheduler: str | None):
+Engine = LocalEngine | DaskEngine
+
+
+def make_engine(name: str, config: ProcessorConfig, workers: int, scheduler: str | None) -> Engine:
     if name == "local":
         return LocalEngine(config, workers)
     if name == "dask":

@@ -35,6 +35,8 @@ from pipeline.settings import Settings
 if TYPE_CHECKING:
     import pandas as pd
 
+    from pipeline.engines import Engine
+
 ProgressCallback = Callable[[Document], None]
 # A batch is sent on when it holds this many characters, before ``batch_size`` documents: a batch of
 # long reports would otherwise keep tens of millions of characters in flight.
@@ -120,6 +122,8 @@ def run(
     built from the same state, else built (:func:`pipeline.tables.build.tables_from_results`) and written
     (:func:`write_outputs`).
     """
+    from pipeline.engines import make_engine
+
     settings = settings or Settings()
     paths = [Path(p) for p in ([inputs] if isinstance(inputs, (str, Path)) else inputs)]
     out = Path(out_dir) if out_dir is not None else None
@@ -131,7 +135,7 @@ def run(
         out,
         settings,
         results,
-        engine=(engine, config, workers, scheduler),
+        engine=None if results is None else make_engine(engine, config, workers, scheduler),
         force=force,
         batch_size=batch_size,
         on_document=on_document or (lambda _document: None),
@@ -180,7 +184,7 @@ def process_documents(
     settings: Settings,
     results: ResultCache | None,
     *,
-    engine: tuple[str, ProcessorConfig, int, str | None],
+    engine: Engine | None,
     force: bool,
     batch_size: int,
     on_document: ProgressCallback,
@@ -190,10 +194,9 @@ def process_documents(
     cache each result as soon as it arrives. Returns every document (metadata only) and the counts.
 
     Texts go to ``documents.jsonl`` as they are read and are dropped once their document is done, so
-    memory does not grow with the corpus. Without ``results`` (``ingest_only``) nothing is processed.
+    memory does not grow with the corpus. Without ``results`` and ``engine`` (``ingest_only``) nothing
+    is processed.
     """
-    from pipeline.engines import make_engine
-
     ingest_cache = None if force else IngestCache(settings.ingest_cache_dir, settings)
     documents: list[Document] = []
     counts: Counter = Counter()
@@ -227,11 +230,11 @@ def process_documents(
             if batch:
                 yield batch
 
-        if results is None:
+        if engine is None:
             for _ in batches_to_process():
                 pass
         else:
-            for batch, batch_results in make_engine(*engine).map(batches_to_process()):
+            for batch, batch_results in engine.map(batches_to_process()):
                 for document, result in zip(batch, batch_results, strict=True):
                     store_result(document, result, results)
                     done(document)

@@ -34,8 +34,10 @@ def _gazetteer(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+@cache
 def known_names(path: Path = GAZETTEER) -> dict[str, str]:
-    """Every gazetteer name → its organisation type."""
+    """Every gazetteer name → its organisation type (built once: the organisation rules ask for
+    every token)."""
     data = _gazetteer(path)
     return {name: org_type for org_type, names in data["organisations"].items() for name in names}
 
