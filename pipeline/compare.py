@@ -1,8 +1,9 @@
 """Do two checkouts write the same tables? (``make compare BASE=<git revision>``)
 
 The safety net of a restructuring: the revision ``BASE`` (checked out into a temporary git worktree)
-and this checkout each process the sample corpus and a 400-document bench corpus (the sample corpus
-and the shared news articles, :mod:`pipeline.bench`) with the same German model, without caches, and
+and this checkout each process the sample corpus, a 400-document bench corpus (the sample corpus and
+the shared news articles, :mod:`pipeline.bench`) and one long report made of such texts (parsed in
+parts, with a helper process) with the same German model, without caches, and
 every file they write is compared byte by byte — CSV, ``documents.jsonl``, Parquet and the report;
 the workbook by its sheets (its file records when it was written), ``run.json`` not at all (timings).
 Exit status 1 lists each file that differs.
@@ -24,6 +25,7 @@ from pipeline.settings import REPO_DIR, Settings
 
 console = Console()
 BENCH_DOCS = 400
+REPORT_CHARS = 1_100_000  # long enough for a helper process (pipeline.engines.LocalEngine)
 UNCOMPARED = {"run.json"}  # seconds and timestamps
 WORKBOOK = "projektradar.xlsx"
 
@@ -77,9 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("base", help="git revision to compare with (e.g. main, HEAD~3, a commit)")
     parser.add_argument("--model", help="spaCy model path or package for both (default: this checkout's)")
     parser.add_argument("--docs", type=int, default=BENCH_DOCS, help="documents in the bench corpus")
+    parser.add_argument(
+        "--report-chars", type=int, default=REPORT_CHARS, help="length of the long report (0: none)"
+    )
     args = parser.parse_args(argv)
 
-    from pipeline.bench import base_texts, write_corpus
+    from pipeline.bench import base_texts, write_corpus, write_report
     from pipeline.nlp import resolve_model
 
     settings = Settings()
@@ -95,8 +100,13 @@ def main(argv: list[str] | None = None) -> int:
             capture_output=True,
         )
         try:
-            bench, _words = write_corpus(base_texts(settings), args.docs, work / "bench" / "corpus.jsonl")
-            for label, corpus in (("sample", REPO_DIR / "corpus"), ("bench", bench.parent)):
+            texts = base_texts(settings)
+            bench, _words = write_corpus(texts, args.docs, work / "bench" / "corpus.jsonl")
+            corpora = [("sample", REPO_DIR / "corpus"), ("bench", bench.parent)]
+            if args.report_chars:
+                report, _short, _words = write_report(texts, args.report_chars, work / "report")
+                corpora.append(("report", report))
+            for label, corpus in corpora:
                 console.print(f"[bold]{label} corpus[/bold]: {args.base} and this checkout, model {model}")
                 for name, checkout in (("base", base), ("current", REPO_DIR)):
                     run_checkout(checkout, corpus, work / name / label, model, settings)

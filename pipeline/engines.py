@@ -121,7 +121,7 @@ class LocalEngine:
     batches queued; when none of its results is ready, this process takes a batch through every
     stage itself instead of waiting (at the end of the input, one the child has not started yet).
     A single batch is processed here without starting a child, except that a helper process parses
-    a third of the parts of a long report and classifies its themes (one core would idle otherwise).
+    half of the parts of a long report and classifies its themes (one core would idle otherwise).
     Several workers: a pool of processes that each run every stage."""
 
     def __init__(self, config: ProcessorConfig, workers: int = 1):

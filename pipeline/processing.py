@@ -24,10 +24,10 @@ from pipeline.settings import Settings
 # Parts of long documents parsed at once: with parts of ``Settings.part_chars`` (50,000) characters,
 # spaCy holds at most about half a million characters of a long report in memory.
 PARTS_PER_BATCH = 10
-# Parts of a long report alone in a run that a helper process parses: it also loads the model and then
-# classifies the themes (about as long as parsing 15 parts of 50,000 characters), while this process
-# parses the rest and runs the extraction; with a third, both finish at about the same time here.
-HELPER_SHARE = 1 / 3
+# Parts of a long report alone in a run that a helper process parses: it then classifies the themes
+# (about as long as parsing 5 parts of 50,000 characters), while this process parses the rest and runs
+# the extraction (about as long as parsing 12 parts); with half, both finish at about the same time.
+HELPER_SHARE = 1 / 2
 
 
 class Helper(Protocol):

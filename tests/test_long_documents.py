@@ -140,7 +140,7 @@ def test_a_report_longer_than_spacys_limit_yields_people_quotes_and_themes(tmp_p
 
 
 def test_a_helper_process_parsing_parts_and_themes_changes_nothing(tmp_path, monkeypatch):
-    """A long report alone in a run: a helper process parses a third of its parts and classifies its
+    """A long report alone in a run: a helper process parses half of its parts and classifies its
     themes (both cores busy); the outputs are byte-identical to doing everything in one process."""
     report = tmp_path / "bericht" / "abschlussbericht.txt"
     report.parent.mkdir()

@@ -10,6 +10,7 @@ evidence of the same rank disagrees, the gender stays ``unknown``. No evidence, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -58,14 +59,22 @@ def pronoun_evidence(
     sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) gives nothing.
     """
     found: dict[int, list[Evidence]] = {}
-    quoted = [(q.start, q.end) for q in find_quoted_spans(doc_text(doc)) if q.depth == 0]
+    # Outermost quotations do not overlap, and mentions are looked up by bisection: a long report
+    # has thousands of each.
+    quoted = sorted((q.start, q.end) for q in find_quoted_spans(doc_text(doc)) if q.depth == 0)
+    quote_starts = [start for start, _ in quoted]
+    mentions = sorted(mentions)
+    mention_starts = [start for start, _ in mentions]
     for token in doc:
         gender = _referring_gender(token)
-        if not gender or any(start <= token.idx < end for start, end in quoted):
+        if not gender:
+            continue
+        inside = bisect_right(quote_starts, token.idx) - 1
+        if inside >= 0 and token.idx < quoted[inside][1]:
             continue  # inside a quotation „sie“ is someone the speaker talks about
         index = sentences.index(token.i)
-        window_start = sentences[max(index - 1, 0)].start
-        candidates = {person for start, person in mentions if window_start <= start < token.i}
+        first = bisect_left(mention_starts, sentences[max(index - 1, 0)].start)
+        candidates = {person for _, person in mentions[first : bisect_left(mention_starts, token.i)]}
         if len(candidates) == 1:
             label = (
                 f"pronoun: {token.lower_}" if token.pos_ == "PRON" else f"{token.nbor(-1).text} {token.text}"

@@ -439,9 +439,11 @@ class OrganisationFinder:
         spans += self._headed_names() + self._titled_projects()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
+        taken = bytearray(len(self.doc))
         for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-            if all(end <= s or start >= e for s, e in chosen):
+            if not any(taken[start:end]):
                 chosen.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
         return sorted(chosen)
 
     # -- grouping ----------------------------------------------------------------------------------
@@ -460,11 +462,14 @@ class OrganisationFinder:
         # Each comparison below looks at the distinct names in order of first mention, not at every
         # mention: a long report has thousands of mentions of a few hundred organisations.
         names = list({o.name: None for o in found})
+        completed: dict[str, str | None] = {}  # acronym → the first longer name that starts with it
         for item in found:
             if not is_acronym(item.name) or item.abbreviation:
                 continue
             # „der IHK“ after „IHK Mittelelbe“ is that chamber, not the generic long form.
-            named = next((name for name in names if name.startswith(item.name + " ")), None)
+            if item.name not in completed:
+                completed[item.name] = next((n for n in names if n.startswith(item.name + " ")), None)
+            named = completed[item.name]
             if named:
                 item.name = named
             elif item.name in known:
@@ -473,14 +478,23 @@ class OrganisationFinder:
         for o in found:
             firsts.setdefault((o.name, o.abbreviation), o)
         longer_of: dict[tuple[str, str], tuple[str, str] | None] = {}
+        # A short form shares its first or its last word with the longer name (see _short_form).
+        distinct = list(firsts.values())
+        sharing: dict[tuple[int, str], list[int]] = {}
+        for n, o in enumerate(distinct):
+            words = o.name.split() or [""]
+            sharing.setdefault((0, words[0]), []).append(n)
+            sharing.setdefault((-1, words[-1]), []).append(n)
         for item in found:
             key = (item.name, item.abbreviation)
             if key not in longer_of:
+                words = item.name.split() or [""]
+                candidates = sorted({*sharing.get((0, words[0]), ()), *sharing.get((-1, words[-1]), ())})
                 longer = next(
                     (
-                        o
-                        for o in firsts.values()
-                        if _short_form(item.name, o.name, o.abbreviation, self.lexicon)
+                        distinct[n]
+                        for n in candidates
+                        if _short_form(item.name, distinct[n].name, distinct[n].abbreviation, self.lexicon)
                     ),
                     None,
                 )
@@ -519,11 +533,15 @@ class OrganisationFinder:
                 orgs.append(org)
             index = self.sentences.index(i)
             org.mentions.append(Mention(cs, ce, name, index, self.sentences[index].text))
+        starts = {s for s, *_ in spans}
+        own_spans: dict[int, list[tuple[int, int, int, int]]] = {}
+        for span in spans:
+            own_spans.setdefault(span[2], []).append(span)
         for org in orgs:
             org.mentions.sort(key=lambda m: m.start)
             org.legal_form = lexicon.legal_form(org.name)
             org.org_type = org.org_type or lexicon.org_type(org.name) or lexicon.org_type(org.abbreviation)
-            org.function = self._function(org, spans)
+            org.function = self._function(own_spans.get(org.local_id, []), starts)
         return orgs, [OrgAnchor(s, e, i, orgs[i].name, ce) for s, e, i, ce in sorted(spans)]
 
     def _link_abbreviations(self, found: list[_Found]) -> None:
@@ -560,14 +578,12 @@ class OrganisationFinder:
         for owner in acronyms.values():
             owner.mentions.sort()
 
-    def _function(self, org: Organisation, spans: list[tuple[int, int, int, int]]) -> str:
-        """Projektträger/Förderer/Partner from a cue right before a mention or „als …“ right after it."""
+    def _function(self, spans: list[tuple[int, int, int, int]], starts: set[int]) -> str:
+        """Projektträger/Förderer/Partner from a cue right before one of an organisation's mention
+        ``spans`` or „als …“ right after it (the cue stops at any mention's start)."""
         doc = self.doc
         cues = self.lexicon.function_cues
-        starts = {s for s, *_ in spans}
-        for s, e, local_id, _ in spans:
-            if local_id != org.local_id:
-                continue
+        for s, e, _, _ in spans:
             k, seen = s - 1, 0
             while k >= 0 and seen < 4 and k not in starts and doc[k].text not in {".", ":", ";"}:
                 if doc[k].lower_ in cues or doc[k].lemma_.lower() in cues:

@@ -698,25 +698,38 @@ def _by_key(orgs: list[Organisation]) -> dict[str, list[Organisation]]:
     return index
 
 
-def _by_first_mention(
-    orgs: list[Organisation],
-) -> tuple[list[int], list[tuple[Organisation, list[str], list[str]]]]:
-    """The organisations with mentions by the start of their first, each with its name's case-folded
-    words and its types."""
+@dataclass
+class _Described:
+    """The organisations with mentions in order of their first; per word ending and per type, the
+    positions of those whose name has a word with that ending or which have that type."""
+
+    starts: list[int]
+    orgs: list[Organisation]
+    by_ending: dict[str, set[int]]
+    by_type: dict[str, set[int]]
+
+
+def _by_first_mention(orgs: list[Organisation]) -> _Described:
     named = sorted(((o.mentions[0].start, n) for n, o in enumerate(orgs) if o.mentions))
-    return [start for start, _ in named], [
-        (o, [w.casefold() for w in o.name.split()], o.org_type.split("/"))
-        for o in (orgs[n] for _, n in named)
-    ]
+    described = _Described([start for start, _ in named], [orgs[n] for _, n in named], {}, {})
+    for position, org in enumerate(described.orgs):
+        for word in org.name.casefold().split():
+            for k in range(len(word) + 1):
+                described.by_ending.setdefault(word[k:], set()).add(position)
+        for kind in org.org_type.split("/"):
+            described.by_type.setdefault(kind, set()).add(position)
+    return described
 
 
 def _described_organisation(doc: Doc, orgs: list[Organisation], noun, start_char: int) -> Organisation | None:
     """„das Ministerium“, „des Vereins“: the one organisation named before whose name has a word ending
-    in the noun, else the one organisation of that type."""
+    in the noun, else the one organisation of that type (a long report describes organisations
+    thousands of times, hence the index)."""
     head = (noun.text.casefold(), noun.lemma_.casefold())
-    starts, described = _index_of(doc, orgs, _by_first_mention)
-    before = described[: bisect_left(starts, start_char)]
-    by_name = [o for o, words, _ in before if any(w.endswith(head) for w in words)]
-    if by_name:
-        return _only(by_name)
-    return _only([o for o, _, types in before if any(h.capitalize() in types for h in head)])
+    described = _index_of(doc, orgs, _by_first_mention)
+    named_before = bisect_left(described.starts, start_char)
+    for index, keys in ((described.by_ending, head), (described.by_type, [h.capitalize() for h in head])):
+        fitting = {n for key in keys for n in index.get(key, ()) if n < named_before}
+        if fitting:
+            return described.orgs[fitting.pop()] if len(fitting) == 1 else None  # never a guess
+    return None

@@ -149,6 +149,7 @@ class RoleFinder:
         self.orgs = {o.start: o for o in orgs}
         self.org_tokens = {i for o in orgs for i in range(o.start, o.end)}
         self.nouns = nouns  # from find_role_nouns
+        self._noun_starts = sorted(nouns)
 
     # -- complements ------------------------------------------------------------------------------
     def _suffixes(self, j: int, limit: int) -> tuple[int, list[str]]:
@@ -269,8 +270,9 @@ class RoleFinder:
         also stacked: „Sein Ausbilder, Elektromeister Jürgen Falk“. ``target`` is where the name starts."""
         if target > floor and self.doc[target - 1].text == ",":
             target -= 1
-        candidates = [s for s in self.nouns if floor <= s and self.nouns[s][0] <= target]
-        for start in sorted(candidates, reverse=True)[:3]:
+        starts = self._noun_starts
+        before = starts[bisect_left(starts, floor) : bisect_left(starts, target)]
+        for start in [s for s in before if self.nouns[s][0] <= target][::-1][:3]:
             after, _ = self._suffixes(self.nouns[start][0], target)
             end, _ = self.complement(after, target)
             if max(end, after) == target:

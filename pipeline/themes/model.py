@@ -15,6 +15,7 @@ training by grouped cross-validation on the labelled paragraphs (stored in the m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -28,7 +29,7 @@ from sklearn.utils.extmath import safe_sparse_dot
 
 from pipeline.document import Document
 from pipeline.themes.codebook import Codebook
-from pipeline.themes.matching import matcher_for
+from pipeline.themes.matching import Hit, matcher_for
 from pipeline.themes.text import analyse, analyse_spans, normalize
 
 SCORE_DECIMALS = 4
@@ -36,6 +37,29 @@ EVIDENCE_SENTENCES = 2
 EVIDENCE_SEPARATOR = " … "
 CALIBRATION_FOLDS = 3
 WINDOW = 1  # sentences
+# Paragraphs scored per classifier call (with their sentences about four times as many texts): the
+# analyses and hits memoised within a call (2,048 and 4,096 texts) are still there when reused.
+PARAGRAPHS_PER_CALL = 256
+
+
+@dataclass(frozen=True)
+class EvidenceCandidate:
+    """A sentence of a paragraph that may be quoted as a theme's evidence, with its own scores and
+    the themes whose indicators it contains (only asked for in paragraphs that pass a threshold)."""
+
+    position: int
+    sentence: str
+    scores: np.ndarray
+    indicated: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ScoredParagraph:
+    """A paragraph's theme scores (codebook order), indicator hits and evidence candidates."""
+
+    scores: np.ndarray
+    hits: tuple[Hit, ...]
+    candidates: list[EvidenceCandidate]
 
 
 class LemmaText(BaseEstimator, TransformerMixin):
@@ -228,35 +252,53 @@ class ThemeModel:
         return self.classify_many([document])[0]
 
     def classify_many(self, documents: Sequence[Document]) -> list[tuple[list[dict], list[dict]]]:
-        """:meth:`classify` for each document, with all their paragraphs and evidence sentences
-        scored in one call (the classifier's cost is mostly per call, not per text)."""
+        """:meth:`classify` for each document, their paragraphs scored together (:meth:`_score`)."""
         paragraphs = [
             [(s, e, d.text[s:e]) for s, e in d.paragraphs if d.text[s:e].strip()] for d in documents
         ]
-        candidates = [self._evidence_candidates([text for _, _, text in p]) for p in paragraphs]
-        scores = self.predict_proba(
-            [text for p in paragraphs for _, _, text in p] + [c[2] for cs in candidates for c in cs]
-        )
-        parts = np.split(scores, np.cumsum([len(p) for p in paragraphs] + [len(c) for c in candidates])[:-1])
-        n = len(documents)
+        scored = iter(self._score([text for p in paragraphs for _, _, text in p]))
         return [
-            self._rows(*args)
-            for args in zip(documents, paragraphs, parts[:n], candidates, parts[n:], strict=True)
+            self._rows(document, p, [next(scored) for _ in p])
+            for document, p in zip(documents, paragraphs, strict=True)
         ]
 
+    def _score(self, paragraphs: list[str]) -> list[ScoredParagraph]:
+        """Scores, indicator hits and evidence candidates of each paragraph.
+
+        Paragraphs and their candidate sentences are scored in calls of at most
+        :data:`PARAGRAPHS_PER_CALL` paragraphs: the classifier's cost is mostly per call, not per text,
+        and within a call each text's analysis and hits are memoised (:mod:`pipeline.themes.text`) —
+        a long report's thousands of paragraphs in one call would evict them before they are reused.
+        """
+        scored: list[ScoredParagraph] = []
+        for first in range(0, len(paragraphs), PARAGRAPHS_PER_CALL):
+            chunk = paragraphs[first : first + PARAGRAPHS_PER_CALL]
+            candidates = self._evidence_candidates(chunk)
+            scores = self.predict_proba(chunk + [sentence for _, _, sentence in candidates])
+            paragraph_scores, sentence_scores = scores[: len(chunk)], scores[len(chunk) :]
+            passing = (paragraph_scores >= self.thresholds).any(axis=1)
+            own: list[list[EvidenceCandidate]] = [[] for _ in chunk]
+            for k, (p, position, sentence) in enumerate(candidates):
+                # only sentences of a paragraph that reaches some threshold are ranked as evidence
+                hits = self.matcher.hits(sentence) if passing[p] else ()
+                indicated = frozenset(h.theme for h in hits)
+                own[p].append(EvidenceCandidate(position, sentence, sentence_scores[k], indicated))
+            scored += [
+                ScoredParagraph(paragraph_scores[i], self.matcher.hits(text), own[i])
+                for i, text in enumerate(chunk)
+            ]
+        return scored
+
     def _rows(
-        self,
-        document: Document,
-        paragraphs: list[tuple[int, int, str]],
-        scores: np.ndarray,
-        candidates: list[tuple[int, int, str]],
-        sentence_scores: np.ndarray,
+        self, document: Document, paragraphs: list[tuple[int, int, str]], scored: list[ScoredParagraph]
     ) -> tuple[list[dict], list[dict]]:
+        n_themes = len(self.codebook.themes)
+        scores = np.array([s.scores for s in scored]).reshape(len(scored), n_themes)
         paragraph_rows: list[dict] = []
-        for index, (start, end, text) in enumerate(paragraphs):
-            hits = self.matcher.hits(text)
+        for index, ((start, end, text), paragraph) in enumerate(zip(paragraphs, scored, strict=True)):
+            clean = normalize(text)
             for j, theme in enumerate(self.codebook.themes):
-                terms = sorted({normalize(text)[h.start : h.end] for h in hits if h.theme == theme.id})
+                terms = sorted({clean[h.start : h.end] for h in paragraph.hits if h.theme == theme.id})
                 paragraph_rows.append(
                     {
                         "doc_id": document.doc_id,
@@ -270,8 +312,8 @@ class ThemeModel:
                     }
                 )
         theme_rows = []
-        doc_scores = scores.max(axis=0) if len(paragraphs) else np.zeros(len(self.codebook.themes))
-        evidence = self._evidence(candidates, scores, sentence_scores)
+        doc_scores = scores.max(axis=0) if len(paragraphs) else np.zeros(n_themes)
+        evidence = self._evidence(scored)
         for j, theme in enumerate(self.codebook.themes):
             assigned = bool(doc_scores[j] >= self.thresholds[j])
             theme_rows.append(
@@ -300,29 +342,22 @@ class ThemeModel:
                     candidates.append((p, position, sentence))
         return candidates
 
-    def _evidence(
-        self, candidates: list[tuple[int, int, str]], scores: np.ndarray, sentence_scores: np.ndarray
-    ) -> dict[str, str]:
+    def _evidence(self, scored: list[ScoredParagraph]) -> dict[str, str]:
         """Per theme, the sentences that carry it, from the paragraphs that reach the threshold.
 
         Sentences are ranked by their own score, with a bonus for containing one of the theme's
         indicators (so the quoted evidence shows the reader why), and printed in text order.
         """
-        if not candidates:
+        if not any(paragraph.candidates for paragraph in scored):
             return {}
-        passing = scores >= self.thresholds
-        indicated = [  # only sentences of a paragraph that reaches some threshold are ranked
-            {h.theme for h in self.matcher.hits(sentence)} if passing[p].any() else set()
-            for p, _, sentence in candidates
-        ]
         evidence = {}
         for j, theme in enumerate(self.codebook.themes):
-            ranked = []
-            for k, (p, position, sentence) in enumerate(candidates):
-                if scores[p, j] < self.thresholds[j]:
-                    continue
-                has_indicator = theme.id in indicated[k]
-                ranked.append((-(sentence_scores[k, j] + 0.25 * has_indicator), p, position, sentence))
+            ranked = [
+                (-(c.scores[j] + 0.25 * (theme.id in c.indicated)), p, c.position, c.sentence)
+                for p, paragraph in enumerate(scored)
+                if paragraph.scores[j] >= self.thresholds[j]
+                for c in paragraph.candidates
+            ]
             best = sorted(sorted(ranked)[:EVIDENCE_SENTENCES], key=lambda r: (r[1], r[2]))
             evidence[theme.id] = EVIDENCE_SEPARATOR.join(r[3] for r in best)
         return evidence
