@@ -124,6 +124,8 @@ ROLES = Table(
         ("role_category", "str", "Category from resources/roles.yml (Leitung/Geschäftsführung, …)."),
         ("org_id", "str", "Organisation the role belongs to (organisations.csv), when stated."),
         ("organisation", "str", "That organisation's canonical name."),
+        ("programme_id", "str", "Programme or project the role belongs to (programmes.csv), when stated."),
+        ("programme", "str", "That programme's canonical name („Projektleiterin des Projekts „…““)."),
         ("construction", "str", "prenominal, apposition, als, predicative, relative or anaphoric."),
         ("start_char", "int", "Start offset of the role phrase in the clean document text."),
         ("end_char", "int", "End offset (exclusive) of the role phrase."),
@@ -149,7 +151,7 @@ ORGANISATIONS = Table(
             "org_type",
             "str",
             "Ministerium/Behörde, Kommune, Unternehmen, Verein/Verband, Kammer, "
-            "Hochschule/Forschung, Stiftung, Netzwerk/Bündnis or Projekt/Programm.",
+            "Hochschule/Forschung, Stiftung or Netzwerk/Bündnis (programmes and projects: programmes.csv).",
         ),
         ("functions", "str", "Functions the documents give it: Projektträger, Förderer, Partner/Mitglied."),
         ("n_mentions", "int", "Mentions in all documents."),
@@ -177,6 +179,46 @@ ORG_MENTIONS = Table(
         ("sentence", "str", "The sentence containing the mention."),
     ),
     ("source_path", "start_char", "org_id"),
+)
+
+PROGRAMMES = Table(
+    "programmes",
+    "One row per funding programme, project, competition or campaign, merged across documents "
+    "(they are not in organisations.csv).",
+    _cols(
+        ("programme_id", "str", "Stable id derived from the canonical name."),
+        ("name", "str", "Canonical name („Regionale Bündnisse für Chancengleichheit“, a project's title)."),
+        ("abbreviation", "str", "Abbreviation („ESF“)."),
+        ("kind", "str", "Programm, Projekt, Wettbewerb/Preis or Kampagne (by the name or the word before)."),
+        ("funders", "str", "Organisations the texts say fund it („gefördert vom …“, „Programm … des BMAS“)."),
+        ("operators", "str", "Organisations the texts say run it („durchgeführt von …“, „Träger ist …“)."),
+        ("n_mentions", "int", "Mentions in all documents."),
+        ("n_documents", "int", "Documents that mention the programme."),
+        ("first_date", "str", "Earliest date of a document that mentions it."),
+        ("last_date", "str", "Latest date of a document that mentions it."),
+        ("variants", "str", "Names as written."),
+    ),
+    ("name", "programme_id"),
+)
+
+PROGRAMME_MENTIONS = Table(
+    "programme_mentions",
+    "Every mention of a programme or project, with who funds and runs it according to that document.",
+    _cols(
+        ("doc_id", "str", "Document (documents.csv)."),
+        ("source_path", "str", "Input file of the document."),
+        ("programme_id", "str", "Programme (programmes.csv)."),
+        ("name", "str", "Canonical name of the programme."),
+        ("kind", "str", "Programm, Projekt, Wettbewerb/Preis or Kampagne."),
+        ("funders", "str", "Funding organisations this document names."),
+        ("operators", "str", "Organisations this document says run it."),
+        ("text", "str", "The mention as written."),
+        ("start_char", "int", "Start offset in the clean document text."),
+        ("end_char", "int", "End offset (exclusive) in the clean document text."),
+        ("sentence_index", "int", "Sentence number in the document (0-based)."),
+        ("sentence", "str", "The sentence containing the mention."),
+    ),
+    ("source_path", "start_char", "programme_id"),
 )
 
 QUOTES = Table(
@@ -256,6 +298,8 @@ TABLES: dict[str, Table] = {
         ROLES,
         ORGANISATIONS,
         ORG_MENTIONS,
+        PROGRAMMES,
+        PROGRAMME_MENTIONS,
         QUOTES,
         THEMES,
         PARAGRAPH_THEMES,

@@ -81,6 +81,17 @@ ORG_MENTIONS = [
     ("d3", "o5", "Projektträger"), ("d4", "o5", ""), ("d5", "o1", ""), ("d5", "o3", "Partner/Mitglied"),
 ]  # fmt: skip
 
+PROGRAMMES = [
+    # programme_id, name, kind, funders, operators
+    ("g1", "Regionale Bündnisse für Chancengleichheit", "Programm",
+     "Bundesministerium für Familie, Senioren, Frauen und Jugend", "EAF Berlin"),
+    ("g2", "Fachkräfte sichern: weiter bilden und Gleichstellung fördern", "Projekt", "",
+     "M’s Marketing + Kommunikation GmbH"),
+    ("g3", "Nur in der Dublette", "Projekt", "", ""),
+]  # fmt: skip
+# doc_id, programme_id
+PROGRAMME_MENTIONS = [("d1", "g1"), ("d1", "g2"), ("d2", "g1"), ("d5", "g1"), ("d6", "g3")]
+
 QUOTE_COLUMNS = ("doc_id", "quote_id", "kind", "text", "speaker", "speaker_type", "person_id",
                  "speaker_role", "speaker_org")  # fmt: skip
 QUOTES = [
@@ -147,6 +158,12 @@ def make_tables() -> dict[str, pd.DataFrame]:
             "organisations", _rows(("org_id", "name", "abbreviation", "org_type"), ORGANISATIONS)
         ),
         "org_mentions": frame_for("org_mentions", org_mentions),
+        "programmes": frame_for(
+            "programmes", _rows(("programme_id", "name", "kind", "funders", "operators"), PROGRAMMES)
+        ),
+        "programme_mentions": frame_for(
+            "programme_mentions", _rows(("doc_id", "programme_id"), PROGRAMME_MENTIONS)
+        ),
         "quotes": frame_for("quotes", quotes),
         "themes": frame_for("themes", themes),
     }

@@ -54,7 +54,7 @@ def test_the_result_is_a_read_only_mapping_of_tables(small_corpus):
     result = run(small_corpus)
     assert isinstance(result, Mapping)
     assert list(result) == list(result.keys()) and "people" in result and "nonsense" not in result
-    assert len(result) == len(dict(result)) == 9
+    assert len(result) == len(dict(result)) == 11
     assert all(frame is result[name] for name, frame in result.items())
     with pytest.raises(TypeError):
         result["people"] = None  # type: ignore[index]

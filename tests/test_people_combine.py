@@ -90,8 +90,9 @@ def test_metadata_funders_and_carriers_join_the_organisations():
     tables = tables_from_extractions([(document, extract(doc, document.doc_id))])
     orgs = tables["organisations"].set_index("name")
     assert orgs.loc["Hochschule Bördeland", "functions"] == "Projektträger"
-    assert orgs.loc["Europäischer Sozialfonds", "abbreviation"] == "ESF"
     assert orgs.loc["Land Sachsen-Anhalt", "org_type"] == "Ministerium/Behörde"
+    (fund,) = tables["programmes"].to_dict("records")  # a funding programme, not an organisation
+    assert (fund["name"], fund["abbreviation"]) == ("Europäischer Sozialfonds", "ESF")
     metadata_only = tables["org_mentions"].query("name == 'Land Sachsen-Anhalt'")
     assert metadata_only["start_char"].isna().all() and (metadata_only["function"] == "Förderer").all()
 

@@ -60,8 +60,9 @@ def test_ambiguous_head_noun_is_not_resolved():
 
 def test_quoted_title_after_a_project_noun_is_a_programme():
     doc = analysed("Die Stadt lobte das Projekt „Digital fit im Betrieb“ sehr.")
-    (org,) = [o for o in doc._.organisations if o.org_type == "Projekt/Programm"]
-    assert org.name == "Digital fit im Betrieb"
+    (programme,) = doc._.programmes
+    assert (programme.name, programme.kind) == ("Digital fit im Betrieb", "Projekt")
+    assert all(o.org_type != "Projekt/Programm" for o in doc._.organisations)
 
 
 def test_head_noun_with_place_and_short_forms_in_one_document():
@@ -100,9 +101,9 @@ def test_organisation_names_are_given_in_the_nominative():
         pos={"Sozialfonds": "NOUN"},
         morph={"Sozialfonds": "Case=Gen|Gender=Masc|Number=Sing"},
     )
-    (org,) = doc._.organisations
-    assert (org.name, org.mentions[0].text) == ("Europäischer Sozialfonds", "Europäischen Sozialfonds")
-    assert org.function == "Förderer"
+    (fund,) = doc._.programmes  # a fund is a programme, with the nominative name all the same
+    assert (fund.name, fund.mentions[0].text) == ("Europäischer Sozialfonds", "Europäischen Sozialfonds")
+    assert (fund.kind, doc._.organisations) == ("Programm", [])
 
 
 def test_classifying_noun_before_a_name_is_not_part_of_it():
@@ -126,7 +127,7 @@ def test_ner_organisations_cleaned_by_general_rules():
     doc = make_doc(text, orgs=(*orgs, "Equal Pay Day", "Sauerländer Platt"), pos={"deutschen": "ADJ"})
     for word in ("Samsung", "Allianz"):
         doc[[t.text for t in doc].index(word)].pos_ = "NOUN"
-    _, organisations, _ = analyse(doc, {"Allianz": "Fem"})
+    _, organisations, _, _ = analyse(doc, {"Allianz": "Fem"})
     assert [o.name for o in organisations] == ["Brenntag AG", "Conrad Caine", "Samsung"]
 
 

@@ -93,3 +93,36 @@ def test_organisations_and_tables(seed):
     mentions = tables["person_mentions"]
     for row in mentions.itertuples():
         assert document.text[row.start_char : row.end_char] == row.text
+
+
+def test_programmes_leave_the_organisations_with_kind_and_operator(seed):
+    document, doc = seed
+    tables = tables_from_extractions([(document, extract(doc, document.doc_id))])
+    programmes = tables["programmes"].set_index("name")
+    assert list(programmes.index) == [
+        "Fachkräfte sichern: weiter bilden und Gleichstellung fördern",
+        "Regionale Bündnisse für Chancengleichheit",
+    ]
+    project = programmes.loc["Fachkräfte sichern: weiter bilden und Gleichstellung fördern"]
+    # „das Projekt „…“ (ESF-Richtlinie) …, das durch M’s Marketing + Kommunikation GmbH initiiert wird“
+    assert (project["kind"], project["operators"], project["funders"]) == (
+        "Projekt",
+        "M’s Marketing + Kommunikation GmbH",
+        "",
+    )
+    bundnisse = programmes.loc["Regionale Bündnisse für Chancengleichheit"]
+    assert (bundnisse["kind"], bundnisse["variants"]) == (
+        "Programm",
+        "Regionalen Bündnisse für Chancengleichheit",
+    )
+    mentions = tables["programme_mentions"]
+    for row in mentions.itertuples():
+        assert document.text[row.start_char : row.end_char] == row.text
+    organisations = set(tables["organisations"]["name"])
+    assert {
+        COMPANY,
+        "M’s Marketing + Kommunikation GmbH",
+        "Bundesministerium für Familie, Senioren, Frauen und Jugend",
+        "EAF Berlin",  # the Projektträger of the header
+    } <= organisations
+    assert not organisations & set(programmes.index)

@@ -163,6 +163,27 @@ def test_organisations_by_function_with_their_themes(facts, markdown):
     assert "### Partner und Mitglieder" in markdown
 
 
+def test_programmes_with_funders_operators_and_themes_in_both_formats(facts, html, markdown):
+    assert facts.overview.n_programmes == 2  # the duplicate document's programme does not count
+    bundnisse, project = facts.programmes
+    assert (bundnisse.name, bundnisse.kind, bundnisse.n_documents) == (
+        "Regionale Bündnisse für Chancengleichheit",
+        "Programm",
+        3,
+    )
+    assert bundnisse.themes[0] == ("Netzwerkarbeit & Kooperation", 3)
+    assert (project.operators, project.n_documents, facts.more_programmes) == (
+        "M’s Marketing + Kommunikation GmbH",
+        1,
+        0,
+    )
+    assert "Programme und Projekte 2" in _text(html)
+    assert (
+        "| Fachkräfte sichern: weiter bilden und Gleichstellung fördern | Projekt | – "
+        "| M’s Marketing + Kommunikation GmbH | 1 |"
+    ) in markdown
+
+
 def test_document_text_is_escaped_in_html(html):
     assert "<script" not in html.lower()
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html

@@ -1,4 +1,5 @@
-"""People, roles and organisations scored against the annotated sample corpus (``make evaluate``).
+"""People, roles, organisations and programmes scored against the annotated sample corpus
+(``make evaluate``).
 
 ``python -m pipeline.evaluation.people --corpus corpus --out outputs`` runs the pipeline's ingest, German
 model and extraction components over the corpus and the seed press release (``<shared>/seed``), builds
@@ -8,6 +9,7 @@ the tables with the tables stage and compares them with
 - persons: canonical name without titles, case-insensitive;
 - roles: person + role head, both normalised the way the pipeline does („Leiterin“ = „Leiter/in“);
 - organisations: name or abbreviation of either side, or a gold alias (an inflected form as written);
+- programmes: the same for programmes and projects (gold organisations of type Projekt/Programm);
 - gender: person + gender (female/male/unknown) — how far the gender figures can be trusted.
 
 Each gold item matches at most one prediction. Micro precision/recall/F1 are printed and written to
@@ -33,7 +35,8 @@ from pipeline.extract.roles import match_role_noun
 from pipeline.settings import REPO_DIR, Settings
 
 GOLD = REPO_DIR / "tests" / "gold" / "corpus.json"
-TARGETS = {"persons": 0.9, "roles": 0.8, "organisations": 0.85}  # gender (person + gender) has none
+TARGETS = {"persons": 0.9, "roles": 0.8, "organisations": 0.85, "programmes": 0.75}  # none for gender
+PROGRAMME_TYPE = "Projekt/Programm"  # gold organisations of this type are programmes
 
 
 @dataclass
@@ -100,7 +103,7 @@ def _doc_key(path: str) -> str:
 
 
 def predictions(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, list]]:
-    """Per document: person names, (name, role key) pairs and organisation key sets."""
+    """Per document: person names, (name, role key) pairs, organisation and programme names."""
     found: dict[str, dict[str, list]] = {}
 
     def doc(path: str) -> dict[str, list]:
@@ -116,6 +119,10 @@ def predictions(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, list]]:
     for (path, org_id), _ in tables["org_mentions"].groupby(["source_path", "org_id"]):
         org = orgs.loc[org_id]
         doc(path)["organisations"].append((org["name"], org["abbreviation"] or ""))
+    programmes = tables["programmes"].set_index("programme_id")
+    for (path, programme_id), _ in tables["programme_mentions"].groupby(["source_path", "programme_id"]):
+        programme = programmes.loc[programme_id]
+        doc(path)["programmes"].append((programme["name"], programme["abbreviation"] or ""))
     for entry in found.values():
         entry["roles"] = sorted(set(entry["roles"]))
     return found
@@ -132,6 +139,12 @@ def gold_items(entry: dict) -> dict[str, list]:
         "organisations": [
             (o["name"], o.get("abbreviation") or "", *o.get("aliases", []))
             for o in entry.get("organisations", [])
+            if o.get("type") != PROGRAMME_TYPE
+        ],
+        "programmes": [
+            (o["name"], o.get("abbreviation") or "", *o.get("aliases", []))
+            for o in entry.get("organisations", [])
+            if o.get("type") == PROGRAMME_TYPE
         ],
     }
 
@@ -145,6 +158,7 @@ MATCHERS: dict[str, Callable[[object, object], bool]] = {
     "gender": lambda g, p: name_key(g[0]) == name_key(p[0]) and g[1] == p[1],
     "roles": lambda g, p: name_key(g[0]) == name_key(p[0]) and role_key(g[1]) == role_key(p[1]),
     "organisations": _same_org,
+    "programmes": _same_org,
 }
 
 
@@ -165,7 +179,7 @@ def _target(category: str) -> str:
 
 def markdown(scores: dict[str, Score], inputs: Iterable[str]) -> str:
     lines = [
-        "# People, roles and organisations — evaluation",
+        "# People, roles, organisations and programmes — evaluation",
         "",
         f"Inputs: {', '.join(inputs)}; gold: tests/gold/corpus.json",
         "",
@@ -221,7 +235,7 @@ def evaluate(
 
 
 def print_table(scores: dict[str, Score], console: Console) -> None:
-    table = Table(title="People, roles and organisations vs. tests/gold/corpus.json")
+    table = Table(title="People, roles, organisations and programmes vs. tests/gold/corpus.json")
     for column in ("category", "precision", "recall", "F1", "target", "TP", "FP", "FN"):
         table.add_column(column, justify="left" if column == "category" else "right")
     for name, s in scores.items():

@@ -4,7 +4,7 @@ The logic runs as spaCy components (factories registered under the ``spacy_facto
 with their ``requires``/``assigns``), added after the model's own components by :func:`add_extractors`:
 
 - ``projektradar_people`` (pipeline/extract/people.py) sets ``doc._.persons``,
-  ``doc._.organisations`` and ``doc._.roles``;
+  ``doc._.organisations``, ``doc._.programmes`` (pipeline/extract/programmes.py) and ``doc._.roles``;
 - ``projektradar_quotes`` (pipeline/extract/quotes.py) sets ``doc._.quotes`` and resolves speakers
   through the people component's results.
 
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from pipeline.extract.records import DocExtraction
 
 EXTRACTORS = ("projektradar_people", "projektradar_quotes")
-_DOC_ATTRIBUTES = ("persons", "organisations", "roles", "quotes")
+_DOC_ATTRIBUTES = ("persons", "organisations", "programmes", "roles", "quotes")
 
 for _name in _DOC_ATTRIBUTES:
     if not Doc.has_extension(_name):

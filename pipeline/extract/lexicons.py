@@ -181,6 +181,8 @@ class OrganisationLexicon:
     name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
     descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
     not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
+    programme_kinds: dict[str, str]  # lower-case ending → kind of programme
+    programme_parties: dict[str, str]  # lower-case cue → funder | operator
 
     def is_legal_form(self, text: str) -> bool:
         """„GmbH“, „e.V.“, also with a sentence-final period glued on („mbH.“)."""
@@ -192,14 +194,13 @@ class OrganisationLexicon:
 
     def org_type(self, name: str) -> str:
         """Type from the first word of the name that names one, else from the legal form."""
-        for word in re.findall(r"[\wÄÖÜäöüß]+", name):
-            if word in self.exact_words:
-                return self.exact_words[word]
-            lower = word.lower()
-            endings = [lower[k:] for k in range(len(lower)) if lower[k:] in self.type_words]
-            if endings:
-                return self.type_words[endings[0]]
-        return self.legal_form_types.get(self.legal_form(name), "")
+        return _by_word_ending(name, self.type_words, self.exact_words) or self.legal_form_types.get(
+            self.legal_form(name), ""
+        )
+
+    def programme_kind(self, name: str) -> str:
+        """Kind of programme from the first word of ``name`` that names one („Bundesprogramm“)."""
+        return _by_word_ending(name, self.programme_kinds)
 
     def nominative(self, word: str) -> str:
         """„Landes“ → „Land“, „Landkreises“ → „Landkreis“ for head nouns of names; other words unchanged."""
@@ -212,6 +213,19 @@ class OrganisationLexicon:
         """The name in the nominative where its first word is an inflected head („Landes Sachsen-Anhalt“)."""
         first, sep, rest = name.partition(" ")
         return self.nominative(first) + sep + rest
+
+
+def _by_word_ending(name: str, endings: dict[str, str], whole_words: dict[str, str] | None = None) -> str:
+    """The value of the first word of ``name`` that is one of ``whole_words`` or ends with one of
+    ``endings`` (lower case; the longest ending of a word wins, so „Netzwerk“ is no „Werk“)."""
+    for word in re.findall(r"[\wÄÖÜäöüß]+", name):
+        if whole_words and word in whole_words:
+            return whole_words[word]
+        lower = word.lower()
+        found = next((lower[k:] for k in range(len(lower)) if lower[k:] in endings), None)
+        if found is not None:
+            return endings[found]
+    return ""
 
 
 def _pairs(text: str) -> dict[str, str]:
@@ -235,6 +249,8 @@ def _organisation_lexicon(data: dict, patterns: dict, abbreviations: str) -> Org
         name_heads=frozenset(data["name_heads"]),
         descriptors=tuple(w.lower() for w in data["descriptors"]),
         not_heads=frozenset(data["not_organisation_heads"]),
+        programme_kinds={w.lower(): kind for kind, words in data["programme_kinds"].items() for w in words},
+        programme_parties={cue: party for party, cues in data["programme_parties"].items() for cue in cues},
     )
 
 

@@ -40,6 +40,11 @@ def org_type(name: str) -> str:
     return default_lexicons().organisations.org_type(name)
 
 
+def programme_kind(name: str) -> str:
+    """:meth:`OrganisationLexicon.programme_kind` of the package's default lexicons."""
+    return default_lexicons().organisations.programme_kind(name)
+
+
 def metadata_organisations(projekttraeger: str, funder: str) -> list[Organisation]:
     """Organisations named in a document's metadata (a scrape's logo lines, „gefördert vom …“).
 
@@ -69,6 +74,12 @@ def metadata_organisations(projekttraeger: str, funder: str) -> list[Organisatio
                 )
             )
     return orgs
+
+
+def _attributive(token) -> bool:
+    """An adjective before a noun; the tagger's STTS tag counts too („Regionalen“ tagged ADJA but
+    mapped to NOUN)."""
+    return token.pos_ == "ADJ" or token.tag_ == "ADJA"
 
 
 def is_acronym(text: str) -> bool:
@@ -381,7 +392,7 @@ class OrganisationFinder:
             if self.lexicon.nominative(token.text) not in heads and token.text not in heads:
                 continue
             start, j = token.i, token.i + 1
-            while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].text[:1].isupper():
+            while start > 0 and _attributive(doc[start - 1]) and doc[start - 1].text[:1].isupper():
                 start -= 1
             end = self._place_end(j)
             if end is None and j < len(doc) and doc[j].lower_ == "für":

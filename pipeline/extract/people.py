@@ -34,7 +34,8 @@ from pipeline.extract.lexicons import (
 )
 from pipeline.extract.names import NameParts, is_first_name, is_name_token, split_name
 from pipeline.extract.organisations import OrganisationFinder, org_key
-from pipeline.extract.records import Mention, Organisation, Person, Role
+from pipeline.extract.programmes import separate_programmes
+from pipeline.extract.records import Mention, Organisation, Person, Programme, Role
 from pipeline.extract.roles import OrgAnchor, PersonAnchor, RoleFinder, RoleHit, find_role_nouns
 from pipeline.extract.tokens import Sentences, glued, sentences_of
 from pipeline.nlp.first_names import german_first_names
@@ -361,6 +362,7 @@ class DocAnalysis:
     builders: list[_PersonBuilder] = field(default_factory=list)  # index = the person's local id
     organisations: list[Organisation] = field(default_factory=list)
     org_anchors: list[OrgAnchor] = field(default_factory=list)
+    programmes: list[Programme] = field(default_factory=list)
     role_hits: list[RoleHit] = field(default_factory=list)
     gender_evidence: dict[int, list[gender_rules.Evidence]] = field(default_factory=dict)
     persons: list[Person] = field(default_factory=list)
@@ -451,6 +453,27 @@ def _link_described_organisations(analysis: DocAnalysis) -> None:
             hit.role.org_local_id, hit.role.org_text = org.local_id, org.name
 
 
+def _separate_programmes(analysis: DocAnalysis) -> None:
+    """Programmes and projects leave the organisations (after the roles: a role in a project keeps it,
+    as its programme instead of its organisation)."""
+    separated = separate_programmes(
+        analysis.doc,
+        analysis.sentences,
+        analysis.lexicons.organisations,
+        analysis.organisations,
+        analysis.org_anchors,
+    )
+    analysis.organisations, analysis.programmes = separated.organisations, separated.programmes
+    new_ids = separated.organisation_ids
+    analysis.org_anchors = [a._replace(org=new_ids[a.org]) for a in analysis.org_anchors if a.org in new_ids]
+    for hit in analysis.role_hits:
+        role = hit.role
+        if role.org_local_id in separated.programme_ids:
+            role.programme_local_id, role.org_local_id = separated.programme_ids[role.org_local_id], None
+        elif role.org_local_id is not None:
+            role.org_local_id = new_ids[role.org_local_id]
+
+
 def _collect_gender_evidence(analysis: DocAnalysis) -> None:
     """Everything the text says about each person's gender: role nouns, pronouns, forms of address and
     the first name, in that order (the order of the evidence text)."""
@@ -495,8 +518,8 @@ def _build_persons(analysis: DocAnalysis) -> None:
 
 def analyse(
     doc: Doc, noun_genders: dict[str, str] | None = None, lexicons: Lexicons | None = None
-) -> tuple[list[Person], list[Organisation], list[Role]]:
-    """Persons, organisations and roles of a parsed ``Doc``, found with ``lexicons`` (default: the
+) -> tuple[list[Person], list[Organisation], list[Programme], list[Role]]:
+    """Persons, organisations, programmes and roles of a parsed ``Doc``, found with ``lexicons`` (default: the
     package's), which are attached to ``doc`` for the sentences and for resolving speakers later."""
     lexicons = lexicons or default_lexicons()
     attach_lexicons(doc, lexicons)
@@ -509,11 +532,12 @@ def analyse(
         _find_roles,
         _drop_unconfirmed_names,
         _link_described_organisations,
+        _separate_programmes,
         _collect_gender_evidence,
         _build_persons,
     ):
         step(analysis)
-    return analysis.persons, analysis.organisations, analysis.roles
+    return analysis.persons, analysis.organisations, analysis.programmes, analysis.roles
 
 
 def _mention(doc: Doc, sentences: Sentences, start: int, end: int) -> Mention:
@@ -523,7 +547,8 @@ def _mention(doc: Doc, sentences: Sentences, start: int, end: int) -> Mention:
 
 
 class PeopleComponent(LexiconComponent):
-    """spaCy component: sets ``doc._.persons``, ``doc._.organisations`` and ``doc._.roles``.
+    """spaCy component: sets ``doc._.persons``, ``doc._.organisations``, ``doc._.programmes`` and
+    ``doc._.roles``.
 
     Uses the noun genders of the pipeline's morphology lexicon when it has one (for the nominative of
     organisation names); a pipeline without it falls back to the tagger's morphology.
@@ -542,14 +567,16 @@ class PeopleComponent(LexiconComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         genders = self.morph_lexicon.noun_gender if self.morph_lexicon is not None else {}
-        doc._.persons, doc._.organisations, doc._.roles = analyse(doc, genders, self.lexicons)
+        doc._.persons, doc._.organisations, doc._.programmes, doc._.roles = analyse(
+            doc, genders, self.lexicons
+        )
         return doc
 
 
 @Language.factory(
     "projektradar_people",
     requires=list(MODEL_ANNOTATIONS),
-    assigns=["doc._.persons", "doc._.organisations", "doc._.roles"],
+    assigns=["doc._.persons", "doc._.organisations", "doc._.programmes", "doc._.roles"],
     default_config={"lexicons": str(RESOURCES_DIR)},
 )
 def make_people_component(nlp: Language, name: str, lexicons: str) -> PeopleComponent:

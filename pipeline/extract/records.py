@@ -2,8 +2,8 @@
 
 Components in :mod:`pipeline.extract` fill these from a spaCy ``Doc`` (stored on ``doc._``); the
 runner serialises them per document (``asdict``) and the tables stage turns document-local ids
-(``local_id``) into corpus-wide ``person_id``/``org_id``. All offsets are character offsets into
-the clean document text written by ingest.
+(``local_id``) into corpus-wide ``person_id``/``org_id``/``programme_id``. All offsets are character
+offsets into the clean document text written by ingest.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Mention:
-    """A stretch of the document text that refers to a person or organisation."""
+    """A stretch of the document text that refers to a person, organisation or programme."""
 
     start: int
     end: int
@@ -50,6 +50,21 @@ class Organisation:
 
 
 @dataclass
+class Programme:
+    """A funding programme, project, competition or campaign within one document („Regionale Bündnisse
+    für Chancengleichheit“, das Projekt „Fachkräfte sichern: …“): found like an organisation, kept
+    apart from them."""
+
+    local_id: int
+    name: str  # canonical form, as for organisations
+    abbreviation: str = ""
+    kind: str = ""  # Programm | Projekt | Wettbewerb/Preis | Kampagne
+    funder_ids: list[int] = field(default_factory=list)  # local ids of organisations the text says fund it
+    operator_ids: list[int] = field(default_factory=list)  # … and of those it says run it
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
 class Role:
     """A role phrase attached to a person."""
 
@@ -63,6 +78,7 @@ class Role:
     role_category: str = "Sonstiges"
     org_local_id: int | None = None
     org_text: str = ""
+    programme_local_id: int | None = None  # when the role is in a programme or project
     construction: str = ""  # apposition | prenominal | als | ad | ...
     sentence_index: int = 0
     sentence: str = ""
@@ -95,6 +111,7 @@ class DocExtraction:
     doc_id: str
     persons: list[Person] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
+    programmes: list[Programme] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 
@@ -109,6 +126,7 @@ def extraction_from_dict(data: dict) -> DocExtraction:
         doc_id=data["doc_id"],
         persons=[with_mentions(Person, p) for p in data.get("persons", [])],
         organisations=[with_mentions(Organisation, o) for o in data.get("organisations", [])],
+        programmes=[with_mentions(Programme, p) for p in data.get("programmes", [])],
         roles=[Role(**r) for r in data.get("roles", [])],
         quotes=[Quote(**q) for q in data.get("quotes", [])],
     )

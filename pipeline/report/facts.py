@@ -23,6 +23,7 @@ TOP_ENTITIES = 5
 QUOTES_PER_THEME = 3
 DOCUMENTS_PER_THEME = 15
 ORGS_PER_FUNCTION = 15
+PROGRAMMES_SHOWN = 25
 THEMES_PER_ORG = 4
 QUOTE_MAX_CHARS = 420
 ROLE_MAX_CHARS = 90
@@ -99,6 +100,7 @@ class Overview:
     publishers: list[tuple[str, int]]
     n_people: int
     n_organisations: int
+    n_programmes: int
     n_quotes: int
 
 
@@ -114,6 +116,18 @@ class Voices:
 
 
 @dataclass
+class ProgrammeFact:
+    """A programme or project with who funds and runs it, and the themes of its documents."""
+
+    name: str
+    kind: str
+    funders: str
+    operators: str
+    n_documents: int
+    themes: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
 class ReportFacts:
     overview: Overview
     themes: list[ThemeFact]
@@ -121,6 +135,8 @@ class ReportFacts:
     voices: Voices
     organisations: dict[str, list[Entity]]
     more_organisations: dict[str, int]
+    programmes: list[ProgrammeFact]
+    more_programmes: int
 
 
 def _table(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
@@ -200,6 +216,8 @@ class _Corpus:
         self.roles = in_corpus("roles")
         self.organisations = _table(tables, "organisations")
         self.org_mentions = in_corpus("org_mentions")
+        self.programmes = _table(tables, "programmes")
+        self.programme_mentions = in_corpus("programme_mentions")
         self.quotes = in_corpus("quotes")
         self.labels = labels
         roots = source_roots(info)
@@ -374,6 +392,7 @@ def _overview(corpus: _Corpus) -> Overview:
         publishers=_counts(documents["publisher"]),
         n_people=len(mentioned_people or set(corpus.people["person_id"])),
         n_organisations=len(mentioned_orgs or set(corpus.organisations["org_id"])),
+        n_programmes=corpus.programme_mentions["programme_id"].nunique(),
         n_quotes=int((corpus.quotes["kind"] != "mention").sum()),
     )
 
@@ -449,6 +468,27 @@ def _organisations_by_function(corpus: _Corpus) -> tuple[dict[str, list[Entity]]
     return result, more
 
 
+def _programmes(corpus: _Corpus) -> tuple[list[ProgrammeFact], int]:
+    """The programmes and projects mentioned in most documents, with their documents' themes."""
+    programme_docs = corpus.programme_mentions.groupby("programme_id")["doc_id"].agg(set).to_dict()
+    rows = sorted(
+        (row for row in corpus.programmes.itertuples() if row.programme_id in programme_docs),
+        key=lambda row: (-len(programme_docs[row.programme_id]), _text(row.name).casefold()),
+    )
+    facts = [
+        ProgrammeFact(
+            name=_text(row.name),
+            kind=_text(row.kind),
+            funders=_text(row.funders),
+            operators=_text(row.operators),
+            n_documents=len(programme_docs[row.programme_id]),
+            themes=corpus.doc_themes(programme_docs[row.programme_id])[:THEMES_PER_ORG],
+        )
+        for row in rows[:PROGRAMMES_SHOWN]
+    ]
+    return facts, max(0, len(rows) - PROGRAMMES_SHOWN)
+
+
 def collect(
     tables: dict[str, pd.DataFrame], info: dict, report_dir: Path, themes: Sequence[tuple[str, str, str]]
 ) -> ReportFacts:
@@ -458,6 +498,7 @@ def collect(
     theme_facts = [_theme_facts(corpus, theme_id, definition) for theme_id, _, definition in themes]
     theme_facts.sort(key=lambda t: -t.n_documents)  # stable: codebook order among equals
     organisations, more = _organisations_by_function(corpus)
+    programmes, more_programmes = _programmes(corpus)
     return ReportFacts(
         overview=_overview(corpus),
         themes=theme_facts,
@@ -465,4 +506,6 @@ def collect(
         voices=_voices(corpus),
         organisations=organisations,
         more_organisations=more,
+        programmes=programmes,
+        more_programmes=more_programmes,
     )

@@ -19,10 +19,11 @@ from pipeline.tables.frames import frame_for
 from pipeline.tables.registry import (
     Registry,
     joined,
-    merge_organisations,
+    merge_named,
     merge_people,
     org_row,
     person_row,
+    programme_row,
     with_metadata,
 )
 
@@ -34,28 +35,36 @@ if TYPE_CHECKING:
 
 @dataclass
 class Corpus:
-    """The documents' extractions (with their metadata organisations) and the corpus-wide person and
-    organisation row of every document-local record."""
+    """The documents' extractions (with their metadata organisations) and the corpus-wide person,
+    organisation and programme row of every document-local record."""
 
     extractions: list[tuple[Document, DocExtraction]]
     person_rows: dict[int, dict]  # id(registry) → row of people.csv (without the per-person totals)
     org_rows: dict[int, dict]  # id(registry) → row of organisations.csv
+    programme_rows: dict[int, dict]  # id(registry) → row of programmes.csv
     _person_of: dict[tuple[str, int], Registry]
     _org_of: dict[tuple[str, int], Registry]
+    _programme_of: dict[tuple[str, int], Registry]
 
     @classmethod
     def of(cls, pairs: Iterable[tuple[Document, DocExtraction]]) -> Corpus:
         extractions = sorted(
             ((d, with_metadata(d, e)) for d, e in pairs), key=lambda pair: pair[0].source_path
         )
-        person_of, org_of = merge_people(extractions), merge_organisations(extractions)
-        return cls(
+        person_of = merge_people(extractions)
+        org_of = merge_named(extractions, lambda e: e.organisations)
+        programme_of = merge_named(extractions, lambda e: e.programmes)
+        corpus = cls(
             extractions,
-            {id(r): person_row(r) for r in {id(r): r for r in person_of.values()}.values()},
-            {id(r): org_row(r) for r in {id(r): r for r in org_of.values()}.values()},
+            {id(r): person_row(r) for r in _distinct(person_of)},
+            {id(r): org_row(r) for r in _distinct(org_of)},
+            {},
             person_of,
             org_of,
+            programme_of,
         )
+        corpus.programme_rows = {id(r): programme_row(r, corpus.org_names) for r in _distinct(programme_of)}
+        return corpus
 
     def person(self, doc_id: str, local_id: int | None) -> dict:
         """The corpus-wide row of a document's person (empty for none)."""
@@ -64,6 +73,17 @@ class Corpus:
     def org(self, doc_id: str, local_id: int | None) -> dict:
         """The corpus-wide row of a document's organisation (empty for none)."""
         return self.org_rows[id(self._org_of[(doc_id, local_id)])] if local_id is not None else {}
+
+    def org_names(self, doc_id: str, local_ids: list[int]) -> list[str]:
+        return [self.org(doc_id, i)["name"] for i in local_ids]
+
+    def programme(self, doc_id: str, local_id: int | None) -> dict:
+        """The corpus-wide row of a document's programme (empty for none)."""
+        return self.programme_rows[id(self._programme_of[(doc_id, local_id)])] if local_id is not None else {}
+
+
+def _distinct(assigned: dict[tuple[str, int], Registry]) -> list[Registry]:
+    return list({id(r): r for r in assigned.values()}.values())
 
 
 def tables_from_results(
@@ -92,8 +112,8 @@ def tables_from_results(
 
 
 def tables_from_extractions(pairs: Iterable[tuple[Document, DocExtraction]]) -> dict[str, pd.DataFrame]:
-    """``people``, ``person_mentions``, ``roles``, ``organisations``, ``org_mentions`` and ``quotes``
-    from each document's extraction."""
+    """``people``, ``person_mentions``, ``roles``, ``organisations``, ``org_mentions``, ``programmes``,
+    ``programme_mentions`` and ``quotes`` from each document's extraction."""
     corpus = Corpus.of(pairs)
     roles = role_rows(corpus)
     quotes = quote_rows(corpus)
@@ -103,6 +123,8 @@ def tables_from_extractions(pairs: Iterable[tuple[Document, DocExtraction]]) -> 
         "roles": frame_for("roles", roles),
         "organisations": frame_for("organisations", corpus.org_rows.values()),
         "org_mentions": frame_for("org_mentions", org_mention_rows(corpus)),
+        "programmes": frame_for("programmes", corpus.programme_rows.values()),
+        "programme_mentions": frame_for("programme_mentions", programme_mention_rows(corpus)),
         "quotes": frame_for("quotes", quotes),
     }
 
@@ -128,6 +150,8 @@ def person_mention_rows(corpus: Corpus) -> list[dict]:
             person = corpus.person(document.doc_id, p.local_id)
             named = {**_document_columns(document), "person_id": person["person_id"], "name": person["name"]}
             rows.extend({**named, **_mention_columns(m)} for m in p.mentions)
+            if not p.mentions:  # named in the metadata only: no offsets
+                rows.append({**named, "text": p.name})
     return rows
 
 
@@ -135,9 +159,10 @@ def role_rows(corpus: Corpus) -> list[dict]:
     rows = []
     for document, extraction in corpus.extractions:
         for r in extraction.roles:
-            person, org = (
+            person, org, programme = (
                 corpus.person(document.doc_id, r.person_local_id),
                 corpus.org(document.doc_id, r.org_local_id),
+                corpus.programme(document.doc_id, r.programme_local_id),
             )
             rows.append(
                 {
@@ -151,6 +176,8 @@ def role_rows(corpus: Corpus) -> list[dict]:
                     "role_category": r.role_category,
                     "org_id": org.get("org_id"),
                     "organisation": org.get("name", ""),
+                    "programme_id": programme.get("programme_id"),
+                    "programme": programme.get("name", ""),
                     "construction": r.construction,
                     "start_char": r.start,
                     "end_char": r.end,
@@ -175,6 +202,26 @@ def org_mention_rows(corpus: Corpus) -> list[dict]:
             rows.extend({**named, **_mention_columns(m)} for m in o.mentions)
             if not o.mentions:  # named in the metadata only: no offsets
                 rows.append({**named, "text": o.name})
+    return rows
+
+
+def programme_mention_rows(corpus: Corpus) -> list[dict]:
+    rows = []
+    for document, extraction in corpus.extractions:
+        doc_id = document.doc_id
+        for p in extraction.programmes:
+            programme = corpus.programme(doc_id, p.local_id)
+            named = {
+                **_document_columns(document),
+                "programme_id": programme["programme_id"],
+                "name": programme["name"],
+                "kind": programme["kind"],
+                "funders": joined(corpus.org_names(doc_id, p.funder_ids)),
+                "operators": joined(corpus.org_names(doc_id, p.operator_ids)),
+            }
+            rows.extend({**named, **_mention_columns(m)} for m in p.mentions)
+            if not p.mentions:  # named in the metadata only: no offsets
+                rows.append({**named, "text": p.name})
     return rows
 
 

@@ -1,20 +1,22 @@
-"""One corpus-wide record per person and per organisation: ``person_id`` and ``org_id``.
+"""One corpus-wide record per person, organisation and programme: ``person_id``, ``org_id`` and
+``programme_id``.
 
 Persons merge by first name and surname (titles and middle initials never split a person); a person
 known only by surname joins the one person of the corpus with that surname and a compatible gender.
-Organisations merge when any of their names or abbreviations agree („BMFSFJ“ ↔ its long form). Ids are
-hashes of the canonical name, so they do not depend on the order of the documents.
+Organisations (and programmes) merge when any of their names or abbreviations agree („BMFSFJ“ ↔ its long
+form). Ids are hashes of the canonical name, so they do not depend on the order of the documents.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from pipeline.document import Document, content_id
-from pipeline.extract.organisations import is_acronym, metadata_organisations, org_key
-from pipeline.extract.records import DocExtraction, Organisation, Person
+from pipeline.extract.organisations import is_acronym, metadata_organisations, org_key, programme_kind
+from pipeline.extract.programmes import DEFAULT_KIND, is_programme
+from pipeline.extract.records import DocExtraction, Organisation, Person, Programme
 
 _SEP = "; "
 
@@ -39,7 +41,7 @@ class Registry:
     mentions: int = 0
     members: list = field(default_factory=list)  # (doc_id, record)
 
-    def add(self, document: Document, record: Person | Organisation) -> None:
+    def add(self, document: Document, record: Person | Organisation | Programme) -> None:
         self.names[record.name] += 1
         self.docs.add(document.doc_id)
         if document.date:
@@ -61,19 +63,27 @@ class Registry:
 def with_metadata(document: Document, extraction: DocExtraction) -> DocExtraction:
     """The extraction plus the organisations of the document's metadata (Projektträger, funders).
 
-    One the text names too gets the metadata's function; the others are added without mentions.
+    One the text names too gets the metadata's function; the others are added without mentions. A
+    programme among them („gefördert aus dem Europäischen Sozialfonds“) is added to the programmes.
     """
-    organisations = list(extraction.organisations)
+    organisations, programmes = list(extraction.organisations), list(extraction.programmes)
     for meta in metadata_organisations(document.projekttraeger, document.funder):
-        keys = {org_key(n) for n in (meta.name, meta.abbreviation) if n}
-        same = next(
-            (o for o in organisations if keys & {org_key(n) for n in (o.name, o.abbreviation) if n}), None
-        )
+        keys = _name_keys(meta)
+        if is_programme(meta):
+            if not any(keys & _name_keys(p) for p in programmes):
+                kind = programme_kind(meta.name) or programme_kind(meta.abbreviation) or DEFAULT_KIND
+                programmes.append(Programme(len(programmes), meta.name, meta.abbreviation, kind))
+            continue
+        same = next((o for o in organisations if keys & _name_keys(o)), None)
         if same is None:
             organisations.append(replace(meta, local_id=len(organisations)))
         elif not same.function:
             organisations[organisations.index(same)] = replace(same, function=meta.function)
-    return replace(extraction, organisations=organisations)
+    return replace(extraction, organisations=organisations, programmes=programmes)
+
+
+def _name_keys(record: Organisation | Programme) -> set[str]:
+    return {org_key(n) for n in (record.name, record.abbreviation) if n}
 
 
 def _person_key(person: Person) -> str:
@@ -113,10 +123,12 @@ def _gender_fits(registry: Registry, gender: str) -> bool:
     return gender == "unknown" or not genders or genders == {gender}
 
 
-def merge_organisations(
+def merge_named(
     extractions: list[tuple[Document, DocExtraction]],
+    records: Callable[[DocExtraction], list[Organisation] | list[Programme]],
 ) -> dict[tuple[str, int], Registry]:
-    """(doc_id, local_id) → registry; organisations sharing a name or abbreviation key are one."""
+    """(doc_id, local_id) → registry of the organisations (or programmes) ``records`` gives for each
+    extraction; those sharing a name or abbreviation key are one."""
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -124,18 +136,18 @@ def merge_organisations(
             key = parent[key]
         return key
 
-    def keys(org: Organisation) -> list[str]:
+    def keys(org: Organisation | Programme) -> list[str]:
         return [org_key(n) for n in (org.name, org.abbreviation) if n]
 
     for _, extraction in extractions:
-        for org in extraction.organisations:
+        for org in records(extraction):
             first, *rest = keys(org)
             for key in rest:
                 parent[find(key)] = find(first)
     registries: dict[str, Registry] = {}
     assigned = {}
     for document, extraction in extractions:
-        for org in extraction.organisations:
+        for org in records(extraction):
             registry = registries.setdefault(find(keys(org)[0]), Registry())
             registry.add(document, org)
             assigned[(document.doc_id, org.local_id)] = registry
@@ -167,17 +179,40 @@ def person_row(registry: Registry) -> dict:
     }
 
 
-def org_row(registry: Registry) -> dict:
-    orgs = [o for _, o in registry.members]
+def _name_and_abbreviation(registry: Registry) -> tuple[str, str]:
+    """The most frequent long form (else name) and abbreviation of an organisation or programme."""
     long_forms = Counter({n: c for n, c in registry.names.items() if not is_acronym(n)})
     name = _preferred(long_forms) or _preferred(registry.names)
-    abbreviation = _preferred(Counter(o.abbreviation for o in orgs if o.abbreviation))
+    abbreviation = _preferred(Counter(o.abbreviation for _, o in registry.members if o.abbreviation))
+    return name, abbreviation if abbreviation != name else ""
+
+
+def org_row(registry: Registry) -> dict:
+    orgs = [o for _, o in registry.members]
+    name, abbreviation = _name_and_abbreviation(registry)
     return {
         "org_id": "O" + content_id("organisation", org_key(name))[:10],
         "name": name,
-        "abbreviation": abbreviation if abbreviation != name else "",
+        "abbreviation": abbreviation,
         "legal_form": _preferred(Counter(o.legal_form for o in orgs if o.legal_form)),
         "org_type": _preferred(Counter(o.org_type for o in orgs if o.org_type)),
         "functions": joined(o.function for o in orgs),
+        **registry.counts(),
+    }
+
+
+def programme_row(registry: Registry, organisation_names: Callable[[str, list[int]], list[str]]) -> dict:
+    """``organisation_names(doc_id, local_ids)``: the corpus-wide names of a document's organisations."""
+    name, abbreviation = _name_and_abbreviation(registry)
+    programmes = registry.members
+    funders = [n for doc_id, p in programmes for n in organisation_names(doc_id, p.funder_ids)]
+    operators = [n for doc_id, p in programmes for n in organisation_names(doc_id, p.operator_ids)]
+    return {
+        "programme_id": "PG" + content_id("programme", org_key(name))[:10],
+        "name": name,
+        "abbreviation": abbreviation,
+        "kind": _preferred(Counter(p.kind for _, p in programmes if p.kind)),
+        "funders": joined(funders),
+        "operators": joined(operators),
         **registry.counts(),
     }

@@ -1,0 +1,157 @@
+"""Funding programmes, projects, competitions and campaigns: kept apart from the organisations.
+
+The organisation finder finds them with the organisations (same boundaries, canonical names,
+abbreviations and mentions); every name of type Projekt/Programm then leaves the organisations and
+becomes a :class:`~pipeline.extract.records.Programme` with its kind and, where the text says so, the
+organisations that fund or run it (``programme_kinds`` and ``programme_parties`` in
+``resources/organisations.yml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.extract.lexicons import OrganisationLexicon
+from pipeline.extract.records import Organisation, Programme
+from pipeline.extract.roles import OrgAnchor
+from pipeline.extract.tokens import Sentences
+
+PROGRAMME_TYPE = "Projekt/Programm"
+DEFAULT_KIND = "Programm"
+PARTY_WINDOW = 3  # words between a cue and the organisation it names
+_GENITIVE_ARTICLES = {"des", "der"}
+_AGENT_PREPOSITIONS = {"durch", "von", "vom"}
+_AUXILIARIES = {"wird", "werden", "wurde", "wurden", "worden", "ist", "sind", "war", "waren"}
+_QUOTES = set("„“”\"'‚‘’»«›‹")
+
+
+def is_programme(org: Organisation) -> bool:
+    return org.org_type == PROGRAMME_TYPE
+
+
+@dataclass
+class Separated:
+    """The organisations that are no programmes (renumbered from 0, so that ``local_id`` is the
+    position again) and the programmes; ``organisation_ids`` and ``programme_ids`` map each former
+    organisation local id to its new one."""
+
+    organisations: list[Organisation]
+    programmes: list[Programme]
+    organisation_ids: dict[int, int]
+    programme_ids: dict[int, int]
+
+
+def separate_programmes(
+    doc: Doc,
+    sentences: Sentences,
+    lexicon: OrganisationLexicon,
+    orgs: list[Organisation],
+    anchors: list[OrgAnchor],
+) -> Separated:
+    """Every organisation of type Projekt/Programm as a :class:`Programme`, with its kind and the
+    organisations the text says fund or run it."""
+    kept = [o for o in orgs if not is_programme(o)]
+    separated = Separated(kept, [], {o.local_id: n for n, o in enumerate(kept)}, {})
+    for org in orgs:
+        if is_programme(org):
+            separated.programme_ids[org.local_id] = len(separated.programmes)
+            separated.programmes.append(
+                Programme(
+                    local_id=len(separated.programmes),
+                    name=org.name,
+                    abbreviation=org.abbreviation,
+                    kind=_kind(doc, lexicon, org),
+                    mentions=org.mentions,
+                )
+            )
+    parties = _Parties(doc, sentences, lexicon, [a for a in anchors if a.org in separated.organisation_ids])
+    for anchor in anchors:
+        if anchor.org in separated.programme_ids:
+            programme = separated.programmes[separated.programme_ids[anchor.org]]
+            for party, org in parties.of(anchor, programme.kind):
+                named = programme.funder_ids if party == "funder" else programme.operator_ids
+                if separated.organisation_ids[org] not in named:
+                    named.append(separated.organisation_ids[org])
+    for org in kept:
+        org.local_id = separated.organisation_ids[org.local_id]
+    return separated
+
+
+def _kind(doc: Doc, lexicon: OrganisationLexicon, org: Organisation) -> str:
+    """From the name's words, else from the word before the first mention (a quoted title's noun)."""
+    kind = lexicon.programme_kind(org.name) or lexicon.programme_kind(org.abbreviation)
+    if kind or not org.mentions:
+        return kind or DEFAULT_KIND
+    first = doc.char_span(org.mentions[0].start, org.mentions[0].end, alignment_mode="expand")
+    k = first.start - 1 if first is not None else -1
+    while k >= 0 and doc[k].text in _QUOTES:
+        k -= 1
+    return (lexicon.programme_kind(doc[k].text) if k >= 0 else "") or DEFAULT_KIND
+
+
+class _Parties:
+    """The organisations a sentence says fund or run a programme mentioned in it."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: Sentences,
+        lexicon: OrganisationLexicon,
+        org_anchors: list[OrgAnchor],
+    ):
+        self.doc, self.sentences, self.cues = doc, sentences, lexicon.programme_parties
+        self.by_sentence: dict[int, list[OrgAnchor]] = {}
+        for anchor in org_anchors:
+            self.by_sentence.setdefault(sentences.index(anchor.start), []).append(anchor)
+
+    def of(self, programme: OrgAnchor, kind: str) -> list[tuple[str, int]]:
+        """(funder | operator, organisation local id) for one mention of a programme of ``kind``."""
+        found = []
+        for org in self.by_sentence.get(self.sentences.index(programme.start), []):
+            party = self._cue_before(org, programme) or self._passive_agent(org)
+            if party is None and self._genitive_after(org, programme):
+                party = "operator" if kind == "Projekt" else "funder"
+            if party:
+                found.append((party, org.org))
+        return found
+
+    def _cue(self, token) -> str | None:
+        return self.cues.get(token.lower_) or self.cues.get(token.lemma_.lower())
+
+    def _cue_before(self, org: OrgAnchor, programme: OrgAnchor) -> str | None:
+        """„gefördert vom BMFSFJ“, „Träger ist die AWO“: a cue at most :data:`PARTY_WINDOW` words
+        before the organisation, not across the programme's name."""
+        k, words = org.start - 1, 0
+        while k >= 0 and words < PARTY_WINDOW and not programme.start <= k < programme.end:
+            token = self.doc[k]
+            if token.is_punct:
+                return None
+            if party := self._cue(token):
+                return party
+            words += 1
+            k -= 1
+        return None
+
+    def _passive_agent(self, org: OrgAnchor) -> str | None:
+        """„… das durch M’s Marketing + Kommunikation GmbH initiiert wird“, „von der Stadt gefördert“."""
+        doc = self.doc
+        k = org.start - 1
+        if k > 0 and doc[k].pos_ == "DET":  # „durch die Stadt“
+            k -= 1
+        if k < 0 or doc[k].lower_ not in _AGENT_PREPOSITIONS:
+            return None
+        k = org.end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3  # „vom Bundesministerium … (BMFSFJ) gefördert“
+        while k < len(doc) and doc[k].lower_ in _AUXILIARIES:
+            k += 1
+        return self._cue(doc[k]) if k < len(doc) else None
+
+    def _genitive_after(self, org: OrgAnchor, programme: OrgAnchor) -> bool:
+        """„Bundesprogramm „Stark im Beruf“ des BMFSFJ“: the organisation right after the programme."""
+        k = programme.end
+        while k < org.start and self.doc[k].text in _QUOTES:
+            k += 1
+        return k + 1 == org.start and self.doc[k].lower_ in _GENITIVE_ARTICLES
