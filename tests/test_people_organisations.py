@@ -124,7 +124,11 @@ def test_ner_organisations_cleaned_by_general_rules():
         "Samsung",
         "Allianz",
     )
-    doc = make_doc(text, orgs=(*orgs, "Equal Pay Day", "Sauerländer Platt"), pos={"deutschen": "ADJ"})
+    doc = make_doc(
+        text,
+        orgs=(*orgs, "Equal Pay Day", "Sauerländer Platt"),
+        pos={"deutschen": "ADJ", "Digitalagentur": "NOUN"},
+    )
     for word in ("Samsung", "Allianz"):
         doc[[t.text for t in doc].index(word)].pos_ = "NOUN"
     _, organisations, _, _ = analyse(doc, {"Allianz": "Fem"})

@@ -181,6 +181,7 @@ class OrganisationLexicon:
     name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
     descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
     not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
+    compound_bodies: frozenset[str]  # body nouns of hyphenated names („Lahn-Dill-Kreis“)
     programme_kinds: dict[str, str]  # lower-case ending → kind of programme
     programme_parties: dict[str, str]  # lower-case cue → funder | operator
 
@@ -249,6 +250,7 @@ def _organisation_lexicon(data: dict, patterns: dict, abbreviations: str) -> Org
         name_heads=frozenset(data["name_heads"]),
         descriptors=tuple(w.lower() for w in data["descriptors"]),
         not_heads=frozenset(data["not_organisation_heads"]),
+        compound_bodies=frozenset(data["compound_bodies"]),
         programme_kinds={w.lower(): kind for kind, words in data["programme_kinds"].items() for w in words},
         programme_parties={cue: party for party, cues in data["programme_parties"].items() for cue in cues},
     )

@@ -28,6 +28,9 @@ _INFLECTION = re.compile(r"(?:e|en|em|er|es)$")
 _STRONG = {"Masc": "er", "Fem": "e", "Neut": "es"}  # nominative ending of an adjective without article
 _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
+_COORDINATION = frozenset({"und", "sowie", "oder", ",", "&"})
+_INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
+_LOCATIVE = frozenset({"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe"})
 
 
 def legal_form(name: str) -> str:
@@ -176,7 +179,14 @@ class OrganisationFinder:
             )
         ):
             start += 1
+        person = next((k for k in range(start + 1, end) if k in self.blocked), None)
+        if person is not None:  # „Agentur für Arbeit Bergisch Gladbach und Fabienne Herrmann“
+            end = person
+            while end > start and doc[end - 1].lower_ in _COORDINATION:
+                end -= 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while end - start > 1 and self._ends_no_name(start, end):
             end -= 1
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
@@ -193,9 +203,19 @@ class OrganisationFinder:
             and not is_acronym(text)
             and not is_known_organisation(text)
             and not self._proper_noun(doc[start])
+            and not self._hyphenated_body(doc[start].text)
         ):
             return None
         return start, end, start_char, start_char + len(text)
+
+    def _ends_no_name(self, start: int, end: int) -> bool:
+        """The span's last word is no part of the name: a lower-case participle or adjective („vom
+        Landesministerium für … Gleichstellung geförderte Projekt“), or the preposition or article left
+        before it. A quoted title keeps its words („Fachkräfte sichern: … fördern“)."""
+        last = self.doc[end - 1]
+        if start in self._title_types or not last.is_lower:
+            return False
+        return last.pos_ in {"ADJ", "VERB", "AUX", "ADP", "DET", "CCONJ"} or last.tag_ in {"ADJA", "VVPP"}
 
     def _compound_role(self, word: str) -> bool:
         """„SPD-Chefin“, „ARD-Korrespondent“: a known organisation and a role noun in one word (the
@@ -251,18 +271,40 @@ class OrganisationFinder:
             and doc[i].idx < end_char
         ):
             i += 1
-        head = doc[i] if i < len(doc) and doc[i].idx < end_char else None
-        if head is None or head.pos_ not in ("NOUN", "PROPN") or head.idx + len(head.text) > end_char:
+        head = self._head_after(i, end_char)
+        if head is None or head.idx + len(head.text) > end_char:
             return self.lexicon.canonical_name(text)
+        genitive = "Gen" in head.morph.get("Case") or (start > 0 and doc[start - 1].lower_ == "des")
+        if head.tag_ == "NE" and head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "NN" and genitive:
+            head = doc[head.i + 1]  # „des Kolping Bildungswerkes Thüringen“: the noun after the name
         head_word = self.lexicon.nominative(head.text)
-        if head_word == head.text and "Gen" in head.morph.get("Case"):  # „Bundestages“ → „Bundestag“
-            stems = [head.text[: -len(e)] for e in ("es", "s") if head.text.endswith(e)]
-            head_word = next((stem for stem in stems if stem in self.genders), head.text)
+        if head_word == head.text and genitive:  # „Bundestages“ → „Bundestag“
+            head_word = self._genitive_stem(head.text)
         ending = "e" if head.morph.get("Number") == ["Plur"] else _STRONG.get(self._gender(head), "")
         if i > start and not ending:
             return self.lexicon.canonical_name(text)
         adjectives = [_INFLECTION.sub("", doc[k].text) + ending for k in range(start, i)]
-        return " ".join([*adjectives, head_word]) + doc_text(doc)[head.idx + len(head.text) : end_char]
+        between = doc_text(doc)[doc[i].idx : head.idx] if head.i > i else ""  # „Industrie- und “
+        before = " ".join([*adjectives, between + head_word]) if adjectives else between + head_word
+        return before + doc_text(doc)[head.idx + len(head.text) : end_char]
+
+    def _head_after(self, i: int, end_char: int):
+        """The name's head noun at token ``i``, past a truncated compound and its conjunction
+        („Industrie- und Handelskammer“); ``None`` if no noun stands there."""
+        doc = self.doc
+        while i + 2 < len(doc) and doc[i].text.endswith("-") and doc[i + 1].lower_ in ("und", "oder"):
+            i += 2
+        if i < len(doc) and doc[i].idx < end_char and doc[i].pos_ in ("NOUN", "PROPN"):
+            return doc[i]
+        return None
+
+    def _genitive_stem(self, word: str) -> str:
+        """„Bundestages“ → „Bundestag“, „Bildungswerkes“ → „Bildungswerk“ (a stem the lexicon knows, or
+        whose last compound part it knows); „Sozialfonds“ stays (an invariant -s)."""
+        if word.endswith(_INVARIANT_S):
+            return word
+        stems = [word[: -len(e)] for e in ("es", "s") if word.endswith(e)]
+        return next((stem for stem in stems if stem in self.genders or self._lexicon_gender(stem)), word)
 
     def _proper_noun(self, token) -> bool:
         """A one-word organisation must look like a name: a proper noun or a singular noun that is no common
@@ -324,6 +366,51 @@ class OrganisationFinder:
                 spans.append((i, i + 1))
         return spans
 
+    def _place_after(self, i: int) -> int | None:
+        """End of the place that completes a name at token ``i``: „IHK Mittelelbe“, „IHK zu Rostock“,
+        „Universität zu Köln“."""
+        if i + 1 < len(self.doc) and self.doc[i].lower_ == "zu":
+            return self._place_end(i + 1)
+        return self._place_end(i)
+
+    def _hyphenated_bodies(self) -> list[tuple[int, int]]:
+        """A proper name joined to a body noun by a hyphen, with capitalised adjectives before it and a
+        place after it: „Lahn-Dill-Kreis“, „Goethe-Universität Frankfurt“, „Gemeinnützige
+        Hertie-Stiftung“ (``compound_bodies`` in organisations.yml)."""
+        doc = self.doc
+        spans = []
+        for token in doc:
+            if not self._hyphenated_body(token.text):
+                continue
+            start = token.i
+            while start > 0 and _attributive(doc[start - 1]) and doc[start - 1].text[:1].isupper():
+                start -= 1
+            spans.append((start, self._place_after(token.i + 1) or token.i + 1))
+        return spans
+
+    def _municipality_after(self, j: int) -> int | None:
+        """End of „der Stadt Weißenfeld“, „des Landkreises Görlitz“ right after a body's head noun: the
+        body of that place („Integrationsbeirat der Stadt Weißenfeld“, „Jobcenter des Kreises Unna“)."""
+        doc = self.doc
+        if j + 2 >= len(doc) or doc[j].lower_ not in ("der", "des"):
+            return None
+        head = self.lexicon.nominative(doc[j + 1].text)
+        if self.lexicon.org_type(head) != "Kommune" or head not in self.lexicon.name_heads:
+            return None
+        return self._place_after(j + 2)
+
+    def _located(self, i: int) -> bool:
+        """Token ``i`` follows a locative preposition („im Kreis Wesel“, „in der Stadt Srebrenica“): a
+        place named as where something is, not a body acting."""
+        k = i - 1
+        if k >= 0 and self.doc[k].pos_ == "DET":
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in _LOCATIVE
+
+    def _hyphenated_body(self, word: str) -> bool:
+        first, _, body = word.rpartition("-")
+        return first[:1].isupper() and body in self.lexicon.compound_bodies
+
     def _place_end(self, i: int) -> int | None:
         """End of the place name starting at token ``i``: a LOC entity, an untagged proper noun, or a word
         the document uses in a place or organisation name elsewhere („Volkshochschule Weißenfeld“ where
@@ -334,6 +421,8 @@ class OrganisationFinder:
             return None
         if doc[i].ent_type_ == "LOC" and doc[i].ent_iob_ == "B":
             return entity_at(doc, i).end
+        if doc[i].ent_type_ == "LOC" and i > 0 and doc[i - 1].ent_iob_ == "B" and not self._located(i - 1):
+            return entity_at(doc, i - 1).end  # „der Kreis Unna fördert“: a place acting, its head opens it
         if not doc[i].ent_type_ and (doc[i].pos_ == "PROPN" or doc[i].text in self._place_words):
             return i + 1
         return None
@@ -394,7 +483,7 @@ class OrganisationFinder:
             start, j = token.i, token.i + 1
             while start > 0 and _attributive(doc[start - 1]) and doc[start - 1].text[:1].isupper():
                 start -= 1
-            end = self._place_end(j)
+            end = self._place_after(j) or self._municipality_after(j)
             if end is None and j < len(doc) and doc[j].lower_ == "für":
                 k = j + 1
                 while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].pos_ in {"NOUN", "PROPN"}):
@@ -444,10 +533,10 @@ class OrganisationFinder:
             if e.label_ != "ORG":
                 continue
             # „IHK Mittelelbe“: an acronym tagged alone, with the place that completes its name.
-            end = (self._place_end(e.end) or e.end) if len(e) == 1 and is_acronym(e.text) else e.end
+            end = (self._place_after(e.end) or e.end) if len(e) == 1 and is_acronym(e.text) else e.end
             spans += self._split_pairs(self._dotted_start(e.start), end)
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
-        spans += self._headed_names() + self._titled_projects()
+        spans += self._headed_names() + self._titled_projects() + self._hyphenated_bodies()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
         taken = bytearray(len(self.doc))

@@ -96,7 +96,13 @@ def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
     k = stop
     while k < len(doc) and names.is_particle(doc[k].text):
         k += 1
-    complete = k < len(doc) and is_name_token(doc[k].text, names) and doc[k].ent_type_ in ("", "PER")
+    # inside one NER organisation, the surname may complete the name too (:func:`_named_after_organisation`)
+    same_entity = doc[k].ent_iob_ == "I" and doc[start].ent_type_ == "ORG" if k < len(doc) else False
+    complete = (
+        k < len(doc)
+        and is_name_token(doc[k].text, names)
+        and (doc[k].ent_type_ in ("", "PER") or same_entity)
+    )
     return k + 1 if complete and not lexicons.roles.match(doc[k].text) else stop
 
 
@@ -186,6 +192,20 @@ def _ner_person_spans(doc: Doc, names: PersonNames) -> list[tuple[int, int]]:
     return spans
 
 
+def _named_after_organisation(doc: Doc, mention: _NameMention) -> bool:
+    """A known first name and surname that end an NER organisation after „und“, or after a place that
+    ends the organisation's name: the tagger ran the organisation on into the person („Agentur für
+    Arbeit Bergisch Gladbach und Fabienne Herrmann“, „Bezirksamt Tempelhof-Schöneberg Elena
+    Zavlaris“), which a name in an organisation's name rarely does („Robert Bosch GmbH“,
+    „Bundesstiftung Magnus Hirschfeld“, „Digitalagentur Conrad Caine“)."""
+    entity = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= mention.start < e.end), None)
+    if entity is None or mention.end != entity.end or not is_first_name(mention.parts.first_name):
+        return False
+    before = doc[mention.start - 1]
+    after_place = mention.start - entity.start >= 2 and (before.pos_ == "PROPN" or before.tag_ == "NE")
+    return before.lower_ in ("und", "sowie") or after_place
+
+
 def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
     """Person mentions from NER PER spans, address/title patterns and first names, longest name wins.
 
@@ -205,7 +225,12 @@ def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
             continue
         mention.from_ner = from_ner
         inside_org = any(i in org_tokens for i in range(mention.start, mention.end))
-        if inside_org and not from_ner and not (mention.titles and is_first_name(mention.parts.first_name)):
+        if (
+            inside_org
+            and not from_ner
+            and not (mention.titles and is_first_name(mention.parts.first_name))
+            and not _named_after_organisation(doc, mention)
+        ):
             continue
         overlapping = [m for m in chosen if m.start < mention.end and mention.start < m.end]
         if all(m.end - m.start < mention.end - mention.start for m in overlapping):

@@ -17,6 +17,7 @@ from pipeline.extract.lexicons import OrganisationLexicon
 from pipeline.extract.records import Organisation, Programme
 from pipeline.extract.roles import OrgAnchor
 from pipeline.extract.tokens import Sentences
+from pipeline.nlp.known import is_known_name
 
 PROGRAMME_TYPE = "Projekt/Programm"
 DEFAULT_KIND = "Programm"
@@ -28,7 +29,10 @@ _QUOTES = set("„“”\"'‚‘’»«›‹")
 
 
 def is_programme(org: Organisation) -> bool:
-    return org.org_type == PROGRAMME_TYPE
+    """Of type Projekt/Programm and no organisation of the gazetteer („Internationaler Währungsfonds“
+    is an organisation although a „-fonds“)."""
+    known = any(is_known_name(name) for name in (org.name, org.abbreviation) if name)
+    return org.org_type == PROGRAMME_TYPE and not known
 
 
 @dataclass

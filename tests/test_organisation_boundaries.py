@@ -1,0 +1,124 @@
+"""Organisation names whole and only whole, and public bodies by their structure (issue on press releases)."""
+
+from __future__ import annotations
+
+import pytest
+from people_docs import analysed, make_doc
+from spacy.tokens import Span
+
+from pipeline.extract.people import PeopleComponent
+
+
+def names(doc) -> list[str]:
+    return [o.name for o in doc._.organisations]
+
+
+def test_a_person_coordinated_into_an_organisation_is_cut_off_and_found():
+    doc = analysed(
+        "Es sprachen die Agentur für Arbeit Bergisch Gladbach und Fabienne Herrmann über das Projekt.",
+        orgs=("Agentur für Arbeit Bergisch Gladbach und Fabienne Herrmann",),
+        pos={"für": "ADP", "und": "CCONJ"},
+    )
+    assert names(doc) == ["Agentur für Arbeit Bergisch Gladbach"]
+    assert [p.name for p in doc._.persons] == ["Fabienne Herrmann"]
+
+
+def test_a_first_name_that_opens_an_organisation_stays_in_it():
+    doc = analysed("Die Robert Bosch GmbH investiert.", orgs=("Robert Bosch GmbH",))
+    assert (names(doc), doc._.persons) == (["Robert Bosch GmbH"], [])
+
+
+def test_a_following_participle_is_no_part_of_the_name():
+    doc = analysed(
+        "Es ist ein vom Landesministerium für Kinder, Jugend, Familie und Gleichstellung geförderte Projekt.",
+        orgs=("Landesministerium für Kinder, Jugend, Familie und Gleichstellung geförderte",),
+        pos={"geförderte": "ADJ", "für": "ADP", "und": "CCONJ"},
+    )
+    assert names(doc) == ["Landesministerium für Kinder, Jugend, Familie und Gleichstellung"]
+
+
+def test_chamber_with_zu_and_its_place():
+    doc = analysed("Träger ist die IHK zu Rostock.", orgs=("IHK",), pos={"zu": "ADP", "Rostock": "PROPN"})
+    assert names(doc) == ["IHK zu Rostock"]
+
+
+def test_hyphenated_universities_foundations_and_districts():
+    doc = analysed(
+        "Die Goethe-Universität Frankfurt und die Gemeinnützige Hertie-Stiftung kooperieren mit dem "
+        "Lahn-Dill-Kreis und der Justus-Liebig-Universität.",
+        pos={"Frankfurt": "PROPN", "Gemeinnützige": "ADJ", "und": "CCONJ"},
+    )
+    assert names(doc) == [
+        "Goethe-Universität Frankfurt",
+        "Gemeinnützige Hertie-Stiftung",
+        "Lahn-Dill-Kreis",
+        "Justus-Liebig-Universität",
+    ]
+
+
+def _with_places(text: str, places: tuple[str, ...], **annotation):
+    doc = make_doc(text, **annotation)
+    doc.ents = [
+        Span(doc, span.start, span.end, "LOC")
+        for place in places
+        if (span := doc.char_span(text.index(place), text.index(place) + len(place))) is not None
+    ]
+    return PeopleComponent()(doc)
+
+
+def test_a_district_acting_is_an_organisation_a_district_as_a_place_is_not():
+    acting = _with_places("Der Kreis Unna fördert das Vorhaben.", ("Kreis Unna",))
+    assert names(acting) == ["Kreis Unna"]
+    place = _with_places("Das Vorhaben liegt im Kreis Wesel.", ("Kreis Wesel",))
+    assert names(place) == []
+
+
+def test_a_body_of_a_municipality_named_in_the_genitive():
+    doc = analysed(
+        "Das Jugendamt der Stadt Rostock berät. Auch das Jobcenter berät.",
+        pos={"Rostock": "PROPN", "der": "DET"},
+    )
+    assert names(doc) == ["Jugendamt der Stadt Rostock"]  # the Jobcenter alone: whose, the text does not say
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.extract import add_extractors
+    from pipeline.nlp import load_nlp
+    from pipeline.settings import Settings
+
+    return add_extractors(load_nlp(settings=Settings())[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "as_written"),
+    [
+        (
+            "Träger ist das Projekt des Kolping Bildungswerkes Thüringen e.V. in Erfurt.",
+            "Kolping Bildungswerk Thüringen e.V.",
+            "Kolping Bildungswerkes Thüringen e.V.",
+        ),
+        (
+            "Die Präsidentin der Deutschen Industrie- und Handelskammer sprach.",
+            "Deutsche Industrie- und Handelskammer",
+            "Deutschen Industrie- und Handelskammer",
+        ),
+        (
+            "Gefördert wird es mit Mitteln des Bundesministeriums für Arbeit und Soziales.",
+            "Bundesministerium für Arbeit und Soziales",
+            "Bundesministeriums für Arbeit und Soziales",
+        ),
+    ],
+)
+def test_canonical_names_in_the_nominative_with_the_german_model(nlp, text, name, as_written):
+    (org,) = nlp(text)._.organisations
+    assert (org.name, org.mentions[0].text) == (name, as_written)
+
+
+def test_an_invariant_fund_keeps_its_s(nlp):
+    doc = nlp(
+        "Mit Mitteln des Europäischen Sozialfonds und des Bundesministeriums für Arbeit und Soziales wird "
+        "das Projekt gefördert."
+    )
+    (fund,) = doc._.programmes
+    assert (fund.name, fund.kind) == ("Europäischer Sozialfonds", "Programm")
