@@ -36,6 +36,28 @@ def test_nobility_particles_and_double_names():
     assert (weise.first_name, weise.surname) == ("Frank-Jürgen", "Weise")
 
 
+def test_shortened_surnames_and_arabic_articles():
+    daniel = split_name(["Daniel", "B."], NAMES)  # a private person as the press names them
+    assert (daniel.name, daniel.first_name, daniel.surname) == ("Daniel B.", "Daniel", "B.")
+    assert split_name(["B."], NAMES) is None and split_name(["Gebäude", "B."], NAMES) is None
+    umar = split_name(["Umar", "al-Baschir"], NAMES)
+    assert (umar.first_name, umar.surname) == ("Umar", "al-Baschir")
+
+
+def test_a_surname_after_a_particle_that_the_ner_took_for_a_place():
+    from spacy.tokens import Span
+
+    text = "Minister Karl-Theodor zu Guttenberg trat zurück."
+    doc = make_doc(text, pos={"zu": "ADP", "Guttenberg": "PROPN"})
+    doc.ents = [Span(doc, 1, 2, "PER"), Span(doc, 3, 4, "LOC")]
+    (person,) = analyse(doc)[0]
+    assert (person.name, person.first_name, person.surname) == (
+        "Karl-Theodor zu Guttenberg",
+        "Karl-Theodor",
+        "zu Guttenberg",
+    )
+
+
 def test_middle_initial_does_not_change_the_person():
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).key == split_name(["Robert", "Böhmer"], NAMES).key
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).name == "Robert M. Böhmer"  # as written

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pipeline.extract.lexicons import PersonNames
 from pipeline.nlp.first_names import known_first_name
 
-_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
+_NAME_TOKEN = re.compile(r"^(?:(?:al|el|ad|as|asch|at|az|ar|ibn|bin)-)?[A-ZÄÖÜ][\w'’.-]*$")  # „al-Baschir“
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
 
@@ -51,6 +51,9 @@ def split_name(words: list[str], names: PersonNames) -> NameParts | None:
     Brandt“); the key does not, so „Thomas Brandt“ is the same person.
     """
     words = [w for w in words if w]
+    if len(words) == 2 and _INITIAL.match(words[1]) and is_first_name(words[0]):
+        # „Daniel B.“, „Heidi K.“: the press's shortened names of private persons
+        return NameParts(name=" ".join(words), first_name=words[0], surname=words[1])
     if not words or not is_name_token(words[-1], names) or _INITIAL.match(words[-1]):
         return None
     start = len(words) - 1

@@ -96,12 +96,14 @@ def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
     k = stop
     while k < len(doc) and names.is_particle(doc[k].text):
         k += 1
-    # inside one NER organisation, the surname may complete the name too (:func:`_named_after_organisation`)
+    # inside one NER organisation, the surname may complete the name too (:func:`_named_after_organisation`);
+    # after a particle, a surname the NER took for a place too („Karl-Theodor zu Guttenberg“)
     same_entity = doc[k].ent_iob_ == "I" and doc[start].ent_type_ == "ORG" if k < len(doc) else False
+    place_after_particle = k > stop and k < len(doc) and doc[k].ent_type_ == "LOC"
     complete = (
         k < len(doc)
         and is_name_token(doc[k].text, names)
-        and (doc[k].ent_type_ in ("", "PER") or same_entity)
+        and (doc[k].ent_type_ in ("", "PER") or same_entity or place_after_particle)
     )
     return k + 1 if complete and not lexicons.roles.match(doc[k].text) else stop
 
