@@ -14,7 +14,7 @@ from pipeline.document import Document
 from pipeline.schema import TABLES
 from pipeline.settings import Settings
 from pipeline.themes import load_codebook, load_theme_model, train_theme_model
-from pipeline.themes.train import THRESHOLD_GRID
+from pipeline.themes.train import PRECISION_TARGET, THRESHOLD_GRID
 
 SEED = Settings().shared_dir / "seed" / "000_08f6338388034590.txt"
 SEED_THEMES = {
@@ -65,8 +65,10 @@ def test_metadata_describes_the_training(model, settings):
     meta = model.metadata
     assert meta["codebook_hash"] == load_codebook().fingerprint
     assert meta["training_counts"]["labelled"] >= 250
-    assert meta["learned_threshold"] in THRESHOLD_GRID
-    assert meta["thresholds"] == dict.fromkeys(load_codebook().ids, meta["learned_threshold"])
+    assert meta["training_counts"]["real_train"] == 1282  # the real paragraphs' train part
+    assert set(meta["learned_thresholds"].values()) <= set(THRESHOLD_GRID)
+    assert meta["thresholds"] == meta["learned_thresholds"]  # the codebook sets none of its own
+    assert meta["precision_target"] == PRECISION_TARGET
     assert list((settings.cache_dir / "themes").glob("*/model.joblib"))
 
 
@@ -205,3 +207,16 @@ def test_review_export_is_read_back_into_training(tmp_path, custom_codebook, mon
     with open(again, encoding="utf-8", newline="") as handle:
         exported = [r["text"] for r in csv.DictReader(handle)]
     assert rows[0]["text"] not in exported and rows[1]["text"] in exported  # labelled ones not asked again
+
+
+def test_thresholds_are_chosen_precision_first():
+    import numpy as np
+
+    from pipeline.themes.train import precision_first_threshold
+
+    truth = np.array([1, 1, 0, 0, 1, 0])
+    scores = np.array([0.9, 0.8, 0.75, 0.3, 0.5, 0.45])
+    # 0.45 reaches F1 0.75 at precision 0.6; 0.5 gives precision 0.75 and the best F1 among the precise
+    assert precision_first_threshold(truth, scores) == 0.5
+    # no threshold is precise enough: the best F0.5, the lowest of equals
+    assert precision_first_threshold(np.array([1, 0, 0]), np.array([0.3, 0.9, 0.95])) == 0.2

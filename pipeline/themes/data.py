@@ -153,7 +153,9 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 
 def labelled_files(label_dirs: Sequence[Path] = ()) -> list[Path]:
-    return label_files(label_dirs) + corpus_label_files()
+    from pipeline.themes.real import GOLD
+
+    return label_files(label_dirs) + corpus_label_files() + [GOLD]
 
 
 def theme_fingerprint(codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = ()) -> str:

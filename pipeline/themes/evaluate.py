@@ -77,7 +77,7 @@ def out_of_fold(
     splitter = GroupKFold(folds, shuffle=True, random_state=RANDOM_STATE)
     for train, test in splitter.split(gold.texts, groups=gold.groups):
         pipeline, learned = fit_classifier(gold.subset(train), extra, codebook)
-        thresholds = np.array([t.threshold or learned for t in codebook.themes])
+        thresholds = np.array([t.threshold or learned[t.id] for t in codebook.themes])
         plain[test] = pipeline.predict_proba([gold.texts[i] for i in test]) >= thresholds
         masked[test] = pipeline.predict_proba([matcher.mask(gold.texts[i]) for i in test]) >= thresholds
     return {"cross_validated": plain, "masked_indicators": masked}
@@ -172,27 +172,32 @@ def evaluate(
     decisions = out_of_fold(gold, extra, codebook)
     scores = {name: Scores.of(codebook.ids, gold.Y, d) for name, d in decisions.items()}
     baseline = keyword_baseline(gold, codebook)
-    hand = gold.counts.get("labelled", 0)  # hand-labelled rows come first, corpus paragraphs after
+    # hand-labelled rows come first, then the corpus paragraphs, then the real paragraphs' train part
+    hand, corpus = gold.counts.get("labelled", 0), gold.counts.get("corpus_gold", 0)
+    real_train = gold.counts.get("real_train", 0)
     predicted = decisions["cross_validated"]
-    subsets = {
-        "hand labels": Scores.of(codebook.ids, gold.Y[:hand], predicted[:hand]),
-        "corpus": Scores.of(codebook.ids, gold.Y[hand:], predicted[hand:]),
+    parts = {
+        "hand labels": slice(0, hand),
+        "corpus": slice(hand, hand + corpus),
+        "real train": slice(hand + corpus, None),
     }
+    subsets = {name: Scores.of(codebook.ids, gold.Y[rows], predicted[rows]) for name, rows in parts.items()}
     summary = {name: s.as_dict() for name, s in scores.items()} | {
         "keyword_baseline": baseline.as_dict(),
         "hand_labels": subsets["hand labels"].as_dict(),
         "corpus_documents": subsets["corpus"].as_dict(),
+        "real_train_cross_validated": subsets["real train"].as_dict(),
     }
     real_lines, real_summary = real_text(settings, codebook, label_dirs) if real else ([], {})
     summary |= real_summary
-    corpus = gold.counts.get("corpus_gold", 0)
-    documents = len(set(gold.groups[hand:]))
+    documents = len(set(gold.groups[parts["corpus"]]))
     lines = [
         "# Theme classifier: evaluation",
         "",
         f"Labelled paragraphs: {len(gold.texts)} = {hand} hand-labelled (every `labels*.csv`) + {corpus} "
         f"from {documents} sample-corpus documents (`tests/gold/paragraph_themes.csv`, without the seed "
-        "document, which stays unseen for its test). Extra training data per fold: "
+        f"document, which stays unseen for its test) + {real_train} real paragraphs (`real_gold.csv`, "
+        "`split = train`). Extra training data per fold: "
         f"{extra.counts.get('codebook_examples', 0)} codebook examples and "
         f"{extra.counts.get('weak_pool', 0)} weakly labelled news paragraphs from ../shared.",
         f"{FOLDS}-fold cross-validation grouped by source (GroupKFold, shuffled, random_state="

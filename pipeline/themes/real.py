@@ -176,10 +176,12 @@ def _rows(path: Path) -> list[dict]:
 
 
 def read_real_gold(settings: Settings, split: str, path: Path = GOLD) -> RealGold:
-    """The ``split`` part (train or test); Wikinews texts are read from ``../shared``."""
+    """The ``split`` part (train or test); Wikinews texts are read from ``../shared`` (without it, only
+    the rows that carry their text)."""
     gold = RealGold([], [], [])
+    shared = (settings.nlp_data_dir / WIKINEWS).is_dir()
     for row in _rows(path):
-        if row["split"] == split:
+        if row["split"] == split and (row["text"] or shared):
             gold.texts.append(row["text"] or resolve_text(row["source"], settings))
             gold.labels.append(_themes(row["themes"]))
             gold.sources.append(row["source"].split("#")[0])
