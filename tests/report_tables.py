@@ -127,6 +127,9 @@ def _rows(columns: tuple[str, ...], rows: list[tuple]) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
+THIN = {("d5", "vereinbarkeit"): 0.6}  # one paragraph at a middling score: thin evidence
+
+
 def make_tables() -> dict[str, pd.DataFrame]:
     """One DataFrame per output table, each through :func:`pipeline.export.frame_for`."""
     documents = [
@@ -138,8 +141,10 @@ def make_tables() -> dict[str, pd.DataFrame]:
         for i, row in enumerate(_rows(QUOTE_COLUMNS, QUOTES))
     ]
     themes = [
-        {"doc_id": doc_id, "theme": theme, "score": 0.9 if theme in assigned else 0.1,
-         "assigned": theme in assigned, "evidence": "…" if theme in assigned else ""}
+        {"doc_id": doc_id, "theme": theme, "assigned": theme in assigned,
+         "score": THIN.get((doc_id, theme), 0.9) if theme in assigned else 0.1,
+         "evidence": "…" if theme in assigned else "",
+         "n_paragraphs": (1 if (doc_id, theme) in THIN else 2) if theme in assigned else 0}
         for doc_id, assigned in THEMES.items()
         for theme in ALL_THEMES
     ]  # fmt: skip

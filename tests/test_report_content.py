@@ -163,6 +163,15 @@ def test_organisations_by_function_with_their_themes(facts, markdown):
     assert "### Partner und Mitglieder" in markdown
 
 
+def test_themes_say_how_strong_their_evidence_is(facts, html, markdown):
+    themes = {t.id: t for t in facts.themes}
+    network, balance = themes["netzwerk"], themes["vereinbarkeit"]
+    assert (network.n_documents, network.n_strong, network.thin) == (3, 3, False)
+    assert (balance.n_documents, balance.n_strong, balance.thin) == (1, 0, True)
+    assert "davon 0 mit starker Evidenz · dünne Evidenz: meist nur ein Absatz" in _text(html)
+    assert "| Vereinbarkeit von Familie, Pflege und Beruf | 1 | 20\u202f% | 0 (dünne Evidenz) |" in markdown
+
+
 def test_programmes_with_funders_operators_and_themes_in_both_formats(facts, html, markdown):
     assert facts.overview.n_programmes == 2  # the duplicate document's programme does not count
     bundnisse, project = facts.programmes

@@ -27,6 +27,10 @@ PROGRAMMES_SHOWN = 25
 THEMES_PER_ORG = 4
 QUOTE_MAX_CHARS = 420
 ROLE_MAX_CHARS = 90
+# A document's evidence for a theme is strong with this many paragraphs above the threshold, or with one
+# paragraph scored at least this high.
+STRONG_PARAGRAPHS = 2
+STRONG_SCORE = 0.8
 YEARLY_FROM_YEARS = 3  # periods are years when the corpus spans at least this many years, else quarters
 
 GENDER_LABELS = {"female": "weiblich", "male": "männlich"}
@@ -76,6 +80,7 @@ class ThemeFact:
     label: str
     definition: str
     n_documents: int
+    n_strong: int  # documents with strong evidence (:data:`STRONG_PARAGRAPHS`, :data:`STRONG_SCORE`)
     trend: list[tuple[str, int]]
     n_undated: int
     organisations: list[Entity]
@@ -86,6 +91,11 @@ class ThemeFact:
     @property
     def more_documents(self) -> int:
         return self.n_documents - len(self.documents)
+
+    @property
+    def thin(self) -> bool:
+        """Most of the theme's documents carry it in one paragraph with a middling score only."""
+        return 2 * self.n_strong < self.n_documents
 
 
 @dataclass
@@ -359,6 +369,12 @@ def _representative_quotes(corpus: _Corpus, theme_docs: pd.DataFrame) -> list[Qu
     return list(chosen.values())
 
 
+def _strong_evidence(docs: pd.DataFrame) -> int:
+    """Documents (rows of ``themes.csv``) whose evidence for the theme is strong."""
+    several = docs["n_paragraphs"].fillna(0) >= STRONG_PARAGRAPHS
+    return int((several | (docs["score"].fillna(0) >= STRONG_SCORE)).sum())
+
+
 def _theme_facts(corpus: _Corpus, theme_id: str, definition: str) -> ThemeFact:
     docs = corpus.theme_docs(theme_id)
     doc_ids = set(docs["doc_id"])
@@ -368,6 +384,7 @@ def _theme_facts(corpus: _Corpus, theme_id: str, definition: str) -> ThemeFact:
         label=corpus.labels.get(theme_id, theme_id),
         definition=definition,
         n_documents=len(doc_ids),
+        n_strong=_strong_evidence(docs),
         trend=trend,
         n_undated=undated,
         organisations=_top_organisations(corpus, doc_ids),
