@@ -56,6 +56,16 @@ def test_hyphenated_universities_foundations_and_districts():
     ]
 
 
+def test_a_body_named_after_a_person_is_no_person():
+    doc = analysed(
+        "Die Wolfgang Dürr Stiftung fördert das Projekt. Auch Anna Beispiel lobt es.",
+        persons=("Wolfgang Dürr", "Anna Beispiel"),
+    )
+    assert names(doc) == ["Wolfgang Dürr Stiftung"]
+    assert [p.name for p in doc._.persons] == ["Anna Beispiel"]
+    assert doc._.organisations[0].org_type == "Stiftung"
+
+
 def _with_places(text: str, places: tuple[str, ...], **annotation):
     doc = make_doc(text, **annotation)
     doc.ents = [

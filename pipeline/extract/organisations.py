@@ -407,6 +407,16 @@ class OrganisationFinder:
             k -= 1
         return k >= 0 and self.doc[k].lower_ in _LOCATIVE
 
+    def _bodies_named_after_persons(self) -> list[tuple[int, int]]:
+        """A person's name the NER tagged, followed by a body noun: „Wolfgang Dürr Stiftung“, „Anne
+        Frank Schule“ (the people component leaves such names out)."""
+        doc, bodies = self.doc, self.lexicon.compound_bodies
+        return [
+            (e.start, e.end + 1)
+            for e in doc.ents
+            if e.label_ == "PER" and e.end < len(doc) and doc[e.end].text in bodies
+        ]
+
     def _hyphenated_body(self, word: str) -> bool:
         first, _, body = word.rpartition("-")
         return first[:1].isupper() and body in self.lexicon.compound_bodies
@@ -537,6 +547,7 @@ class OrganisationFinder:
             spans += self._split_pairs(self._dotted_start(e.start), end)
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
         spans += self._headed_names() + self._titled_projects() + self._hyphenated_bodies()
+        spans += self._bodies_named_after_persons()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
         taken = bytearray(len(self.doc))

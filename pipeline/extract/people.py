@@ -225,6 +225,8 @@ def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
             not from_ner and mention.end - mention.start < 2 and not (mention.titles or mention.salutation)
         ):
             continue
+        if mention.end < len(doc) and doc[mention.end].text in lexicons.organisations.compound_bodies:
+            continue  # „Wolfgang Dürr Stiftung“, „Anne Frank Schule“: the person names a body
         mention.from_ner = from_ner
         inside_org = any(i in org_tokens for i in range(mention.start, mention.end))
         if (
