@@ -132,3 +132,16 @@ def test_an_invariant_fund_keeps_its_s(nlp):
     )
     (fund,) = doc._.programmes
     assert (fund.name, fund.kind) == ("Europäischer Sozialfonds", "Programm")
+
+
+def test_a_source_reaches_over_the_whole_organisation_name(nlp):
+    """The parser attaches „zu Rostock“ to the verb; the speaker is the organisation's whole name."""
+    doc = nlp("Laut IHK zu Rostock fehlen in der Region 2.000 Fachkräfte.")
+    (quote,) = doc._.quotes
+    (chamber,) = doc._.organisations
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "fehlen in der Region 2.000 Fachkräfte",
+        "IHK zu Rostock",
+    )
+    assert (quote.speaker_type, quote.org_local_id, chamber.name) == ("organisation", 0, "IHK zu Rostock")

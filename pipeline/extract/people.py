@@ -638,6 +638,15 @@ def _by_start(records: list) -> tuple[list[int], list[tuple[Mention, int]], int]
     return [m.start for m, _ in mentions], mentions, longest
 
 
+def organisation_mention_end(doc: Doc, char: int) -> int | None:
+    """End offset of the organisation mention that covers character ``char``, if one does."""
+    for org in _overlapping(doc, doc._.organisations or [], char, char + 1):
+        for mention in org.mentions:
+            if mention.start <= char < mention.end:
+                return mention.end
+    return None
+
+
 def _overlapping(doc: Doc, records: list, start_char: int, end_char: int) -> list:
     """The records (in their order) with a mention overlapping ``start_char:end_char``."""
     starts, mentions, longest = _index_of(doc, records, _by_start)

@@ -490,7 +490,19 @@ def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
         ends_clause = closing is None or closing.text in {",", ".", ":", "!", "?"}
         if not relative and (ends_clause or closing.pos_ in {"VERB", "AUX"}):
             end = apposition_end
-    return _trim(list(doc[start:end]), blocked)
+    return _trim(list(doc[start : _through_organisation(doc, end, sent_end, blocked)]), blocked)
+
+
+def _through_organisation(doc: Doc, end: int, sent_end: int, blocked: set[int]) -> int:
+    """The phrase's end, moved to the end of an organisation's name its last word starts: the parser
+    attaches „zu Rostock“ of „Laut IHK zu Rostock …“ to the verb, the organisation finder knows the
+    whole name."""
+    from pipeline.extract.people import organisation_mention_end
+
+    mention_end = organisation_mention_end(doc, doc[end - 1].idx) if end > 0 else None
+    while mention_end is not None and end < sent_end and end not in blocked and doc[end].idx < mention_end:
+        end += 1
+    return end
 
 
 def _head_token(tokens: list[Token]) -> Token:
