@@ -141,3 +141,15 @@ def test_a_programme_in_the_metadata_is_a_programme_without_offsets():
     )
     (mention,) = tables["programme_mentions"].to_dict("records")
     assert (mention["text"], mention["start_char"]) == ("Europäischer Sozialfonds", None)
+
+
+def test_a_later_description_of_the_project_names_its_operators():
+    doc = analysed(
+        "Das Projekt „Pflege im Team“ startet im Mai. Getragen wird das Projekt von der Muster Beratung "
+        "GmbH und der Stadt Bautzen. Die Kampagne läuft.",
+        orgs=("Muster Beratung GmbH", "Stadt Bautzen"),
+    )
+    (project,) = doc._.programmes
+    assert [o.name for o in doc._.organisations] == ["Muster Beratung GmbH", "Stadt Bautzen"]
+    assert (project.operator_ids, project.funder_ids) == ([0, 1], [])
+    assert [m.text for m in project.mentions] == ["Pflege im Team"]  # a description is no mention

@@ -23,6 +23,8 @@ PROGRAMME_TYPE = "Projekt/Programm"
 DEFAULT_KIND = "Programm"
 PARTY_WINDOW = 3  # words between a cue and the organisation it names
 _GENITIVE_ARTICLES = {"des", "der"}
+_DEFINITE = {"das", "dieses", "des", "dem", "die", "diese", "im", "beim", "vom", "zum"}
+_COORDINATED = {"und", "sowie", ",", "der", "die", "das", "dem", "den", "des"}
 _AGENT_PREPOSITIONS = {"durch", "von", "vom"}
 _AUXILIARIES = {"wird", "werden", "wurde", "wurden", "worden", "ist", "sind", "war", "waren"}
 _QUOTES = set("„“”\"'‚‘’»«›‹")
@@ -71,7 +73,8 @@ def separate_programmes(
                 )
             )
     parties = _Parties(doc, sentences, lexicon, [a for a in anchors if a.org in separated.organisation_ids])
-    for anchor in anchors:
+    programme_anchors = [a for a in anchors if a.org in separated.programme_ids]
+    for anchor in programme_anchors + _described(doc, lexicon, programme_anchors, separated):
         if anchor.org in separated.programme_ids:
             programme = separated.programmes[separated.programme_ids[anchor.org]]
             for party, org in parties.of(anchor, programme.kind):
@@ -81,6 +84,29 @@ def separate_programmes(
     for org in kept:
         org.local_id = separated.organisation_ids[org.local_id]
     return separated
+
+
+def _described(
+    doc: Doc, lexicon: OrganisationLexicon, anchors: list[OrgAnchor], separated: Separated
+) -> list[OrgAnchor]:
+    """„Getragen wird das Projekt von …“: a definite „das Projekt“, „das Programm“ after the one
+    programme of that kind named before, as another anchor of it (for its funders and operators)."""
+    named = {i for a in anchors for i in range(a.start, a.end)}
+    first = {}
+    for a in sorted(anchors):
+        first.setdefault(a.org, a.start)
+    found = []
+    for token in doc:
+        kind = lexicon.programme_kind(token.text) if token.pos_ == "NOUN" else ""
+        if not kind or token.i in named or token.i == 0 or doc[token.i - 1].lower_ not in _DEFINITE:
+            continue
+        before = {
+            org for org, start in first.items()
+            if start < token.i and separated.programmes[separated.programme_ids[org]].kind == kind
+        }  # fmt: skip
+        if len(before) == 1:
+            found.append(OrgAnchor(token.i, token.i + 1, before.pop(), token.text, token.idx + len(token)))
+    return found
 
 
 def _kind(doc: Doc, lexicon: OrganisationLexicon, org: Organisation) -> str:
@@ -113,13 +139,31 @@ class _Parties:
     def of(self, programme: OrgAnchor, kind: str) -> list[tuple[str, int]]:
         """(funder | operator, organisation local id) for one mention of a programme of ``kind``."""
         found = []
-        for org in self.by_sentence.get(self.sentences.index(programme.start), []):
-            party = self._cue_before(org, programme) or self._passive_agent(org)
+        index = self.sentences.index(programme.start)
+        previous: tuple[OrgAnchor, str | None] | None = None
+        for org in sorted(self.by_sentence.get(index, [])):
+            party = self._cue_before(org, programme) or self._passive_agent(org, index)
             if party is None and self._genitive_after(org, programme):
                 party = "operator" if kind == "Projekt" else "funder"
+            if party is None and previous is not None and self._coordinated(previous[0], org):
+                party = previous[1]  # „von der Volkshochschule … und der Wirtschaftsförderung …“
             if party:
                 found.append((party, org.org))
+            previous = (org, party)
         return found
+
+    def _coordinated(self, first: OrgAnchor, second: OrgAnchor) -> bool:
+        between = self.doc[first.end : second.start]
+        return (
+            len(between) > 0
+            and all(t.lower_ in _COORDINATED for t in between)
+            and any(t.lower_ in ("und", "sowie") for t in between)
+        )
+
+    def _sentence_party(self, index: int) -> str | None:
+        """The one kind of party the sentence's cue words name („Getragen wird das Projekt von …“)."""
+        parties = {party for token in self.sentences[index] if (party := self._cue(token))}
+        return parties.pop() if len(parties) == 1 else None
 
     def _cue(self, token) -> str | None:
         return self.cues.get(token.lower_) or self.cues.get(token.lemma_.lower())
@@ -138,8 +182,9 @@ class _Parties:
             k -= 1
         return None
 
-    def _passive_agent(self, org: OrgAnchor) -> str | None:
-        """„… das durch M’s Marketing + Kommunikation GmbH initiiert wird“, „von der Stadt gefördert“."""
+    def _passive_agent(self, org: OrgAnchor, index: int) -> str | None:
+        """„… das durch M’s Marketing + Kommunikation GmbH initiiert wird“, „von der Stadt gefördert“;
+        with the participle elsewhere in the sentence, its one kind of cue („Getragen wird … von …“)."""
         doc = self.doc
         k = org.start - 1
         if k > 0 and doc[k].pos_ == "DET":  # „durch die Stadt“
@@ -151,7 +196,7 @@ class _Parties:
             k += 3  # „vom Bundesministerium … (BMFSFJ) gefördert“
         while k < len(doc) and doc[k].lower_ in _AUXILIARIES:
             k += 1
-        return self._cue(doc[k]) if k < len(doc) else None
+        return (self._cue(doc[k]) if k < len(doc) else None) or self._sentence_party(index)
 
     def _genitive_after(self, org: OrgAnchor, programme: OrgAnchor) -> bool:
         """„Bundesprogramm „Stark im Beruf“ des BMFSFJ“: the organisation right after the programme."""
