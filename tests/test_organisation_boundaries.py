@@ -23,6 +23,16 @@ def test_a_person_coordinated_into_an_organisation_is_cut_off_and_found():
     assert [p.name for p in doc._.persons] == ["Fabienne Herrmann"]
 
 
+def test_a_person_after_the_place_that_ends_an_organisation_is_cut_off():
+    doc = analysed(
+        "Das Bezirksamt Tempelhof-Schöneberg Elena Zavlaris lobte das Projekt.",
+        orgs=("Bezirksamt Tempelhof-Schöneberg Elena Zavlaris",),
+        pos={"Bezirksamt": "NOUN"},
+    )
+    assert names(doc) == ["Bezirksamt Tempelhof-Schöneberg"]
+    assert [p.name for p in doc._.persons] == ["Elena Zavlaris"]  # „Elena“: not a German first name
+
+
 def test_a_first_name_that_opens_an_organisation_stays_in_it():
     doc = analysed("Die Robert Bosch GmbH investiert.", orgs=("Robert Bosch GmbH",))
     assert (names(doc), doc._.persons) == (["Robert Bosch GmbH"], [])

@@ -179,6 +179,20 @@ def _first_name_candidates(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
+def _names_ending_organisations(doc: Doc) -> list[tuple[int, int]]:
+    """A first name of any origin and a surname that end an NER organisation of three or more words
+    („Bezirksamt Tempelhof-Schöneberg Elena Zavlaris“): kept only as :func:`_named_after_organisation`
+    allows."""
+    return [
+        (e.end - 2, e.end)
+        for e in doc.ents
+        if e.label_ == "ORG"
+        and len(e) >= 3
+        and doc[e.end - 2].text[:1].isupper()
+        and is_first_name(doc[e.end - 2].text)
+    ]
+
+
 def _ner_person_spans(doc: Doc, names: PersonNames) -> list[tuple[int, int]]:
     """The NER's PER spans, with adjacent ones joined where nothing or only name particles stand
     between them: the NER splits long foreign names („Kristin Scott | Thomas“, „Johann Peltzer vom |
@@ -218,6 +232,7 @@ def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
     names = lexicons.names
     candidates = [(start, end, True) for start, end in _ner_person_spans(doc, names)]
     candidates += [(s, e, False) for s, e in _address_candidates(doc, names) + _first_name_candidates(doc)]
+    candidates += [(s, e, False) for s, e in _names_ending_organisations(doc)]
     chosen: list[_NameMention] = []
     for start, end, from_ner in candidates:
         mention = _name_mention(doc, start, end, lexicons)
