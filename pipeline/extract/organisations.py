@@ -43,11 +43,6 @@ def org_type(name: str) -> str:
     return default_lexicons().organisations.org_type(name)
 
 
-def programme_kind(name: str) -> str:
-    """:meth:`OrganisationLexicon.programme_kind` of the package's default lexicons."""
-    return default_lexicons().organisations.programme_kind(name)
-
-
 def metadata_organisations(projekttraeger: str, funder: str) -> list[Organisation]:
     """Organisations named in a document's metadata (a scrape's logo lines, „gefördert vom …“).
 

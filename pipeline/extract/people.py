@@ -37,7 +37,7 @@ from pipeline.extract.organisations import OrganisationFinder, org_key
 from pipeline.extract.programmes import separate_programmes
 from pipeline.extract.records import Mention, Organisation, Person, Programme, Role
 from pipeline.extract.roles import OrgAnchor, PersonAnchor, RoleFinder, RoleHit, find_role_nouns
-from pipeline.extract.tokens import Sentences, glued, sentences_of
+from pipeline.extract.tokens import Sentences, entity_at, glued, sentences_of
 from pipeline.nlp.first_names import german_first_names
 from pipeline.settings import RESOURCES_DIR
 
@@ -96,16 +96,13 @@ def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
     k = stop
     while k < len(doc) and names.is_particle(doc[k].text):
         k += 1
+    if k == len(doc) or not is_name_token(doc[k].text, names) or lexicons.roles.match(doc[k].text):
+        return stop
     # inside one NER organisation, the surname may complete the name too (:func:`_named_after_organisation`);
     # after a particle, a surname the NER took for a place too („Karl-Theodor zu Guttenberg“)
-    same_entity = doc[k].ent_iob_ == "I" and doc[start].ent_type_ == "ORG" if k < len(doc) else False
-    place_after_particle = k > stop and k < len(doc) and doc[k].ent_type_ == "LOC"
-    complete = (
-        k < len(doc)
-        and is_name_token(doc[k].text, names)
-        and (doc[k].ent_type_ in ("", "PER") or same_entity or place_after_particle)
-    )
-    return k + 1 if complete and not lexicons.roles.match(doc[k].text) else stop
+    same_entity = doc[k].ent_iob_ == "I" and doc[start].ent_type_ == "ORG"
+    place_after_particle = k > stop and doc[k].ent_type_ == "LOC"
+    return k + 1 if doc[k].ent_type_ in ("", "PER") or same_entity or place_after_particle else stop
 
 
 def _name_mention(doc: Doc, start: int, end: int, lexicons: Lexicons) -> _NameMention | None:
@@ -214,7 +211,12 @@ def _named_after_organisation(doc: Doc, mention: _NameMention) -> bool:
     Arbeit Bergisch Gladbach und Fabienne Herrmann“, „Bezirksamt Tempelhof-Schöneberg Elena
     Zavlaris“), which a name in an organisation's name rarely does („Robert Bosch GmbH“,
     „Bundesstiftung Magnus Hirschfeld“, „Digitalagentur Conrad Caine“)."""
-    entity = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= mention.start < e.end), None)
+    if doc[mention.start].ent_type_ != "ORG":
+        return False
+    first = mention.start
+    while doc[first].ent_iob_ == "I":  # back to the entity's first token
+        first -= 1
+    entity = entity_at(doc, first)
     if entity is None or mention.end != entity.end or not is_first_name(mention.parts.first_name):
         return False
     before = doc[mention.start - 1]

@@ -58,10 +58,13 @@ def separate_programmes(
 ) -> Separated:
     """Every organisation of type Projekt/Programm as a :class:`Programme`, with its kind and the
     organisations the text says fund or run it."""
-    kept = [o for o in orgs if not is_programme(o)]
+    programme = [is_programme(o) for o in orgs]
+    kept = [o for o, is_one in zip(orgs, programme, strict=True) if not is_one]
     separated = Separated(kept, [], {o.local_id: n for n, o in enumerate(kept)}, {})
-    for org in orgs:
-        if is_programme(org):
+    if not any(programme):  # nothing moves, nothing is renumbered
+        return separated
+    for org, is_one in zip(orgs, programme, strict=True):
+        if is_one:
             separated.programme_ids[org.local_id] = len(separated.programmes)
             separated.programmes.append(
                 Programme(
@@ -75,12 +78,11 @@ def separate_programmes(
     parties = _Parties(doc, sentences, lexicon, [a for a in anchors if a.org in separated.organisation_ids])
     programme_anchors = [a for a in anchors if a.org in separated.programme_ids]
     for anchor in programme_anchors + _described(doc, lexicon, programme_anchors, separated):
-        if anchor.org in separated.programme_ids:
-            programme = separated.programmes[separated.programme_ids[anchor.org]]
-            for party, org in parties.of(anchor, programme.kind):
-                named = programme.funder_ids if party == "funder" else programme.operator_ids
-                if separated.organisation_ids[org] not in named:
-                    named.append(separated.organisation_ids[org])
+        found = separated.programmes[separated.programme_ids[anchor.org]]
+        for party, org in parties.of(anchor, found.kind):
+            named = found.funder_ids if party == "funder" else found.operator_ids
+            if separated.organisation_ids[org] not in named:
+                named.append(separated.organisation_ids[org])
     for org in kept:
         org.local_id = separated.organisation_ids[org.local_id]
     return separated
@@ -109,9 +111,14 @@ def _described(
     return found
 
 
+def kind_by_name(lexicon: OrganisationLexicon, org: Organisation) -> str:
+    """The kind of programme the words of the name or the abbreviation name („Bundesprogramm“, „ESF“)."""
+    return lexicon.programme_kind(org.name) or lexicon.programme_kind(org.abbreviation)
+
+
 def _kind(doc: Doc, lexicon: OrganisationLexicon, org: Organisation) -> str:
     """From the name's words, else from the word before the first mention (a quoted title's noun)."""
-    kind = lexicon.programme_kind(org.name) or lexicon.programme_kind(org.abbreviation)
+    kind = kind_by_name(lexicon, org)
     if kind or not org.mentions:
         return kind or DEFAULT_KIND
     first = doc.char_span(org.mentions[0].start, org.mentions[0].end, alignment_mode="expand")

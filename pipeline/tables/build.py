@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.document import Document
-from pipeline.extract.records import DocExtraction, Mention
+from pipeline.extract.records import DocExtraction, Mention, Organisation, Programme
 from pipeline.tables.frames import frame_for
 from pipeline.tables.registry import (
     Registry,
@@ -143,15 +143,19 @@ def _mention_columns(m: Mention) -> dict:
     }
 
 
+def _mention_rows(named: dict, record: Organisation | Programme) -> list[dict]:
+    """A row with the columns ``named`` per mention of ``record``; one without offsets when only the
+    document's metadata names it."""
+    return [{**named, **_mention_columns(m)} for m in record.mentions] or [{**named, "text": record.name}]
+
+
 def person_mention_rows(corpus: Corpus) -> list[dict]:
     rows = []
     for document, extraction in corpus.extractions:
         for p in extraction.persons:
             person = corpus.person(document.doc_id, p.local_id)
             named = {**_document_columns(document), "person_id": person["person_id"], "name": person["name"]}
-            rows.extend({**named, **_mention_columns(m)} for m in p.mentions)
-            if not p.mentions:  # named in the metadata only: no offsets
-                rows.append({**named, "text": p.name})
+            rows += _mention_rows(named, p)
     return rows
 
 
@@ -199,9 +203,7 @@ def org_mention_rows(corpus: Corpus) -> list[dict]:
                 "name": org["name"],
                 "function": o.function,
             }
-            rows.extend({**named, **_mention_columns(m)} for m in o.mentions)
-            if not o.mentions:  # named in the metadata only: no offsets
-                rows.append({**named, "text": o.name})
+            rows += _mention_rows(named, o)
     return rows
 
 
@@ -219,9 +221,7 @@ def programme_mention_rows(corpus: Corpus) -> list[dict]:
                 "funders": joined(corpus.org_names(doc_id, p.funder_ids)),
                 "operators": joined(corpus.org_names(doc_id, p.operator_ids)),
             }
-            rows.extend({**named, **_mention_columns(m)} for m in p.mentions)
-            if not p.mentions:  # named in the metadata only: no offsets
-                rows.append({**named, "text": p.name})
+            rows += _mention_rows(named, p)
     return rows
 
 

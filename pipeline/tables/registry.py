@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from pipeline.document import Document, content_id
-from pipeline.extract.organisations import is_acronym, metadata_organisations, org_key, programme_kind
-from pipeline.extract.programmes import DEFAULT_KIND, is_programme
+from pipeline.extract.lexicons import default_lexicons
+from pipeline.extract.organisations import is_acronym, metadata_organisations, org_key
+from pipeline.extract.programmes import DEFAULT_KIND, is_programme, kind_by_name
 from pipeline.extract.records import DocExtraction, Organisation, Person, Programme
 
 _SEP = "; "
@@ -68,13 +69,13 @@ def with_metadata(document: Document, extraction: DocExtraction) -> DocExtractio
     """
     organisations, programmes = list(extraction.organisations), list(extraction.programmes)
     for meta in metadata_organisations(document.projekttraeger, document.funder):
-        keys = _name_keys(meta)
+        keys = set(_name_keys(meta))
         if is_programme(meta):
-            if not any(keys & _name_keys(p) for p in programmes):
-                kind = programme_kind(meta.name) or programme_kind(meta.abbreviation) or DEFAULT_KIND
+            if not any(keys.intersection(_name_keys(p)) for p in programmes):
+                kind = kind_by_name(default_lexicons().organisations, meta) or DEFAULT_KIND
                 programmes.append(Programme(len(programmes), meta.name, meta.abbreviation, kind))
             continue
-        same = next((o for o in organisations if keys & _name_keys(o)), None)
+        same = next((o for o in organisations if keys.intersection(_name_keys(o))), None)
         if same is None:
             organisations.append(replace(meta, local_id=len(organisations)))
         elif not same.function:
@@ -82,8 +83,9 @@ def with_metadata(document: Document, extraction: DocExtraction) -> DocExtractio
     return replace(extraction, organisations=organisations, programmes=programmes)
 
 
-def _name_keys(record: Organisation | Programme) -> set[str]:
-    return {org_key(n) for n in (record.name, record.abbreviation) if n}
+def _name_keys(record: Organisation | Programme) -> list[str]:
+    """Comparison keys of the name and the abbreviation, in that order."""
+    return [org_key(n) for n in (record.name, record.abbreviation) if n]
 
 
 def _person_key(person: Person) -> str:
@@ -136,19 +138,16 @@ def merge_named(
             key = parent[key]
         return key
 
-    def keys(org: Organisation | Programme) -> list[str]:
-        return [org_key(n) for n in (org.name, org.abbreviation) if n]
-
     for _, extraction in extractions:
         for org in records(extraction):
-            first, *rest = keys(org)
+            first, *rest = _name_keys(org)
             for key in rest:
                 parent[find(key)] = find(first)
     registries: dict[str, Registry] = {}
     assigned = {}
     for document, extraction in extractions:
         for org in records(extraction):
-            registry = registries.setdefault(find(keys(org)[0]), Registry())
+            registry = registries.setdefault(find(_name_keys(org)[0]), Registry())
             registry.add(document, org)
             assigned[(document.doc_id, org.local_id)] = registry
     return assigned
