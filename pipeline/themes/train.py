@@ -46,7 +46,7 @@ from pipeline.themes.data import (
 )
 from pipeline.themes.matching import matcher_for
 from pipeline.themes.model import ThemeModel, build_pipeline
-from pipeline.themes.real import read_real_gold
+from pipeline.themes.real import RealGold, read_real_gold
 
 WEAK_WEIGHT = 0.1
 MAX_POOL = 400  # an evenly spaced sample keeps training well under a minute on two cores
@@ -95,13 +95,14 @@ def to_matrix(labels: Sequence[frozenset[str] | set[str]], codebook: Codebook) -
     )
 
 
-def _labelled(data: LabelledSet, codebook: Codebook, name: str) -> TrainingData:
+def _labelled(data: LabelledSet | RealGold, codebook: Codebook, name: str, group: str = "") -> TrainingData:
+    """Labelled rows of weight 1; the cross-validation groups are the sources (with ``group`` before)."""
     return TrainingData(
         list(data.texts),
         to_matrix(data.labels, codebook),
-        np.ones(len(data)),
-        {name: len(data)},
-        list(data.sources),
+        np.ones(len(data.texts)),
+        {name: len(data.texts)},
+        [group + source for source in data.sources],
     )
 
 
@@ -123,17 +124,10 @@ def training_data(
     codebook: Codebook, settings: Settings, label_dirs: Sequence[Path] = (), *, weak: bool = True
 ) -> tuple[TrainingData, TrainingData]:
     """(labelled data: label files, then corpus paragraphs; extra data: codebook examples, weak pool)."""
-    real = read_real_gold(settings, "train")
     gold = (
         _labelled(read_labels(label_files(label_dirs), codebook), codebook, "labelled")
         + _labelled(read_corpus_labels(codebook), codebook, "corpus_gold")
-        + TrainingData(
-            list(real.texts),
-            to_matrix(real.labels, codebook),
-            np.ones(len(real.texts)),
-            {"real_train": len(real.texts)},
-            [REAL_GROUP + source for source in real.sources],
-        )
+        + _labelled(read_real_gold(settings, "train"), codebook, "real_train", REAL_GROUP)
     )
     extra = _labelled(codebook_examples(codebook), codebook, "codebook_examples")
     if weak:
