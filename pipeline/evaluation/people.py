@@ -136,17 +136,18 @@ def gold_items(entry: dict) -> dict[str, list]:
         "roles": sorted(
             {(p["name"], r.get("head") or r.get("text", "")) for p in persons for r in p.get("roles", [])}
         ),
-        "organisations": [
-            (o["name"], o.get("abbreviation") or "", *o.get("aliases", []))
-            for o in entry.get("organisations", [])
-            if o.get("type") != PROGRAMME_TYPE
-        ],
-        "programmes": [
-            (o["name"], o.get("abbreviation") or "", *o.get("aliases", []))
-            for o in entry.get("organisations", [])
-            if o.get("type") == PROGRAMME_TYPE
-        ],
+        "organisations": _gold_names(entry, programmes=False),
+        "programmes": _gold_names(entry, programmes=True),
     }
+
+
+def _gold_names(entry: dict, programmes: bool) -> list[tuple[str, ...]]:
+    """Name, abbreviation and aliases of the gold organisations that are (or are not) programmes."""
+    return [
+        (o["name"], o.get("abbreviation") or "", *o.get("aliases", []))
+        for o in entry.get("organisations", [])
+        if (o.get("type") == PROGRAMME_TYPE) == programmes
+    ]
 
 
 def _same_org(gold: tuple[str, ...], predicted: tuple[str, str]) -> bool:
