@@ -432,10 +432,10 @@ def test_real_corpus_excerpt_converts(corpus):
 
 
 @pytest.mark.parametrize("corpus", ["europarl-de", "bundestag-gold", "wikineural-de"])
-def test_real_corpus_of_a_measured_step_converts(corpus):
-    """The corpora that only recipe steps add (variants.yml) convert from the real files, with a
+def test_real_parliament_and_silver_corpora_convert(corpus):
+    """The corpora added with the wikineural_share step convert from the real files, with a
     held-back test part."""
-    spec = next(v["corpora"][corpus] for v in variants().values() if corpus in (v.get("corpora") or {}))
+    spec = data.corpora_config()["ner"][corpus]
     docs = list(data.ner_docs(Vocab(), Settings().nlp_data_dir, corpus, spec))
     splits = {split for _, split in docs}
     assert "test" in splits and "train" in splits

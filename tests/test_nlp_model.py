@@ -134,3 +134,16 @@ def test_experiments_reassemble_a_cached_model():
     rebuilt = assemble(cached, cached, cached / "projektradar_morph_lexicon" / MORPH_TABLE_NAME)
     assert rebuilt.pipe_names == json.loads((cached / "meta.json").read_text(encoding="utf-8"))["pipeline"]
     assert rebuilt.pipe_names[-3:] == ["projektradar_entity_rules", "ner", "projektradar_entity_trim"]
+
+
+def test_the_model_licence_follows_its_sources(monkeypatch):
+    """WikiNEuRal (CC BY-NC-SA) makes the model non-commercial; the card and meta.json say what
+    :func:`model_licence` says."""
+    from pipeline.nlp.training import card
+
+    names = {source["name"]: source["license"] for source in card.sources()}
+    assert names["wikineural-de"] == "CC BY-NC-SA 4.0"
+    assert card.model_licence() == "CC BY-NC-SA 4.0"
+    shared_alike = [s for s in card.sources() if "NC" not in s["license"]]
+    monkeypatch.setattr(card, "sources", lambda: shared_alike)
+    assert card.model_licence() == "CC BY-SA 4.0"

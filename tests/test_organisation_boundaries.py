@@ -6,7 +6,7 @@ import pytest
 from people_docs import analysed, make_doc
 from spacy.tokens import Span
 
-from pipeline.extract.people import PeopleComponent
+from pipeline.extract.people import PeopleComponent, analyse
 
 
 def names(doc) -> list[str]:
@@ -155,3 +155,30 @@ def test_a_source_reaches_over_the_whole_organisation_name(nlp):
         "IHK zu Rostock",
     )
     assert (quote.speaker_type, quote.org_local_id, chamber.name) == ("organisation", 0, "IHK zu Rostock")
+
+
+GENDERS = {"Betriebe": "Masc", "Kräfte": "Fem", "Kirche": "Fem", "Wähler": "Masc"}
+
+
+def org_names(text: str, org: str, **annotation) -> list[str]:
+    adjective = org.split()[0]
+    organisations = analyse(make_doc(text, orgs=(org,), pos={adjective: "ADJ"}, **annotation), GENDERS)[1]
+    return [o.name for o in organisations]
+
+
+def test_a_description_opening_a_sentence_is_no_organisation():
+    """The adjective is capitalised only by its place; the nouns are plural common nouns of the lexicon
+    (tagged plural, or masculine after a strong adjective in -e)."""
+    assert org_names("Kleine Betriebe profitieren besonders vom Projekt.", "Kleine Betriebe") == []
+    text = "Das Projekt endet.\nWeibliche Nachwuchskräfte lernen voneinander."
+    org = "Weibliche Nachwuchskräfte"
+    assert org_names(text, org, morph={"Nachwuchskräfte": "Number=Plur"}) == []
+    assert org_names(text, org) == [org]  # a feminine noun after -e may be singular
+
+
+def test_a_singular_head_or_a_known_name_of_that_shape_stays_an_organisation():
+    assert org_names("Evangelische Kirche lädt ein.", "Evangelische Kirche") == ["Evangelische Kirche"]
+    text = "Freie Wähler fordern mehr Geld."
+    assert org_names(text, "Freie Wähler", morph={"Wähler": "Number=Plur"}) == ["Freie Wähler"]
+    text = "Es sprachen Kleine Betriebe GmbH und andere."
+    assert org_names(text, "Kleine Betriebe GmbH") == ["Kleine Betriebe GmbH"]  # not at a sentence start

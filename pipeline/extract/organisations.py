@@ -185,6 +185,8 @@ class OrganisationFinder:
             end -= 1
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
+        if self._capitalised_by_position(start, end):
+            return None
         if self._compound_role(doc[start].text):  # „SPD-Innenexperte Wiefelspütz“: a role, not a name
             return None
         start_char, text = doc[start].idx, doc[start:end].text
@@ -211,6 +213,37 @@ class OrganisationFinder:
         if start in self._title_types or not last.is_lower:
             return False
         return last.pos_ in {"ADJ", "VERB", "AUX", "ADP", "DET", "CCONJ"} or last.tag_ in {"ADJA", "VVPP"}
+
+    def _capitalised_by_position(self, start: int, end: int) -> bool:
+        """„Kleine Betriebe …“, „Weibliche Nachwuchsführungskräfte …“ opening a sentence, a line or the
+        text after a colon: an adjective capitalised only by where it stands, then plural common nouns
+        of the lexicon — a description the NER took for a name (known names such as „Freie Wähler“ stay)."""
+        doc = self.doc
+        first, before = doc[start], doc[start - 1] if start else None
+        opens = (
+            before is None
+            or first.is_sent_start
+            or before.text == ":"
+            or "\n" in before.whitespace_
+            or (before.is_space and "\n" in before.text)
+        )
+        return (
+            opens
+            and end - start >= 2
+            and (first.pos_ == "ADJ" or inflected_adjective(first.text))
+            and not is_known_name(doc[start:end].text)
+            and all(self._plural_common_noun(doc[k], first) for k in range(start + 1, end))
+        )
+
+    def _plural_common_noun(self, token, adjective) -> bool:
+        """A noun of the lexicon in the plural: tagged so, or a masculine or neuter noun after an
+        adjective in -e without article („Kleine Betriebe“; the singular would be „Kleiner Betrieb“),
+        unlike the singular head of a name („Junge Union“, „Evangelische Kirche“)."""
+        gender = self._lexicon_gender(token.text.rsplit("-", 1)[-1])
+        plural = token.morph.get("Number") == ["Plur"] or (
+            adjective.lower_.endswith("e") and gender in {"Masc", "Neut"}
+        )
+        return token.pos_ in {"NOUN", "PROPN"} and bool(gender) and plural
 
     def _compound_role(self, word: str) -> bool:
         """„SPD-Chefin“, „ARD-Korrespondent“: a known organisation and a role noun in one word (the

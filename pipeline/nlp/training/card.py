@@ -32,6 +32,13 @@ def sources() -> list[dict[str, str]]:
     ]
 
 
+def model_licence() -> str:
+    """The licence the built model inherits: share-alike from the CC BY-SA data, and non-commercial as
+    soon as one source is (WikiNEuRal)."""
+    non_commercial = any("NC" in source["license"] for source in sources())
+    return "CC BY-NC-SA 4.0" if non_commercial else "CC BY-SA 4.0"
+
+
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}"
 
@@ -166,7 +173,17 @@ def _data_section(details: dict) -> list[str]:
         "## Training data and licences",
         "",
         "The model is derived from the following data; CC BY requires this attribution and CC BY-SA",
-        "data makes the trained model share-alike (CC BY-SA 4.0).",
+        f"data makes the trained model share-alike. Its licence: **{model_licence()}**.",
+        *(
+            [
+                "A non-commercial source (CC BY-NC-SA) is among them, so the model may be used for research",
+                "and evaluation but not commercially, and must not be redistributed. For commercial use,",
+                "install the official `de_core_news_sm` (projektradar prefers it) or rebuild the model",
+                "without the non-commercial corpora (`configs/corpora.yml`: keep 0).",
+            ]
+            if "NC" in model_licence()
+            else []
+        ),
         "",
         "| data | licence | origin | NER sentences used for training |",
         "|---|---|---|---|",

@@ -187,7 +187,7 @@ def build_model(settings: Settings, work_dir: Path | None = None, say: Callable[
             "version": MODEL_VERSION,
             "description": "German pipeline trained offline by projektradar (make model) from open corpora.",
             "author": "projektradar",
-            "license": "CC BY-SA 4.0 (derived from the training data, see MODEL.md)",
+            "license": f"{card.model_licence()} (derived from the training data, see MODEL.md)",
             "sources": card.sources(),
             "performance": details["metrics"]["treebank"],
             "projektradar": {"fingerprint": fingerprint},
