@@ -58,6 +58,44 @@ def test_a_surname_after_a_particle_that_the_ner_took_for_a_place():
     )
 
 
+def test_names_with_an_elided_particle_stay_whole():
+    """The tokenizer splits „O’Keefe“ at a typographic apostrophe and keeps „d’“ apart; the NER may stop
+    at the letter („Massimo D“). The name keeps its surname, and the surname alone is a later mention."""
+    from spacy.tokens import Span
+
+    text = "Sean O’Keefe und Massimo D’Alema trafen Valéry Giscard d’Estaing. Später sprach O’Keefe."
+    doc = make_doc(text)
+    words = [t.text for t in doc]
+    assert words[:6] == ["Sean", "O", "’", "Keefe", "und", "Massimo"]
+    assert words[words.index("Giscard") + 1 : words.index("Giscard") + 3] == ["d’", "Estaing"]
+    starts = {t.text: t.i for t in doc}
+    doc.ents = [
+        Span(doc, 0, 4, "PER"),
+        Span(doc, starts["Massimo"], starts["Massimo"] + 2, "PER"),  # „Massimo D“: the NER's cut
+        Span(doc, starts["Valéry"], starts["Valéry"] + 2, "PER"),  # without „d’Estaing“
+        Span(doc, len(doc) - 4, len(doc) - 1, "PER"),  # „O ’ Keefe“
+    ]
+    persons = {p.name: (p.surname, len(p.mentions)) for p in analyse(doc)[0]}
+    assert persons == {
+        "Sean O’Keefe": ("O’Keefe", 2),
+        "Massimo D’Alema": ("D’Alema", 1),
+        "Valéry Giscard d’Estaing": ("d’Estaing", 1),
+    }
+
+
+def test_a_genitive_apostrophe_is_no_elision():
+    doc = analysed("Das ist Chris’ Buch, sagte Anna Schmidt.", persons=("Anna Schmidt",))
+    assert [p.name for p in doc._.persons] == ["Anna Schmidt"]
+
+
+def test_an_organisation_before_a_place_is_no_person():
+    """The NER's „EADS Nordamerika“ is a company's branch: no person „Nordamerika“."""
+    doc = analysed(
+        "Der Chef von EADS Nordamerika, Ralph Crosby, sprach.", persons=("EADS Nordamerika", "Ralph Crosby")
+    )
+    assert [p.name for p in doc._.persons] == ["Ralph Crosby"]
+
+
 def test_middle_initial_does_not_change_the_person():
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).key == split_name(["Robert", "Böhmer"], NAMES).key
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).name == "Robert M. Böhmer"  # as written

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pipeline.extract.lexicons import PersonNames
 from pipeline.nlp.first_names import known_first_name
 
-_NAME_TOKEN = re.compile(r"^(?:(?:al|el|ad|as|asch|at|az|ar|ibn|bin)-)?[A-ZÄÖÜ][\w'’.-]*$")  # „al-Baschir“
+# „al-Baschir“, „d’Estaing“
+_NAME_TOKEN = re.compile(r"^(?:(?:al|el|ad|as|asch|at|az|ar|ibn|bin)-|d['’])?[A-ZÄÖÜ][\w'’.-]*$")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
 

@@ -33,15 +33,18 @@ from pipeline.extract.lexicons import (
     lexicons_of,
 )
 from pipeline.extract.names import NameParts, is_first_name, is_name_token, split_name
-from pipeline.extract.organisations import OrganisationFinder, org_key
+from pipeline.extract.organisations import OrganisationFinder, is_acronym, org_key
 from pipeline.extract.programmes import separate_programmes
 from pipeline.extract.records import Mention, Organisation, Person, Programme, Role
 from pipeline.extract.roles import OrgAnchor, PersonAnchor, RoleFinder, RoleHit, find_role_nouns
 from pipeline.extract.tokens import Sentences, entity_at, glued, sentences_of
 from pipeline.nlp.first_names import german_first_names
+from pipeline.nlp.known import is_known_organisation
 from pipeline.settings import RESOURCES_DIR
 
 _MAX_NAME_TOKENS = 6
+_APOSTROPHES = frozenset({"’", "'"})
+_ELIDED = frozenset({"O", "D", "d"})  # „O’Keefe“, „D’Alema“, „Valéry Giscard d’Estaing“
 _ARTICLE_CONTRACTIONS = frozenset({"im", "am", "zum", "zur", "beim", "vom", "ins", "ans"})
 _NOT_IN_NAMES = frozenset(
     {"ADV", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "ADJ", "NUM", "PUNCT"}
@@ -78,6 +81,8 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
     A known first name is kept whatever the tagger says („Olga“ tagged as an adjective).
     """
     text, names = doc[i].text, lexicons.names
+    if _elision(doc, i) or (i + 1 < len(doc) and _elision(doc, i + 1)):
+        return False  # „O“ „’“ „Keefe“, „d’“ „Estaing“
     if (
         not is_name_token(text, names)
         or lexicons.roles.match(text)
@@ -105,6 +110,41 @@ def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
     return k + 1 if doc[k].ent_type_ in ("", "PER") or same_entity or place_after_particle else stop
 
 
+def _elided(text: str) -> bool:
+    """„d’“, „O’“: an elided particle with its apostrophe, as the tokenizer may keep it."""
+    return text[:-1] in _ELIDED and text[-1:] in _APOSTROPHES
+
+
+def _elision(doc: Doc, i: int) -> bool:
+    """The apostrophe of an elided particle inside a name, split off by the tokenizer („O“ „’“
+    „Keefe“, also spaced out in a text rebuilt from tokens) or kept with its letter („d’“ „Estaing“)."""
+    text = doc[i].text
+    after_letter = text in _APOSTROPHES and i > 0 and doc[i - 1].text in _ELIDED
+    return (after_letter or _elided(text)) and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+
+
+def _past_elisions(doc: Doc, stop: int, names) -> int:
+    """The end of a name the NER cut at an elision: „Massimo D|’Alema“, „Valéry Giscard|d’Estaing“."""
+    while True:
+        k = stop + 1 if stop < len(doc) and doc[stop].text in _ELIDED else stop
+        if not (k < len(doc) - 1 and _elision(doc, k) and is_name_token(doc[k + 1].text, names)):
+            return stop
+        stop = k + 2
+
+
+def _name_words(span) -> list[str]:
+    """The words of a name, an elided „O“ joined to its name again: [„Sean“, „O’Keefe“]."""
+    words: list[str] = []
+    glue = False
+    for token in span:
+        if words and (glue or token.text in _APOSTROPHES):
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        glue = token.text in _APOSTROPHES or _elided(token.text)
+    return words
+
+
 def _name_mention(doc: Doc, start: int, end: int, lexicons: Lexicons) -> _NameMention | None:
     """Clean a candidate span to the name proper and collect the titles and address before it."""
     names = lexicons.names
@@ -112,11 +152,13 @@ def _name_mention(doc: Doc, start: int, end: int, lexicons: Lexicons) -> _NameMe
         start = glued(doc, start, names.is_title) or start + 1
     stop = start
     while stop < end and (
-        is_name_token(doc[stop].text, names) or (stop > start and names.is_particle(doc[stop].text))
+        is_name_token(doc[stop].text, names)
+        or (stop > start and names.is_particle(doc[stop].text))
+        or _elision(doc, stop)
     ):
         stop += 1
     if stop == end:
-        stop = _extend_right(doc, start, stop, lexicons)
+        stop = _extend_right(doc, start, _past_elisions(doc, stop, names), lexicons)
     if stop == start or stop - start > _MAX_NAME_TOKENS:
         return None
     while stop > start and names.is_particle(doc[stop - 1].text):
@@ -124,7 +166,7 @@ def _name_mention(doc: Doc, start: int, end: int, lexicons: Lexicons) -> _NameMe
     if not is_first_name(doc[start].text):  # „Spaniens José …“, „Amtrak George …“: the name starts later
         # only at a first name followed by a surname: in „Barham Saleh“ the surname is a first name too
         start = next((k for k in range(start + 1, stop - 1) if is_first_name(doc[k].text)), start)
-    parts = split_name([t.text for t in doc[start:stop]], names)
+    parts = split_name(_name_words(doc[start:stop]), names)
     if parts is None:
         return None
     left, titles = start, []
@@ -242,6 +284,8 @@ def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
             not from_ner and mention.end - mention.start < 2 and not (mention.titles or mention.salutation)
         ):
             continue
+        if from_ner and _after_organisation_name(doc, start, mention):
+            continue
         if mention.end < len(doc) and doc[mention.end].text in lexicons.organisations.compound_bodies:
             continue  # „Wolfgang Dürr Stiftung“, „Anne Frank Schule“: the person names a body
         mention.from_ner = from_ner
@@ -260,6 +304,14 @@ def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
             chosen.append(mention)
     chosen += _surname_mentions(doc, chosen, lexicons)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _after_organisation_name(doc: Doc, start: int, mention: _NameMention) -> bool:
+    """A NER person that opens with an organisation's acronym or known name and goes on without a
+    first name names the organisation's branch or place, not a person („EADS Nordamerika“)."""
+    before = doc[start : mention.left]
+    opens_with_organisation = any(is_acronym(t.text) or is_known_organisation(t.text) for t in before)
+    return opens_with_organisation and not is_first_name(mention.parts.first_name)
 
 
 def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons) -> list[_NameMention]:
