@@ -75,3 +75,10 @@ def test_the_wikinews_gold_is_consistent_with_its_articles():
             assert person["gender"] in {"female", "male", "unknown"}
             assert all(m in document.text for m in person["mentions"]), person
             assert all(h in document.text for h in person["role_heads"]), person
+
+
+def test_names_compare_without_the_spaces_of_a_text_rebuilt_from_tokens():
+    from pipeline.evaluation.names import name_key
+
+    assert name_key("Sean O ’ Keefe") == name_key("Sean O’Keefe") == "sean o’keefe"
+    assert name_key("Robert M. Böhmer") == "robert böhmer"

@@ -124,6 +124,28 @@ def test_predicative_role():
     )
 
 
+def test_predicative_role_after_an_inverted_copula():
+    doc = analysed(
+        "Seit 2005 ist Anna Beispiel Projektkoordinatorin bei der Muster GmbH.",
+        persons=("Anna Beispiel",),
+        orgs=("Muster GmbH",),
+        pos={"ist": "AUX"},
+    )
+    role = only_role(doc, "Anna Beispiel")
+    assert (role.role_normalized, role.construction) == ("Projektkoordinator/in", "predicative")
+    doc = analysed(
+        "Morgen wird Anna Beispiel die Rede halten.", persons=("Anna Beispiel",), pos={"wird": "AUX"}
+    )
+    assert roles_by_name(doc) == {}
+
+
+def test_role_before_a_name_in_brackets():
+    doc = analysed(
+        "Danach hat der Bundespräsident (Horst Köhler) drei Wochen Zeit.", persons=("Horst Köhler",)
+    )
+    assert [r.role_normalized for r in roles_by_name(doc)["Horst Köhler"]] == ["Bundespräsident/in"]
+
+
 def test_relative_pronoun_is_no_organisation_complement():
     doc = analysed(
         "„Gut“, so Christian Schramm, Oberbürgermeister a.D., der das Projekt begleitete.",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 _INITIAL = re.compile(r"^\w\.$")
+_APOSTROPHE = re.compile(r"\s*([’'])\s*")  # „O ’ Keefe“ of a text rebuilt from tokens is „O’Keefe“
 
 
 def name_key(name: str) -> str:
     """Case-folded name without middle initials, as the corpus-wide merging compares names."""
-    return " ".join(w for w in name.replace("‐", "-").split() if not _INITIAL.match(w)).casefold()
+    name = _APOSTROPHE.sub(r"\1", name.replace("‐", "-"))
+    return " ".join(w for w in name.split() if not _INITIAL.match(w)).casefold()

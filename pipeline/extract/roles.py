@@ -267,8 +267,10 @@ class RoleFinder:
     # -- constructions ----------------------------------------------------------------------------
     def _prenominal(self, person: int, target: int, floor: int) -> list[RoleHit]:
         """„der neue Bürgermeister für … Dr. Robert Böhmer“, „Oberbürgermeister a.D. Christian Schramm“,
-        also stacked: „Sein Ausbilder, Elektromeister Jürgen Falk“. ``target`` is where the name starts."""
-        if target > floor and self.doc[target - 1].text == ",":
+        also stacked: „Sein Ausbilder, Elektromeister Jürgen Falk“, and with the name in brackets: „der
+        Bundespräsident (Horst Köhler)“ or dashes: „dem Anwalt seiner Familie – Rainer Wittner –“.
+        ``target`` is where the name starts."""
+        if target > floor and self.doc[target - 1].text in {",", "(", "–", "—"}:
             target -= 1
         starts = self._noun_starts
         before = starts[bisect_left(starts, floor) : bisect_left(starts, target)]
@@ -312,14 +314,21 @@ class RoleFinder:
         return None
 
     def _predicative(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
-        """„Anna Beispiel ist Projektleiterin bei …“."""
+        """„Anna Beispiel ist Projektleiterin bei …“, also with the copula before the name: „Bis zuletzt
+        blieb Horst Arnold ein arbeitsloser Hartz-IV-Empfänger“."""
         doc = self.doc
         j = anchor.end
-        if j >= limit or doc[j].lemma_ not in _COPULAS:
+        if j < limit and doc[j].lemma_ in _COPULAS:
+            j += 1
+        elif not (
+            anchor.left > 0
+            and doc[anchor.left - 1].lemma_ in _COPULAS
+            and doc[anchor.left - 1].pos_ in {"AUX", "VERB"}
+        ):
             return None
-        for k in range(j + 1, min(j + 4, limit)):
+        for k in range(j, min(j + 3, limit)):
             if k in self.nouns:
-                return self._hit(anchor.person, k, j + 1, limit, "predicative")
+                return self._hit(anchor.person, k, j, limit, "predicative")
             if doc[k].pos_ not in {"DET", "ADJ"}:
                 return None
         return None
