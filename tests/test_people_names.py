@@ -96,6 +96,15 @@ def test_an_organisation_before_a_place_is_no_person():
     assert [p.name for p in doc._.persons] == ["Ralph Crosby"]
 
 
+def test_a_surname_with_a_particle_is_shortened_to_its_last_word():
+    doc = analysed(
+        "Heinrich von Pierer trat zurück. Pierers Nachfolger ist Gerhard Cromme.",
+        persons=("Heinrich von Pierer", "Pierers", "Gerhard Cromme"),
+        pos={"von": "ADP"},
+    )
+    assert {p.name: len(p.mentions) for p in doc._.persons} == {"Heinrich von Pierer": 2, "Gerhard Cromme": 1}
+
+
 def test_middle_initial_does_not_change_the_person():
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).key == split_name(["Robert", "Böhmer"], NAMES).key
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).name == "Robert M. Böhmer"  # as written

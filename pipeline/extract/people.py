@@ -348,10 +348,16 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons
 
 
 def _surname_index(records: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[int, Any]]]:
-    """(surname, record) pairs by case-folded surname, each record with its position."""
+    """(surname, record) pairs by case-folded surname, each record with its position; a surname with
+    particles also by its last word, as the press shortens it („Pierer“, „Pierers“ for „von Pierer“)."""
     index: dict[str, list[tuple[int, Any]]] = {}
     for position, (surname, record) in enumerate(records):
-        index.setdefault(surname.casefold(), []).append((position, record))
+        words = surname.split()
+        keys = {surname.casefold()}
+        if len(words) > 1 and words[0].islower():
+            keys.add(words[-1].casefold())
+        for key in keys:
+            index.setdefault(key, []).append((position, record))
     return index
 
 
