@@ -105,6 +105,17 @@ def test_a_surname_with_a_particle_is_shortened_to_its_last_word():
     assert {p.name: len(p.mentions) for p in doc._.persons} == {"Heinrich von Pierer": 2, "Gerhard Cromme": 1}
 
 
+def test_a_given_name_the_ner_left_out_after_a_comma_is_part_of_the_name():
+    from spacy.tokens import Span
+
+    text = "Ein Kritiker, Sondhi Limthongkul, sprach. Dann kam, Hamburg Meyer zufolge, Regen."
+    doc = make_doc(text, persons=("Limthongkul", "Meyer"), pos={"Sondhi": "PROPN", "Hamburg": "PROPN"})
+    hamburg = next(t.i for t in doc if t.text == "Hamburg")
+    doc.ents = [*doc.ents, Span(doc, hamburg, hamburg + 1, "LOC")]
+    names = [p.name for p in analyse(doc)[0]]
+    assert names == ["Sondhi Limthongkul", "Meyer"]  # a proper noun the NER tagged stays what it is
+
+
 def test_middle_initial_does_not_change_the_person():
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).key == split_name(["Robert", "Böhmer"], NAMES).key
     assert split_name(["Robert", "M.", "Böhmer"], NAMES).name == "Robert M. Böhmer"  # as written

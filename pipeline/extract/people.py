@@ -243,8 +243,23 @@ def _ner_person_spans(doc: Doc, names: PersonNames) -> list[tuple[int, int]]:
         if spans and all(names.is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
             spans[-1] = (spans[-1][0], e.end)
         else:
-            spans.append((e.start, e.end))
+            spans.append((_given_name_before(doc, e.start, names), e.end))
     return spans
+
+
+def _given_name_before(doc: Doc, start: int, names: PersonNames) -> int:
+    """The start of a name whose given name the NER left out: a proper noun outside every entity,
+    directly after punctuation, before a surname („…, Sondhi | Limthongkul, Sprecher …“)."""
+    k = start - 1
+    if (
+        k > 0
+        and doc[k].pos_ == "PROPN"
+        and not doc[k].ent_type_
+        and is_name_token(doc[k].text, names)
+        and doc[k - 1].is_punct
+    ):
+        return k
+    return start
 
 
 def _named_after_organisation(doc: Doc, mention: _NameMention) -> bool:
