@@ -156,7 +156,7 @@ class OrganisationFinder:
         doc = self.doc
         descriptors = self.lexicon.descriptors
         for k in range(start, end - 1):  # a name does not run over a line break („Verbreitung\nBrenntag AG“)
-            if "\n" in doc[k].whitespace_ or "\n" in doc[k].text:
+            if "\n" in doc[k].text_with_ws:
                 start = k + 1
         while (
             start < end
@@ -220,13 +220,7 @@ class OrganisationFinder:
         of the lexicon — a description the NER took for a name (known names such as „Freie Wähler“ stay)."""
         doc = self.doc
         first, before = doc[start], doc[start - 1] if start else None
-        opens = (
-            before is None
-            or first.is_sent_start
-            or before.text == ":"
-            or "\n" in before.whitespace_
-            or (before.is_space and "\n" in before.text)
-        )
+        opens = before is None or first.is_sent_start or before.text == ":" or "\n" in before.text_with_ws
         return (
             opens
             and end - start >= 2

@@ -123,7 +123,7 @@ def _elision(doc: Doc, i: int) -> bool:
     return (after_letter or _elided(text)) and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
 
 
-def _past_elisions(doc: Doc, stop: int, names) -> int:
+def _past_elisions(doc: Doc, stop: int, names: PersonNames) -> int:
     """The end of a name the NER cut at an elision: „Massimo D|’Alema“, „Valéry Giscard|d’Estaing“."""
     while True:
         k = stop + 1 if stop < len(doc) and doc[stop].text in _ELIDED else stop
