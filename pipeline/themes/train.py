@@ -45,8 +45,9 @@ from pipeline.themes.data import (
     theme_fingerprint,
 )
 from pipeline.themes.matching import matcher_for
-from pipeline.themes.model import ThemeModel, build_pipeline
+from pipeline.themes.model import ThemeModel, build_pipeline, score_texts
 from pipeline.themes.real import RealGold, read_real_gold
+from pipeline.themes.text import analyses_kept
 
 WEAK_WEIGHT = 0.1
 MAX_POOL = 400  # an evenly spaced sample keeps training well under a minute on two cores
@@ -55,6 +56,7 @@ THRESHOLD_FOLDS = 3
 THRESHOLD_GRID = tuple(round(0.2 + 0.05 * k, 2) for k in range(15))  # 0.20 … 0.90
 PRECISION_TARGET = 0.7  # a theme the summary counts must be right at least this often on real text
 REAL_GROUP = "real:"  # cross-validation groups of the real paragraphs
+TRAINING_ANALYSES = 60_000  # paragraphs, windows and sentences of one training run
 MODEL_FILE = "model.joblib"
 METADATA_FILE = "metadata.json"
 
@@ -161,7 +163,7 @@ def learn_thresholds(gold: TrainingData, extra: TrainingData, codebook: Codebook
     splitter = GroupKFold(THRESHOLD_FOLDS, shuffle=True, random_state=RANDOM_STATE)
     for train, test in splitter.split(gold.texts, groups=gold.groups):
         pipeline = fit_pipeline(gold.subset(train) + extra, codebook)
-        probabilities[test] = pipeline.predict_proba([gold.texts[i] for i in test])
+        probabilities[test] = score_texts(pipeline, [gold.texts[i] for i in test], matcher_for(codebook))
     real = [i for i, group in enumerate(gold.groups) if group.startswith(REAL_GROUP)] or list(
         range(len(gold.texts))
     )
@@ -190,7 +192,8 @@ def precision_first_threshold(truth: np.ndarray, scores: np.ndarray) -> float:
 def fit_classifier(gold: TrainingData, extra: TrainingData, codebook: Codebook):
     """(fitted pipeline on all rows, learned thresholds per theme): what training and every evaluation
     fold do."""
-    return fit_pipeline(gold + extra, codebook), learn_thresholds(gold, extra, codebook)
+    with analyses_kept(TRAINING_ANALYSES):
+        return fit_pipeline(gold + extra, codebook), learn_thresholds(gold, extra, codebook)
 
 
 def train_theme_model(
