@@ -172,6 +172,23 @@ def test_themes_say_how_strong_their_evidence_is(facts, html, markdown):
     assert "| Vereinbarkeit von Familie, Pflege und Beruf | 1 | 20\u202f% | 0 (dünne Evidenz) |" in markdown
 
 
+def test_strong_evidence_is_measured_from_each_themes_threshold():
+    import pandas as pd
+
+    from pipeline.report.facts import _strong_evidence
+
+    docs = pd.DataFrame(
+        {
+            "threshold": [0.8, 0.8, 0.45, 0.45, None],
+            "score": [0.85, 0.92, 0.74, 0.70, 0.81],
+            "n_paragraphs": [1, 1, 1, 1, 1],
+        }
+    )
+    # halfway to 1: 0.90 for the strict theme, 0.725 for the lenient one, 0.8 without a threshold
+    assert _strong_evidence(docs) == 3
+    assert _strong_evidence(docs.assign(n_paragraphs=2)) == 5
+
+
 def test_programmes_with_funders_operators_and_themes_in_both_formats(facts, html, markdown):
     assert facts.overview.n_programmes == 2  # the duplicate document's programme does not count
     bundnisse, project = facts.programmes

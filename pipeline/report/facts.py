@@ -28,7 +28,9 @@ THEMES_PER_ORG = 4
 QUOTE_MAX_CHARS = 420
 ROLE_MAX_CHARS = 90
 # A document's evidence for a theme is strong with this many paragraphs above the threshold, or with one
-# paragraph scored at least this high.
+# paragraph scored at least halfway from the theme's threshold to 1 (this score where no threshold is
+# given): thresholds learned per theme range from 0.45 to 0.80, so a fixed bar would call every
+# assigned document of a strict theme strong.
 STRONG_PARAGRAPHS = 2
 STRONG_SCORE = 0.8
 YEARLY_FROM_YEARS = 3  # periods are years when the corpus spans at least this many years, else quarters
@@ -372,7 +374,8 @@ def _representative_quotes(corpus: _Corpus, theme_docs: pd.DataFrame) -> list[Qu
 def _strong_evidence(docs: pd.DataFrame) -> int:
     """Documents (rows of ``themes.csv``) whose evidence for the theme is strong."""
     several = docs["n_paragraphs"].fillna(0) >= STRONG_PARAGRAPHS
-    return int((several | (docs["score"].fillna(0) >= STRONG_SCORE)).sum())
+    bar = ((docs["threshold"] + 1) / 2).fillna(STRONG_SCORE) if "threshold" in docs else STRONG_SCORE
+    return int((several | (docs["score"].fillna(0) >= bar)).sum())
 
 
 def _theme_facts(corpus: _Corpus, theme_id: str, definition: str) -> ThemeFact:
