@@ -374,7 +374,7 @@ def _representative_quotes(corpus: _Corpus, theme_docs: pd.DataFrame) -> list[Qu
 def _strong_evidence(docs: pd.DataFrame) -> int:
     """Documents (rows of ``themes.csv``) whose evidence for the theme is strong."""
     several = docs["n_paragraphs"].fillna(0) >= STRONG_PARAGRAPHS
-    bar = ((docs["threshold"] + 1) / 2).fillna(STRONG_SCORE) if "threshold" in docs else STRONG_SCORE
+    bar = ((docs["threshold"] + 1) / 2).fillna(STRONG_SCORE)
     return int((several | (docs["score"].fillna(0) >= bar)).sum())
 
 

@@ -174,18 +174,18 @@ class CalibratedOneVsRest(BaseEstimator, ClassifierMixin):
         if self.method != "sigmoid":
             raise ValueError("predict_proba evaluates sigmoid calibration only")
         Y = np.asarray(Y)
-        for column in Y.T:
-            positives = int(column.sum())
-            if positives < 2 or positives > len(column) - 2:
-                raise ValueError(f"a label column has {positives} positives; at least 2 are needed")
+        positives = Y.sum(axis=0).astype(int).tolist()
+        for n in positives:
+            if n < 2 or n > len(Y) - 2:
+                raise ValueError(f"a label column has {n} positives; at least 2 are needed")
         # one label per thread: liblinear releases the GIL, and threads share X without copying it
+        calibrated = [
+            CalibratedClassifierCV(clone(self.estimator), method=self.method, cv=min(self.cv, n))
+            for n in positives
+        ]
         self.estimators_ = Parallel(n_jobs=self.n_jobs, prefer="threads")(
-            delayed(
-                CalibratedClassifierCV(
-                    clone(self.estimator), method=self.method, cv=min(self.cv, int(c.sum()))
-                ).fit
-            )(X, c, sample_weight=sample_weight)
-            for c in Y.T
+            delayed(model.fit)(X, column, sample_weight=sample_weight)
+            for model, column in zip(calibrated, Y.T, strict=True)
         )
         folds = [
             (j, fold) for j, model in enumerate(self.estimators_) for fold in model.calibrated_classifiers_

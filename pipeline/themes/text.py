@@ -128,8 +128,8 @@ _ANALYSES: BoundedMemo[Analysis] = BoundedMemo(ANALYSIS_CACHE)
 
 def analyses_kept(size: int):
     """Within the block, keep up to ``size`` analyses: training featurises the same few thousand
-    paragraphs and their windows in every cross-validation fit (three times faster than analysing
-    them again each time)."""
+    paragraphs and their windows in every cross-validation fit (training 105 s → 79 s on two cores,
+    at 0.1 GB more peak memory)."""
     return _ANALYSES.resized(size)
 
 
