@@ -244,6 +244,15 @@ QUOTES = Table(
         ("cue_start", "int", "Start offset of the cue."),
         ("cue_end", "int", "End offset (exclusive) of the cue."),
         ("sentence_index", "int", "Sentence number of the quotation's start (0-based)."),
+        ("addressee", "str", "Whom it was said to, as written („sagte der Zeitung“, „gegenüber der dpa“)."),
+        ("addressee_start", "int", "Start offset of the addressee phrase."),
+        ("addressee_end", "int", "End offset (exclusive) of the addressee phrase."),
+        (
+            "form",
+            "str",
+            "`kind` in the SpkAtt guidelines' forms: indirect speech without a cue of its own, continuing "
+            "a speaker by its mood („Er sei …“), is free_indirect.",
+        ),
     ),
     ("source_path", "start_char", "quote_id"),
 )

@@ -68,7 +68,7 @@ def test_abbreviation_and_long_form_are_one_organisation():
 def test_quotes_get_corpus_ids_and_the_speakers_role():
     pairs = corpus()
     pairs[0][1].quotes.append(
-        Quote(kind="direct", text="Danke", start=0, end=5, speaker="Böhmer", person_local_id=0)
+        Quote(kind="direct", form="direct", text="Danke", start=0, end=5, speaker="Böhmer", person_local_id=0)
     )
     tables = tables_from_extractions(pairs)
     quote = tables["quotes"].iloc[0]

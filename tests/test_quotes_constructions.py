@@ -648,3 +648,49 @@ def test_intention_sentence_reports_its_own_subject_not_the_speaker_before():
 
 def test_reflexive_befinden_is_a_place_not_a_verdict():
     assert quotes("Das Museum befindet sich am Markt, die Ausstellung ist geöffnet.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("„Wir sind bereit“, sagte Anna Berger dem Hamburger Abendblatt.", "dem Hamburger Abendblatt"),
+        ("„Ich halte das für richtig“, äußerte sich Berger gegenüber dem Tagesspiegel.", "dem Tagesspiegel"),
+        # the parser hangs „gegenüber der Presse“ on the message's verb
+        (
+            "Ein Sprecher der Polizei sagte heute gegenüber der Presse, nach neuesten Erkenntnissen habe ein "
+            "Unbekannter den Namen verwendet.",
+            "der Presse",
+        ),
+        ("Die Regierung warf den Rebellen vor, Zivilisten zu gefährden.", "den Rebellen"),
+        # an addressing verb's object; the particle verb's zu-infinitive is its message
+        (
+            "Der Sicherheitsrat forderte die Militärjunta auf, alsbald zur Demokratie zurückzukehren.",
+            "die Militärjunta",
+        ),
+    ],
+)
+def test_addressee(text, addressee):
+    (quote,) = [q for q in quotes(text) if q.kind != "mention"]
+    assert quote.addressee == addressee
+    assert text[quote.addressee_start : quote.addressee_end] == addressee
+
+
+def test_zu_infinitive_of_a_particle_verb_is_the_message():
+    quote = only("Der Sicherheitsrat forderte die Militärjunta auf, alsbald zur Demokratie zurückzukehren.")
+    assert quote.kind == "indirect"
+    assert quote.text == "alsbald zur Demokratie zurückzukehren"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir sind stolz auf das Projekt“, äußerte sich Anna Berger.",  # „sich“ is no addressee
+        "„Wir machen weiter“, sagte Anna Berger nach dem Treffen.",  # a dative after a preposition
+        "Anna Berger sagte, sie habe dem Minister geschrieben.",  # the message's dative
+    ],
+)
+def test_no_addressee(text):
+    (quote,) = [q for q in quotes(text) if q.kind != "mention"]
+    assert quote.speaker == "Anna Berger"
+    assert quote.addressee == ""
+    assert quote.addressee_start is None

@@ -66,3 +66,20 @@ def test_quoted_segments_leave_out_the_interruption():
     text = "„Wir sind stolz“, sagte sie, „und wir machen weiter.“"
     segments = quoted_segments(text, 1, len(text) - 1)
     assert [text[a:b] for a, b in segments] == ["„Wir sind stolz“", "„und wir machen weiter.“"]
+
+
+def test_addressee_scored_like_the_source():
+    gold = [
+        GoldEvent("Indirect", frozenset(range(5, 10)), frozenset({0}), frozenset({2, 3})),
+        GoldEvent("Direct", frozenset(range(20, 25)), frozenset({26})),  # no addressee
+    ]
+    predicted = [
+        PredictedEvent("indirect", frozenset(range(5, 10)), frozenset({0}), frozenset({3})),
+        PredictedEvent("direct", frozenset(range(20, 25)), frozenset({26}), frozenset({28})),
+    ]
+    counts = Counter()
+    count(gold, predicted, counts)
+    scores = summarise(counts)
+    assert scores["overall"]["addressee"] == {"precision": 50.0, "recall": 50.0, "f1": 50.0}
+    assert scores["Indirect"]["addressee"] == {"precision": 100.0, "recall": 50.0, "f1": 66.7}
+    assert scores["Direct"]["addressee"]["precision"] == 0.0

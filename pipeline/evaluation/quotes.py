@@ -9,7 +9,8 @@ and reports the shared task's "simplified" metric:
 - each predicted event is matched to the gold event whose Message it overlaps most (no overlap:
   all its tokens are false positives);
 - precision/recall/F1 over tokens, for Message and for Source, counted as (token, gold event)
-  pairs so two predictions of one gold event never count a token twice.
+  pairs so two predictions of one gold event never count a token twice; the Addressee (the
+  guidelines' ``Addr``, the quote table's ``addressee``) is counted the same way.
 
 Forms are grouped as **direct** (Direct) and **indirect** (Indirect, FreeIndirect,
 IndirectFreeIndirect, Reported — everything the reporter paraphrased). Gold Direct messages include
@@ -45,7 +46,17 @@ GROUPS = {
     "IndirectFreeIndirect": "indirect",
     "Reported": "indirect",
 }
-KIND_GROUP = {"direct": "direct", "indirect": "indirect", "reported": "indirect"}
+ROLES = ("message", "source", "addressee")
+_SHORT = {"message": "Msg", "source": "Src", "addressee": "Addr"}
+FORM_GROUP = {"direct": "direct", "indirect": "indirect", "free_indirect": "indirect", "reported": "indirect"}
+# The quote table's forms as the gold writes them; a gold IndirectFreeIndirect event (a cued clause
+# continued by free indirect sentences) agrees with either.
+GOLD_FORMS = {
+    "direct": {"Direct"},
+    "indirect": {"Indirect", "IndirectFreeIndirect"},
+    "free_indirect": {"FreeIndirect", "IndirectFreeIndirect"},
+    "reported": {"Reported"},
+}
 _NO_SPACE_BEFORE = set(",.:;!?)]“”‘%")
 _NO_SPACE_AFTER = set("„‚([")
 
@@ -55,6 +66,7 @@ class GoldEvent:
     form: str
     message: frozenset[int]
     source: frozenset[int]
+    addressee: frozenset[int] = frozenset()
 
     @property
     def group(self) -> str:
@@ -63,9 +75,10 @@ class GoldEvent:
 
 @dataclass
 class PredictedEvent:
-    kind: str
+    kind: str  # the quote's form (direct, indirect, free_indirect, reported)
     message: frozenset[int]
     source: frozenset[int]
+    addressee: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -121,6 +134,7 @@ def load_article(path: Path) -> Article:
             form=a["Form"],
             message=frozenset(index[k] for k in a["Message"]),
             source=frozenset(index[k] for k in a["Source"]),
+            addressee=frozenset(index[k] for k in a["Addr"]),
         )
         for a in data["Annotations"]
         if not a["IsNested"] and a["Message"]
@@ -132,18 +146,26 @@ def predicted_events(article: Article, quotes: Iterable[Quote]) -> list[Predicte
     """Quotes mapped onto the article's gold tokens (mentions are not speech events)."""
     events = []
     for quote in quotes:
-        if quote.kind not in KIND_GROUP:
+        if quote.form not in FORM_GROUP:
             continue
         if quote.kind == "direct":
             segments = quoted_segments(article.text, quote.start, quote.end)
         else:
             segments = [(quote.start, quote.end)]
         message = set().union(*(article.tokens_in(a, b) for a, b in segments))
-        source = set()
-        if quote.speaker_start is not None and quote.speaker_end is not None:
-            source = article.tokens_in(quote.speaker_start, quote.speaker_end)
-        events.append(PredictedEvent(quote.kind, frozenset(message), frozenset(source)))
+        events.append(
+            PredictedEvent(
+                quote.form,
+                frozenset(message),
+                _tokens(article, quote.speaker_start, quote.speaker_end),
+                _tokens(article, quote.addressee_start, quote.addressee_end),
+            )
+        )
     return events
+
+
+def _tokens(article: Article, start: int | None, end: int | None) -> frozenset[int]:
+    return frozenset(article.tokens_in(start, end)) if start is not None and end is not None else frozenset()
 
 
 def match(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent]) -> list[int]:
@@ -159,17 +181,16 @@ def match(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent]) -> lis
 def count(gold: Sequence[GoldEvent], predicted: Sequence[PredictedEvent], counts: Counter) -> None:
     """Add one article's token counts per (role, group) to ``counts``."""
     gold_pairs = {
-        role: {(t, g) for g, event in enumerate(gold) for t in getattr(event, role)}
-        for role in ("message", "source")
+        role: {(t, g) for g, event in enumerate(gold) for t in getattr(event, role)} for role in ROLES
     }
-    for role in ("message", "source"):
+    for role in ROLES:
         for _t, g in gold_pairs[role]:
             counts[role, gold[g].group, "gold"] += 1
             counts[role, gold[g].form, "gold"] += 1
-    predicted_pairs: dict[str, dict[tuple[int, int], tuple[str, str | None]]] = {"message": {}, "source": {}}
+    predicted_pairs: dict[str, dict[tuple[int, int], tuple[str, str | None]]] = {role: {} for role in ROLES}
     for event, best in zip(predicted, match(gold, predicted), strict=True):
-        label = (gold[best].group, gold[best].form) if best >= 0 else (KIND_GROUP[event.kind], None)
-        for role in ("message", "source"):
+        label = (gold[best].group, gold[best].form) if best >= 0 else (FORM_GROUP[event.kind], None)
+        for role in ROLES:
             predicted_pairs[role].update({(t, best): label for t in getattr(event, role)})
     for role, pairs in predicted_pairs.items():
         for pair, (group, form) in pairs.items():
@@ -195,6 +216,7 @@ def source_errors(article: Article, predicted: Sequence[PredictedEvent]) -> list
     for g, gold in enumerate(article.gold):
         mine = [event for event, best in zip(predicted, matches, strict=True) if best == g]
         source = frozenset().union(*(e.source for e in mine))
+        addressee = frozenset().union(*(e.addressee for e in mine))
         if not mine:
             status = "missed"
         elif not gold.source:
@@ -213,6 +235,8 @@ def source_errors(article: Article, predicted: Sequence[PredictedEvent]) -> list
                 "lost": len(gold.source - source),
                 "gold_source": text(gold.source),
                 "source": text(source),
+                "gold_addressee": text(gold.addressee),
+                "addressee": text(addressee),
                 "kinds": sorted({e.kind for e in mine}),
                 "message": text(gold.message),
             }
@@ -227,6 +251,8 @@ def source_errors(article: Article, predicted: Sequence[PredictedEvent]) -> list
                     "lost": 0,
                     "gold_source": "",
                     "source": text(event.source),
+                    "gold_addressee": "",
+                    "addressee": text(event.addressee),
                     "kinds": [event.kind],
                     "message": text(event.message),
                 }
@@ -249,12 +275,12 @@ def prf(counts: Counter, role: str, group: str) -> dict:
 
 
 def summarise(counts: Counter) -> dict:
-    """Scores per group for Message and Source (``overall`` sums direct and indirect)."""
-    for role in ("message", "source"):
+    """Scores per group for each role (``overall`` sums direct and indirect)."""
+    for role in ROLES:
         for kind in ("tp", "fp", "gold"):
             counts[role, "overall", kind] = counts[role, "direct", kind] + counts[role, "indirect", kind]
     groups = ["overall", "direct", "indirect", *GROUPS]
-    return {g: {role: prf(counts, role, g) for role in ("message", "source")} for g in groups}
+    return {g: {role: prf(counts, role, g) for role in ROLES} for g in groups}
 
 
 def predict(articles: Sequence[Article], settings: Settings) -> list[list[Quote]]:
@@ -277,15 +303,20 @@ def evaluate(articles: Sequence[Article], settings: Settings, errors: list[dict]
         chosen = [(a, q) for a, q in zip(articles, predictions, strict=True) if a.split == split]
         if not chosen:
             continue
+        forms: Counter = Counter()
         for article, quotes in chosen:
             events = predicted_events(article, quotes)
             count(article.gold, events, counts)
+            for event, best in zip(events, match(article.gold, events), strict=True):
+                if best >= 0:
+                    forms[article.gold[best].form in GOLD_FORMS[event.kind]] += 1
             if errors is not None:
                 errors.extend({"split": split, **row} for row in source_errors(article, events))
         result[split] = {
             "articles": len(chosen),
             "gold_events": sum(len(a.gold) for a, _ in chosen),
             "scores": summarise(counts),
+            "form_agreement": round(100 * forms[True] / max(1, forms[True] + forms[False]), 1),
         }
     return result
 
@@ -294,7 +325,7 @@ def markdown(result: dict) -> str:
     lines = [
         "# Quote extraction on SpkAtt-2023 (GermEval 2023, task 2 news, simplified metric)",
         "",
-        "Token-level precision/recall/F1 (%) for Message and Source; direct = Direct, indirect = "
+        "Token-level precision/recall/F1 (%) for Message, Source and Addressee; direct = Direct, indirect = "
         "Indirect + FreeIndirect + IndirectFreeIndirect + Reported. Produced by `make evaluate-quotes`.",
         "",
     ]
@@ -302,16 +333,19 @@ def markdown(result: dict) -> str:
         lines += [
             f"## {split} ({data['articles']} articles, {data['gold_events']} gold events)",
             "",
-            "| group | Message P | Message R | Message F1 | Source P | Source R | Source F1 |",
-            "|---|---|---|---|---|---|---|",
+            "| group | "
+            + " | ".join(f"{role.capitalize()} {m}" for role in ROLES for m in ("P", "R", "F1"))
+            + " |",
+            "|---" * (1 + 3 * len(ROLES)) + "|",
         ]
         for group, scores in data["scores"].items():
-            m, s = scores["message"], scores["source"]
-            lines.append(
-                f"| {group} | {m['precision']} | {m['recall']} | {m['f1']} "
-                f"| {s['precision']} | {s['recall']} | {s['f1']} |"
-            )
-        lines.append("")
+            cells = (str(scores[role][k]) for role in ROLES for k in ("precision", "recall", "f1"))
+            lines.append(f"| {group} | " + " | ".join(cells) + " |")
+        lines += [
+            "",
+            f"`form` agrees with the gold's form on {data['form_agreement']} % of matched events.",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -322,12 +356,17 @@ def print_table(result: dict) -> None:
     console = Console()
     for split, data in result.items():
         table = Table(title=f"SpkAtt-2023 {split}: {data['articles']} articles, {data['gold_events']} events")
-        for column in ("group", "Msg P", "Msg R", "Msg F1", "Src P", "Src R", "Src F1"):
-            table.add_column(column, justify="left" if column == "group" else "right")
+        table.add_column("group")
+        for role in ROLES:
+            for measure in ("P", "R", "F1"):
+                table.add_column(f"{_SHORT[role]} {measure}", justify="right")
         for group, scores in data["scores"].items():
-            m, s = scores["message"], scores["source"]
-            table.add_row(group, *(str(x[k]) for x in (m, s) for k in ("precision", "recall", "f1")))
+            cells = (str(scores[role][k]) for role in ROLES for k in ("precision", "recall", "f1"))
+            table.add_row(group, *cells)
         console.print(table)
+        console.print(
+            f"form (quotes.csv) agrees with the gold's on {data['form_agreement']} % of matched events"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> dict:

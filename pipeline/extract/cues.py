@@ -8,6 +8,8 @@ treebanks), so the rules work with either.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from pipeline.extract.lexicons import VerbCue, lexicons_of
@@ -29,6 +31,21 @@ KONJUNKTIV_ONE_FORMS = {"sei", "seien", "seiest", "seist"}
 # („sagte X weiter“ is still „sagen“).
 NEUTRAL_PARTICLES = {"weiter", "dazu", "so", "noch"}
 SENTENCE_END = {".", "!", "?"}
+
+
+# A particle verb's zu-infinitive is one word with „zu“ after the particle („zurückzukehren“,
+# „anzuerkennen“); taggers trained on UD's German treebanks give it the plain infinitive's tag.
+_ZU_INFINITIVE = re.compile(
+    r"(ab|an|auf|aus|bei|dar|durch|ein|fest|fort|frei|her|heraus|hin|hinzu|los|mit|nach|teil|um|vor|"
+    r"weg|weiter|wieder|zu|zurück|zusammen)zu\w{2,}en"
+)
+
+
+def is_zu_infinitive(token: Token) -> bool:
+    """A zu-infinitive word: the STTS tag, or a particle verb's infinitive with infixed „zu“."""
+    if token.tag_ == "VVIZU":
+        return True
+    return is_verb(token) and not token.tag_.endswith("FIN") and bool(_ZU_INFINITIVE.fullmatch(token.lower_))
 
 
 def is_noun_cue(token: Token) -> bool:

@@ -269,6 +269,7 @@ class VerbCue:
     stwr: str = "speech"
     reported: bool = False
     evaluative: bool = False
+    addressee: str = ""  # "object" or a preposition: who the verb addresses besides a dative
 
     @property
     def base(self) -> str:
@@ -301,6 +302,7 @@ def _speech_cues(data: dict) -> SpeechCues:
             stwr=spec.get("stwr", "speech"),
             reported=bool(spec.get("reported")),
             evaluative=bool(spec.get("evaluative")),
+            addressee=spec.get("addressee", ""),
         )
         for key in {cue.lemma, cue.base}:
             verbs.setdefault(key, []).append(cue)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.addressees import find_addressee
 from pipeline.extract.lexicons import MODEL_ANNOTATIONS, LexiconComponent, attach_lexicons
 from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
@@ -22,17 +23,32 @@ from pipeline.settings import RESOURCES_DIR
 
 
 def _quote(
-    kind: str, text: str, start: int, end: int, speaker: Speaker | None, cue: list[Token], sentence: int
+    kind: str,
+    message: list[Token],
+    text: str,
+    start: int,
+    end: int,
+    speaker: Speaker | None,
+    cue: list[Token],
+    sentence: int,
 ) -> Quote:
-    quote = Quote(kind=kind, text=text, start=start, end=end, sentence_index=sentence)
+    form = "free_indirect" if kind == "indirect" and not cue else kind
+    quote = Quote(kind=kind, form=form, text=text, start=start, end=end, sentence_index=sentence)
+    blocked = set() if kind == "reported" else {t.i for t in message}  # reported: the whole sentence
     if speaker is not None:
         quote.speaker, quote.speaker_start, quote.speaker_end = speaker.text, speaker.start, speaker.end
         quote.speaker_type = speaker.type
         quote.person_local_id, quote.org_local_id = speaker.person_local_id, speaker.org_local_id
+        phrase = message[0].doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        blocked |= {t.i for t in phrase or ()}
     if cue:
         first, last = min(cue, key=lambda t: t.i), max(cue, key=lambda t: t.i)
         quote.cue = " ".join(t.text for t in sorted(cue, key=lambda t: t.i))
         quote.cue_start, quote.cue_end = first.idx, last.idx + len(last)
+        if addressee := find_addressee(cue, blocked):
+            quote.addressee_start = addressee[0].idx
+            quote.addressee_end = addressee[-1].idx + len(addressee[-1])
+            quote.addressee = doc_text(first.doc)[quote.addressee_start : quote.addressee_end]
     return quote
 
 
@@ -60,6 +76,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quotes.append(
             _quote(
                 kind,
+                list(span),
                 " ".join(parts),
                 first.start,
                 last.end,
@@ -77,6 +94,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         quotes.append(
             _quote(
                 event.kind,
+                event.message,
                 doc_text(doc)[start:end],
                 start,
                 end,

@@ -28,6 +28,7 @@ from pipeline.extract.cues import (
     is_noun_cue,
     is_subjunctive,
     is_verb,
+    is_zu_infinitive,
     match_verb,
     sentences,
 )
@@ -83,7 +84,9 @@ def _is_complement(clause: list[Token]) -> bool:
         return False  # „…, wonach …“ says what the noun before it says, not the verb
     if clause[0].pos_ == "ADP" and len(clause) > 1 and clause[1].lower_ in _RELATIVE_ONLY:
         return False  # „…, nach denen … sei“: a relative clause, also in Konjunktiv
-    if any(t.tag_ in {"PTKZU", "VVIZU"} or (t.lower_ == "zu" and t.pos_ == "PART") for t in clause):
+    if any(t.tag_ == "PTKZU" or (t.lower_ == "zu" and t.pos_ == "PART") for t in clause):
+        return True
+    if any(is_zu_infinitive(t) for t in clause):
         return True
     finite = _finite_verbs(clause[:8])
     if any(is_subjunctive(t) for t in finite):

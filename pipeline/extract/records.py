@@ -89,6 +89,7 @@ class Quote:
     """A direct, indirect or reported speech event (or a speakerless quoted mention)."""
 
     kind: str  # direct | indirect | reported | mention
+    form: str  # kind, with indirect speech that has no cue of its own as free_indirect
     text: str
     start: int
     end: int
@@ -102,6 +103,9 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     sentence_index: int = 0
+    addressee: str = ""
+    addressee_start: int | None = None
+    addressee_end: int | None = None
 
 
 @dataclass

@@ -256,6 +256,10 @@ def quote_rows(corpus: Corpus) -> list[dict]:
                     "cue_start": q.cue_start,
                     "cue_end": q.cue_end,
                     "sentence_index": q.sentence_index,
+                    "addressee": q.addressee,
+                    "addressee_start": q.addressee_start,
+                    "addressee_end": q.addressee_end,
+                    "form": q.form,
                 }
             )
     return rows

@@ -1,0 +1,115 @@
+"""Who a statement was made to: the medium or person a speaker told it („sagte der Zeitung“,
+„erklärte gegenüber der dpa“, „Ihm wird vorgeworfen“, „forderte die Regierung auf“).
+
+The addressee hangs on the cue: a nominal dependent in the dative (by the parser's label or by
+morphology, since German word order often hides the dative from the parser), a „gegenüber“ phrase,
+or — for verbs that address someone (``addressee: object`` in ``speech_verbs.yml``) — the
+accusative object, or the object of the verb's preposition (``addressee: an``: „appellierte an die
+Regierung“). Tokens of the message and the speaker never count.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.extract.cues import REFLEXIVE_FORMS, is_verb, match_verb
+from pipeline.extract.speakers import noun_phrase
+
+DATIVE_DEPS = {"da", "iobj", "obl:arg"}
+OBJECT_DEPS = {"oa", "obj"}
+PREPOSITION_DEPS = {"case", "mo", "op"}
+ADDRESSEE_PREPOSITION = "gegenüber"
+_NOUNS = {"NOUN", "PROPN", "PRON"}
+
+
+def _preposition(token: Token) -> str:
+    """The preposition a nominal stands after (UD ``case`` child), else ``""``."""
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
+
+
+def _dative(token: Token) -> bool:
+    """A bare dative nominal: by the parser's label, or — when the parser read it as a subject or
+    object („Ihm wird vorgeworfen“) — a dative pronoun or a noun after an article that is only
+    dative („dem“, „einem“); never the object of a preposition the parser attached elsewhere."""
+    if token.pos_ not in _NOUNS or _preposition(token) or token.lower_ in REFLEXIVE_FORMS:
+        return False
+    start = token.left_edge.i
+    if start > 0 and token.doc[start - 1].pos_ == "ADP":
+        return False
+    if token.dep_ in DATIVE_DEPS:
+        return True
+    articles = (d for d in token.children if d.dep_ == "det")
+    return {*token.morph.get("Case"), *(c for d in articles for c in d.morph.get("Case"))} == {"Dat"}
+
+
+def _after(child: Token, preposition: str) -> Token | None:
+    """The nominal of a prepositional phrase with ``preposition`` under a cue, in UD (the nominal
+    carries a ``case`` child) or TIGER (the preposition heads the phrase) attachment."""
+    if child.pos_ in _NOUNS and _preposition(child) == preposition:
+        return child
+    if child.lower_ == preposition and child.dep_ in PREPOSITION_DEPS:
+        return next((n for n in child.children if n.pos_ in _NOUNS), None)
+    return None
+
+
+def _stray_gegenueber(cue: list[Token], blocked: set[int]) -> Token | None:
+    """A „gegenüber“ phrase in the cue's clause that the parser hung elsewhere (often on the verb of
+    the message: „sagte gegenüber der Presse, nach … habe …“): the first noun after it."""
+    doc = cue[0].doc
+    sent = cue[0].sent
+    for token in sent:
+        if token.lower_ != ADDRESSEE_PREPOSITION or token.i in blocked:
+            continue
+        if min(abs(token.i - c.i) for c in cue) > 6:
+            continue
+        for following in doc[token.i + 1 : min(sent.end, token.i + 6)]:
+            if following.i in blocked or (following.is_punct and not following.is_quote):
+                break
+            if following.pos_ in _NOUNS:
+                return following
+    return None
+
+
+def _dative_after_cue(cue: list[Token], blocked: set[int]) -> Token | None:
+    """A dative phrase right after the verb and its postposed speaker, which the parser often
+    attaches to the speaker's name („sagte Anna Berger dem Hamburger Abendblatt“)."""
+    verb = max((t for t in cue if is_verb(t)), key=lambda t: t.i, default=None)
+    if verb is None:
+        return None
+    doc, end = verb.doc, verb.sent.end
+    i = verb.i + 1
+    while i < end and (i in blocked or doc[i].pos_ == "ADV"):
+        i += 1
+    if i >= end or doc[i].pos_ != "DET":
+        return None
+    head = next((t for t in doc[i : min(end, i + 5)] if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None or any(t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} for t in doc[i : head.i]):
+        return None
+    cases = {*head.morph.get("Case"), *doc[i].morph.get("Case")}
+    return head if cases == {"Dat"} and head.i not in blocked else None
+
+
+def find_addressee(cue: list[Token], blocked: set[int]) -> list[Token]:
+    """The addressee phrase of a speech event with cue tokens ``cue``; ``blocked`` are the message's
+    and the speaker's tokens. Empty when the cue names none."""
+    stray = _stray_gegenueber(cue, blocked) or _dative_after_cue(cue, blocked)
+    if stray is not None:
+        return _phrase(stray, blocked)
+    for token in cue:
+        match = match_verb(token) if is_verb(token) else None
+        kind = (match[0].addressee if match is not None else "") or ""
+        for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+            if child.i in blocked:
+                continue
+            head = _after(child, ADDRESSEE_PREPOSITION)
+            if head is None and kind and kind != "object":
+                head = _after(child, kind)
+            if head is None and (_dative(child) or (kind == "object" and child.dep_ in OBJECT_DEPS)):
+                head = child if child.pos_ in _NOUNS and child.lower_ not in REFLEXIVE_FORMS else None
+            if head is not None and head.i not in blocked and (phrase := _phrase(head, blocked)):
+                return phrase
+    return []
+
+
+def _phrase(head: Token, blocked: set[int]) -> list[Token]:
+    return [t for t in noun_phrase(head, blocked) if t.lower_ != ADDRESSEE_PREPOSITION]
