@@ -228,3 +228,13 @@ def test_ner_person_spans_split_inside_a_long_name_are_joined():
     doc.set_ents(ents)
     names = [p.name for p in analyse(doc)[0]]
     assert names == ["Kristin Scott Thomas", "Johann Peltzer vom Jordan", "Anna Beispiel", "Jens Krüger"]
+
+
+def test_a_surname_that_is_also_a_common_noun_counts_after_a_role_noun():
+    nouns = {"Kohl": "Masc"}  # cabbage: a noun of the lexicon
+
+    def persons(text):
+        return [(p.name, p.surname) for p in analyse(make_doc(text, persons=("Kohl",)), nouns)[0]]
+
+    assert persons("Laut Kohl lief es gut.") == []
+    assert persons("Altkanzler Kohl wurde in Ludwigshafen geehrt.") == [("Kohl", "Kohl")]

@@ -464,6 +464,17 @@ def _believed(doc: Doc, builder: _PersonBuilder, common_nouns: dict[str, str]) -
     return _reads_as_name(_ner_spans(doc, builder), common_nouns)
 
 
+def _proper_noun_after_role(doc: Doc, mention: _NameMention, noun_ends: set[int]) -> bool:
+    """A one-word NER name that the tagger reads as a proper noun right after a role noun: a surname
+    that is also a common noun of the lexicon („Altkanzler Kohl“, „Ministerin Fischer“)."""
+    return (
+        mention.from_ner
+        and mention.left in noun_ends
+        and mention.end - mention.start == 1
+        and doc[mention.start].pos_ == "PROPN"
+    )
+
+
 def _ner_spans(doc: Doc, builder: _PersonBuilder) -> list[Span]:
     return [doc[m.start : m.end] for m in builder.mentions if m.from_ner]
 
@@ -545,11 +556,13 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
     """
     doc, genders = analysis.doc, analysis.noun_genders
     with_role = {h.role.person_local_id for h in analysis.role_hits}
+    noun_ends = {end for end, _ in analysis.role_nouns.values()}
     kept = [
         b
         for i, b in enumerate(analysis.builders)
         if _believed(doc, b, genders)
         or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), genders)))
+        or any(_proper_noun_after_role(doc, m, noun_ends) for m in b.mentions)
     ]
     if len(kept) < len(analysis.builders):
         analysis.builders = kept

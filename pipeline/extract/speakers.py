@@ -21,6 +21,7 @@ from pipeline.extract.cues import (
     sentence_bounds,
 )
 from pipeline.extract.lexicons import lexicons_of
+from pipeline.extract.people import organisation_mention_end, resolve_organisation, resolve_person
 from pipeline.extract.quote_marks import QUOTE_CHARS
 from pipeline.extract.tokens import entities_in
 
@@ -497,8 +498,6 @@ def _through_organisation(doc: Doc, end: int, sent_end: int, blocked: set[int]) 
     """The phrase's end, moved to the end of an organisation's name its last word starts: the parser
     attaches „zu Rostock“ of „Laut IHK zu Rostock …“ to the verb, the organisation finder knows the
     whole name."""
-    from pipeline.extract.people import organisation_mention_end
-
     mention_end = organisation_mention_end(doc, doc[end - 1].idx) if end > 0 else None
     while mention_end is not None and end < sent_end and end not in blocked and doc[end].idx < mention_end:
         end += 1
@@ -537,7 +536,6 @@ def _is_group(head: Token) -> bool:
 
 def resolve(doc: Doc, start: int, end: int):
     """People component's resolution of a span: ``(Person | None, Organisation | None)``."""
-    from pipeline.extract.people import resolve_organisation, resolve_person
 
     return resolve_person(doc, start, end), resolve_organisation(doc, start, end)
 
