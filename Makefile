@@ -48,8 +48,8 @@ train-themes: ## Train the theme classifier (cross-validated; model + metadata g
 evaluate-themes: ## Theme classifier scores (document-grouped CV over hand labels + corpus, masked indicators) → outputs/evaluation/themes.md
 	$(VENV)/bin/projektradar themes evaluate --out $(OUT)/evaluation/themes.md
 
-evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N, SPLIT=dev, ERRORS=file.jsonl)
-	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT)) $(if $(SPLIT),--split $(SPLIT)) $(if $(ERRORS),--errors $(ERRORS))
+evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N, SPLIT=dev, ERRORS=file.jsonl, CALIBRATE=1)
+	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT)) $(if $(SPLIT),--split $(SPLIT)) $(if $(ERRORS),--errors $(ERRORS)) $(if $(CALIBRATE),--calibrate)
 
 bench: ## Measure throughput, memory, worker scaling and rerun time (DOCS=5120; writes $(OUT)/bench/)
 	$(PY) -m pipeline.bench --out $(OUT)/bench $(if $(DOCS),--docs $(DOCS))

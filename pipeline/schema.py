@@ -253,6 +253,13 @@ QUOTES = Table(
             "`kind` in the SpkAtt guidelines' forms: indirect speech without a cue of its own, continuing "
             "a speaker by its mood („Er sei …“), is free_indirect.",
         ),
+        (
+            "speaker_confidence",
+            "float",
+            "How often the speaker of quotes found this way (form, own cue or not, speaker type) was right "
+            "on real news, measured on the SpkAtt-2023 dev articles (`speaker_confidence.yml`); empty "
+            "without a speaker.",
+        ),
     ),
     ("source_path", "start_char", "quote_id"),
 )

@@ -694,3 +694,15 @@ def test_no_addressee(text):
     assert quote.speaker == "Anna Berger"
     assert quote.addressee == ""
     assert quote.addressee_start is None
+
+
+def test_speaker_confidence_is_the_measured_share_of_its_attribution():
+    from pipeline.extract.lexicons import default_lexicons
+
+    table = default_lexicons().speaker_confidence
+    quote = only("„Wir sind stolz auf das Projekt“, sagte Anna Berger.", "direct")
+    assert quote.attribution == "direct/cue/person"
+    assert quote.speaker_confidence == table.by_attribution["direct/cue/person"]
+    assert 0.5 < quote.speaker_confidence < 1
+    mention = only("Das Motto lautet „Tu Gutes und sprich darüber“.", "mention")
+    assert mention.speaker_confidence is None

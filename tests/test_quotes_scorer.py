@@ -83,3 +83,36 @@ def test_addressee_scored_like_the_source():
     assert scores["overall"]["addressee"] == {"precision": 50.0, "recall": 50.0, "f1": 50.0}
     assert scores["Indirect"]["addressee"] == {"precision": 100.0, "recall": 50.0, "f1": 66.7}
     assert scores["Direct"]["addressee"]["precision"] == 0.0
+
+
+def test_speaker_confidence_per_attribution_falls_back_to_the_form_and_to_all():
+    from pipeline.evaluation.quotes import MIN_CALIBRATION_QUOTES as N
+    from pipeline.evaluation.quotes import calibration
+
+    outcomes = (
+        [("indirect/cue/person", True)] * 3 * N
+        + [("indirect/cue/person", False)] * N  # 0.75
+        + [("indirect/cue/group", True)] * (N - 1)  # too rare: its form's share
+        + [("reported/cue/other", False)] * (N - 5)  # rare, and so is its form: all quotes' share
+    )
+    table = calibration(outcomes)
+    indirect = round((4 * N - 1) / (5 * N - 1), 2)
+    overall = round((4 * N - 1) / len(outcomes), 2)
+    assert table == {
+        "by_attribution": {
+            "indirect/cue/group": indirect,
+            "indirect/cue/person": 0.75,
+            "reported/cue/other": overall,
+        },
+        "otherwise": overall,
+    }
+
+
+def test_brier_score_of_stated_confidence():
+    from pipeline.evaluation.quotes import brier
+    from pipeline.extract.lexicons import SpeakerConfidence
+
+    stated = SpeakerConfidence({"direct/cue/person": 0.9}, otherwise=0.5)
+    outcomes = [("direct/cue/person", True), ("direct/cue/person", False), ("reported/cue/other", True)]
+    # (0.1² + 0.9² + 0.5²) / 3 and (0.5² · 3) / 3
+    assert brier(outcomes, stated) == {"stated": round((0.01 + 0.81 + 0.25) / 3, 4), "one_share": 0.25}

@@ -31,6 +31,7 @@ ORGANISATIONS = "organisations.yml"
 ORGANISATION_PATTERNS = "organisation_patterns.yml"  # shared with the NER rules; its legal forms
 ORGANISATION_ABBREVIATIONS = "organisation_abbreviations.tsv"
 SPEECH_VERBS = "speech_verbs.yml"
+SPEAKER_CONFIDENCE = "speaker_confidence.yml"  # measured, written by the quote evaluation's --calibrate
 LEXICON_FILES = (
     PERSON_TITLES,
     ROLES,
@@ -38,6 +39,7 @@ LEXICON_FILES = (
     ORGANISATION_PATTERNS,
     ORGANISATION_ABBREVIATIONS,
     SPEECH_VERBS,
+    SPEAKER_CONFIDENCE,
 )
 
 
@@ -316,6 +318,18 @@ def _speech_cues(data: dict) -> SpeechCues:
     )
 
 
+@dataclass(frozen=True)
+class SpeakerConfidence:
+    """How often a quote's speaker was right on real news, per way of attribution
+    (:attr:`pipeline.extract.records.Quote.attribution`), measured on the SpkAtt-2023 dev articles."""
+
+    by_attribution: dict[str, float]
+    otherwise: float  # all quotes with a speaker, for an attribution measured too rarely
+
+    def of(self, attribution: str) -> float:
+        return self.by_attribution.get(attribution, self.otherwise)
+
+
 # -- all of them ----------------------------------------------------------------------------------
 
 
@@ -328,6 +342,7 @@ class Lexicons:
     roles: RoleNouns
     organisations: OrganisationLexicon
     speech: SpeechCues
+    speaker_confidence: SpeakerConfidence
     sources: dict[str, str]  # file name → text, for every name in LEXICON_FILES
 
     @classmethod
@@ -341,6 +356,7 @@ class Lexicons:
                 data[ORGANISATIONS], data[ORGANISATION_PATTERNS], sources[ORGANISATION_ABBREVIATIONS]
             ),
             speech=_speech_cues(data[SPEECH_VERBS]),
+            speaker_confidence=SpeakerConfidence(**data[SPEAKER_CONFIDENCE]["confidence"]),
             sources={name: sources[name] for name in LEXICON_FILES},
         )
 

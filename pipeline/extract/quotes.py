@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.addressees import find_addressee
-from pipeline.extract.lexicons import MODEL_ANNOTATIONS, LexiconComponent, attach_lexicons
+from pipeline.extract.lexicons import MODEL_ANNOTATIONS, LexiconComponent, attach_lexicons, lexicons_of
 from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
 from pipeline.extract.records import Quote
@@ -49,6 +49,8 @@ def _quote(
             quote.addressee_start = addressee[0].idx
             quote.addressee_end = addressee[-1].idx + len(addressee[-1])
             quote.addressee = doc_text(first.doc)[quote.addressee_start : quote.addressee_end]
+    if speaker is not None:
+        quote.speaker_confidence = lexicons_of(message[0].doc).speaker_confidence.of(quote.attribution)
     return quote
 
 

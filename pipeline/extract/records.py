@@ -106,6 +106,14 @@ class Quote:
     addressee: str = ""
     addressee_start: int | None = None
     addressee_end: int | None = None
+    speaker_confidence: float | None = None
+
+    @property
+    def attribution(self) -> str:
+        """How the speaker was found, as the calibration of ``speaker_confidence`` groups quotes: the
+        form, whether the quote has a cue of its own, and the speaker's type („indirect/cue/person“,
+        „free_indirect/no cue/organisation“; ``other`` for a pronoun or an unclear phrase)."""
+        return f"{self.form}/{'cue' if self.cue else 'no cue'}/{self.speaker_type or 'other'}"
 
 
 @dataclass

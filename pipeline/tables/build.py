@@ -260,6 +260,7 @@ def quote_rows(corpus: Corpus) -> list[dict]:
                     "addressee_start": q.addressee_start,
                     "addressee_end": q.addressee_end,
                     "form": q.form,
+                    "speaker_confidence": q.speaker_confidence,
                 }
             )
     return rows
