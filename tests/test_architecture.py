@@ -74,7 +74,10 @@ def test_every_runtime_module_the_model_build_uses_is_part_of_the_fingerprint():
         for target in targets
         if target.startswith("pipeline.nlp.") and not target.startswith("pipeline.nlp.training")
     }
-    assert used_by_training - {"pipeline.nlp.fingerprint", "pipeline.nlp.resolve"} <= fingerprinted
+    # the self-training experiments tag their silver text with the cached model as users load it
+    # (pipeline.nlp.load); the build itself never loads a model that way
+    outside_the_build = {"pipeline.nlp.fingerprint", "pipeline.nlp.resolve", "pipeline.nlp.load"}
+    assert used_by_training - outside_the_build <= fingerprinted
     assert {module_name(NLP_DIR / name) for name in MODEL_CODE} <= fingerprinted
 
 

@@ -512,3 +512,32 @@ def test_word_vectors_from_raw_text_are_cached_under_their_inputs(tmp_path):
     _, changed = wordvectors.word_vectors(text, {**settings, "epochs": 2}, raw, cache)
     assert not changed["cached"] and changed["fingerprint"] != info["fingerprint"]
     assert not (tmp_path / "word_vector_text.txt").exists()  # the joined text is removed
+
+
+def test_self_training_text_leaves_out_every_scored_article():
+    from pipeline.evaluation.people_real import WIKINEWS_GOLD
+    from pipeline.evaluation.quotes import load_article
+    from pipeline.nlp.training.selftrain import SPKATT_ARTICLES, unscored_articles
+
+    data_dir = Settings().nlp_data_dir
+    articles = unscored_articles(data_dir)
+    gold = {json.loads(line)["article"] for line in WIKINEWS_GOLD.read_text(encoding="utf-8").splitlines()}
+    paths = sorted((data_dir / SPKATT_ARTICLES).glob("*.json"))
+    dev = [p for p in paths if load_article(p).split == "dev"]
+    assert len(articles) == len([p for p in dev if p.name.split(" - ")[0] not in gold]) == 268
+    assert sum(len(a) for a in articles) == 3339
+
+
+def test_silver_sentence_tags_are_the_teachers_entities_without_whitespace_tokens():
+    from pipeline.nlp.training.selftrain import _sentence
+
+    nlp = spacy.blank("de")
+    doc = nlp("Kristin Jentsch  sprach mit der IHK Dresden.")
+    doc.ents = [Span(doc, 0, 2, "PER"), Span(doc, 6, 8, "ORG")]
+    sentence = _sentence(doc[:])
+    assert sentence.words == ["Kristin", "Jentsch", "sprach", "mit", "der", "IHK", "Dresden", "."]
+    assert sentence.tags == ["B-PER", "I-PER", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert _ents(convert.ner_doc(Vocab(), sentence, data.SILVER_CORPUS)) == [
+        ("Kristin Jentsch", "PER"),
+        ("IHK Dresden", "ORG"),
+    ]

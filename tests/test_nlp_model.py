@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.nlp import first_name_gender, load_nlp
 from pipeline.nlp.components import MORPH_TABLE_NAME
@@ -88,10 +90,20 @@ def test_model_directory_loads_with_plain_spacy():
         ("Mehmet", "male"),  # no German-speaking figures: the global ones
         ("Robin", "male"),
         ("Bautzen", ""),
+        ("-", ""),  # a lone hyphen or dash from a broken name no longer raises
+        ("- Peter", ""),
+        ("  Anna-Lena  Müller", "female"),
+        ("", ""),
     ],
 )
 def test_first_name_gender(name, gender):
     assert first_name_gender(name) == gender
+
+
+@given(st.text(max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_first_name_gender_accepts_any_text(name):
+    assert first_name_gender(name) in {"female", "male", ""}
 
 
 def test_public_bodies_legal_forms_and_abbreviations():

@@ -19,7 +19,8 @@ def _detector() -> gender_guesser.detector.Detector:
 
 def _first(name: str) -> str:
     """The given name that counts: the first word, a double name by its first part („Hans-Peter“)."""
-    return name.strip().split("-")[0].split()[0].lower() if name.strip() else ""
+    words = name.split()
+    return words[0].split("-")[0].lower() if words else ""
 
 
 def known_first_name(name: str) -> bool:

@@ -169,11 +169,12 @@ def render(details: dict, nlp: Language) -> str:
 
 def _data_section(details: dict) -> list[str]:
     mapping = label_map()
+    licence = model_licence()
     lines = [
         "## Training data and licences",
         "",
         "The model is derived from the following data; CC BY requires this attribution and CC BY-SA",
-        f"data makes the trained model share-alike. Its licence: **{model_licence()}**.",
+        f"data makes the trained model share-alike. Its licence: **{licence}**.",
         *(
             [
                 "A non-commercial source (CC BY-NC-SA) is among them, so the model may be used for research",
@@ -181,7 +182,7 @@ def _data_section(details: dict) -> list[str]:
                 "install the official `de_core_news_sm` (projektradar prefers it) or rebuild the model",
                 "without the non-commercial corpora (`configs/corpora.yml`: keep 0).",
             ]
-            if "NC" in model_licence()
+            if "NC" in licence
             else []
         ),
         "",

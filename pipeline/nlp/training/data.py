@@ -22,6 +22,7 @@ from pipeline.nlp.training import convert, languagetool
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
 CORPORA_CONFIG = CONFIG_DIR / "corpora.yml"
 LEXICON_FILE = Path("lexicon/languagetool-german-pos-dict/german_pos_dict.form_lemma_tag.tsv.gz")
+SILVER_CORPUS = "projektradar-silver"  # the teacher's tags on unannotated news (``selftrain.py``)
 NER_READERS = {
     "germeval2014": convert.read_indexed_columns,
     "uner-german-pud": convert.read_indexed_columns,
@@ -36,6 +37,7 @@ NER_READERS = {
     "bundestag-gold": convert.read_bundestag_gold,
     "wikineural-de": convert.read_wikineural,
     "wikiann-de": convert.read_wikineural,
+    SILVER_CORPUS: convert.read_columns,
 }
 
 

@@ -47,6 +47,11 @@ def run_experiment(step: str, settings: Settings, seed: int = 0, say: Callable[[
     work_dir = Path(tempfile.mkdtemp(prefix=f"projektradar-{step}-{seed}-"))
     started = time.monotonic()
     try:
+        if "self_training" in spec:
+            silver = work_dir / f"{data.SILVER_CORPUS}.tsv"
+            counts = teach(settings, silver, spec["self_training"].get("speech_sentences", 0))
+            say(f"Tagged unannotated text with the shipped model: {counts}")
+            config["ner"][data.SILVER_CORPUS]["files"] = {"train": str(silver)}
         _, details = train_pipeline(settings, work_dir, config, overrides, say=say, ud_model=ud_model)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
@@ -58,6 +63,15 @@ def run_experiment(step: str, settings: Settings, seed: int = 0, say: Callable[[
         "contemporary_with_rules": _core(metrics["ner"]["groups"]["contemporary"]),
     }
     return record_run(step, spec["change"], run)
+
+
+def teach(settings: Settings, out: Path, speech_sentences: int) -> dict[str, int]:
+    """The silver corpus of the self-training steps, tagged by the cached model as users load it."""
+    from pipeline.nlp.load import load_nlp
+    from pipeline.nlp.training.selftrain import write_silver
+
+    nlp, _ = load_nlp(str(trained_model_dir(settings)), settings)
+    return write_silver(nlp, settings.nlp_data_dir, out, speech_sentences)
 
 
 def record_run(step: str, change: str, run: dict) -> dict:
