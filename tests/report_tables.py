@@ -93,22 +93,24 @@ PROGRAMMES = [
 PROGRAMME_MENTIONS = [("d1", "g1"), ("d1", "g2"), ("d2", "g1"), ("d5", "g1"), ("d6", "g3")]
 
 QUOTE_COLUMNS = ("doc_id", "quote_id", "kind", "text", "speaker", "speaker_type", "person_id",
-                 "speaker_role", "speaker_org")  # fmt: skip
+                 "speaker_role", "speaker_org", "speaker_confidence")  # fmt: skip
 QUOTES = [
-    ("d1", "q1", "mention", "Tu Gutes und sprich darüber", "", "", "", "", ""),
+    ("d1", "q1", "mention", "Tu Gutes und sprich darüber", "", "", "", "", "", None),
     ("d1", "q2", "direct", "Eindrucksvoll im Projekt war die Netzwerkbildung – der Erfahrungsaustausch. "
      "Wir wünschen uns, dass dieses Netzwerk auch weiter bestehen bleibt", "Kristin Jentsch", "person", "p1",
-     "Kaufmännische Leiterin", "Beteiligungs- und Betriebsgesellschaft Bautzen mbH"),
+     "Kaufmännische Leiterin", "Beteiligungs- und Betriebsgesellschaft Bautzen mbH", 0.81),
     ("d1", "q3", "direct", "Es müssen noch immer Blockaden abgebaut werden. Das betrifft Männer und Frauen.",
-     "Schramm", "person", "p3", "Oberbürgermeister a.D.", ""),
+     "Schramm", "person", "p3", "Oberbürgermeister a.D.", "", 0.81),
     ("d1", "q4", "indirect", "die Zusammenarbeit im Bündnis solle weitergehen", "die Teilnehmenden", "group",
-     "", "", ""),
-    ("d2", "q5", "direct", HOSTILE_QUOTE, "Christian Schramm", "person", "p3", "Oberbürgermeister", ""),
+     "", "", "", 0.8),
+    ("d2", "q5", "direct", HOSTILE_QUOTE, "Christian Schramm", "person", "p3", "Oberbürgermeister", "", 0.81),
     ("d3", "q6", "direct", "Mentoring öffnet Türen, die sonst verschlossen bleiben.", "Anna Beispiel",
-     "person", "p5", "Projektleiterin", "EAF Berlin"),
-    ("d3", "q7", "indirect", "das Programm werde fortgesetzt", "Lehmann", "person", "p4", "", ""),
-    ("d4", "q8", "direct", "Wir brauchen jeden Azubi.", "ein Sprecher", "person", "", "", ""),
-    ("d4", "q9", "reported", "die Zahl der Azubis sei gestiegen", "die Stadt", "organisation", "", "", ""),
+     "person", "p5", "Projektleiterin", "EAF Berlin", 0.81),
+    ("d3", "q7", "indirect", "das Programm werde fortgesetzt", "Lehmann", "person", "p4", "", "", 0.86),
+    # found in ways that are often wrong on real news: the report takes them last
+    ("d4", "q8", "direct", "Wir brauchen jeden Azubi.", "ein Sprecher", "person", "", "", "", 0.45),
+    ("d4", "q9", "reported", "die Zahl der Azubis sei gestiegen", "die Stadt", "organisation", "", "", "",
+     0.55),
 ]  # fmt: skip
 
 THEMES = {

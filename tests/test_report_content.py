@@ -113,6 +113,17 @@ def test_theme_facts_count_documents_trend_people_and_quotes(facts):
     )
 
 
+def test_quotes_with_a_sure_speaker_come_before_unsure_ones(facts):
+    from pipeline.report.facts import sure_speaker
+
+    assert 0.45 < sure_speaker() < 0.8  # the fixture's unsure and sure quotes lie either side
+    skilled = next(t for t in facts.themes if t.id == "fachkraefte")  # documents d1 and d4
+    # „ein Sprecher“ (d4, direct) would come third as the other document's voice; the group quoted
+    # in d1 is the surer attribution
+    speakers = [q.speaker for q in skilled.quotes]
+    assert speakers == ["Kristin Jentsch", "Christian Schramm", "die Teilnehmenden"]
+
+
 def test_every_theme_found_has_a_section_with_chart_people_quotes_and_links(html, facts):
     found = [t for t in facts.themes if t.n_documents]
     for theme in found:

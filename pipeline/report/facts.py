@@ -10,13 +10,17 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import product
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
 import pandas as pd
+import yaml
 
 from pipeline.report.formatting import format_date
 from pipeline.schema import TABLES
+from pipeline.settings import RESOURCES_DIR
 from pipeline.tables.frames import frame_for
 
 TOP_ENTITIES = 5
@@ -329,25 +333,36 @@ def _shorten(text: str, limit: int = QUOTE_MAX_CHARS) -> str:
     return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
 
 
+@cache
+def sure_speaker() -> float:
+    """The share of right speakers over all quotes on real news (``speaker_confidence.yml``): the
+    report prefers quotes whose way of attribution is at least this sure."""
+    data = yaml.safe_load((RESOURCES_DIR / "speaker_confidence.yml").read_text(encoding="utf-8"))
+    return float(data["confidence"]["otherwise"])
+
+
 def _representative_quotes(corpus: _Corpus, theme_docs: pd.DataFrame) -> list[QuoteFact]:
-    """Up to three quotes from the theme's documents: direct speech by a named person first,
-    documents with the highest theme score first, one quote per speaker and per document."""
+    """Up to three quotes from the theme's documents: a speaker found in a way that is at least
+    :func:`sure_speaker` first, then direct speech by a named person, documents with the highest
+    theme score first, one quote per speaker and per document."""
     doc_rank = {doc_id: rank for rank, doc_id in enumerate(theme_docs["doc_id"])}
     quotes = corpus.quotes[corpus.quotes["doc_id"].isin(doc_rank) & (corpus.quotes["kind"] != "mention")]
     quotes = quotes[quotes["speaker"].fillna("").str.strip() != ""].assign(
+        sort_unsure=lambda q: q["speaker_confidence"].fillna(0) < sure_speaker(),
         sort_indirect=lambda q: q["kind"] != "direct",
         sort_unnamed=lambda q: q["person_id"].isna(),
         sort_length=lambda q: ~q["text"].fillna("").str.len().between(40, QUOTE_MAX_CHARS),
         sort_rank=lambda q: q["doc_id"].map(doc_rank),
     )
     quotes = quotes.sort_values(
-        ["sort_unnamed", "sort_indirect", "sort_length", "sort_rank", "start_char", "quote_id"]
+        ["sort_unsure", "sort_unnamed", "sort_indirect", "sort_length", "sort_rank", "start_char", "quote_id"]
     )
     chosen: dict[str, QuoteFact] = {}
     speakers: set[str] = set()
     documents: set[str] = set()
-    # Named people before other speakers; within each, a new document before a second quote from one.
-    for named_only, new_document in ((True, True), (True, False), (False, True), (False, False)):
+    # Sure attributions before unsure ones; within each, named people before other speakers; within
+    # those, a new document before a second quote from one.
+    for sure_only, named_only, new_document in product((True, False), repeat=3):
         for row in quotes.itertuples():
             if len(chosen) == QUOTES_PER_THEME:
                 return list(chosen.values())
@@ -355,6 +370,7 @@ def _representative_quotes(corpus: _Corpus, theme_docs: pd.DataFrame) -> list[Qu
             if (
                 row.quote_id in chosen
                 or speaker_key in speakers
+                or (sure_only and row.sort_unsure)
                 or (named_only and row.sort_unnamed)
                 or (new_document and row.doc_id in documents)
             ):
