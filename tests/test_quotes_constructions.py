@@ -662,6 +662,11 @@ def test_reflexive_befinden_is_a_place_not_a_verdict():
             "der Presse",
         ),
         ("Die Regierung warf den Rebellen vor, Zivilisten zu gefährden.", "den Rebellen"),
+        ("„Wir sind zufrieden“, sagte Anna Berger zum Deutschlandfunk.", "Deutschlandfunk"),
+        (
+            "„Das war kein gutes Spiel“, sagte Thomas Tuchel in einem Interview mit der Sportschau.",
+            "der Sportschau",
+        ),
         # an addressing verb's object; the particle verb's zu-infinitive is its message
         (
             "Der Sicherheitsrat forderte die Militärjunta auf, alsbald zur Demokratie zurückzukehren.",
@@ -687,6 +692,7 @@ def test_zu_infinitive_of_a_particle_verb_is_the_message():
         "„Wir sind stolz auf das Projekt“, äußerte sich Anna Berger.",  # „sich“ is no addressee
         "„Wir machen weiter“, sagte Anna Berger nach dem Treffen.",  # a dative after a preposition
         "Anna Berger sagte, sie habe dem Minister geschrieben.",  # the message's dative
+        "„Wir sind zufrieden“, sagte Anna Berger zur Lage.",  # „zu“ + what it is about, no listener
     ],
 )
 def test_no_addressee(text):

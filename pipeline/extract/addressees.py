@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.extract.cues import REFLEXIVE_FORMS, is_verb, match_verb
-from pipeline.extract.speakers import noun_phrase
+from pipeline.extract.cues import REFLEXIVE_FORMS, is_noun_cue, is_verb, match_verb
+from pipeline.extract.speakers import can_speak, noun_phrase
 
 DATIVE_DEPS = {"da", "iobj", "obl:arg"}
 OBJECT_DEPS = {"oa", "obj"}
 PREPOSITION_DEPS = {"case", "mo", "op"}
 ADDRESSEE_PREPOSITION = "gegenüber"
+LISTENER_PREPOSITIONS = {"zur", "zum"}  # addressing only with someone who can listen
+CONVERSATION_NOUNS = {"Interview", "Gespräch", "Telefonat", "Telefongespräch"}  # „im Interview mit …“
+CUE_REACH = 6  # tokens between a cue and its addressing phrase
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 
 
@@ -56,21 +59,33 @@ def _after(child: Token, preposition: str) -> Token | None:
     return None
 
 
-def _stray_gegenueber(cue: list[Token], blocked: set[int]) -> Token | None:
-    """A „gegenüber“ phrase in the cue's clause that the parser hung elsewhere (often on the verb of
-    the message: „sagte gegenüber der Presse, nach … habe …“): the first noun after it."""
-    doc = cue[0].doc
-    sent = cue[0].sent
-    for token in sent:
-        if token.lower_ != ADDRESSEE_PREPOSITION or token.i in blocked:
+def _addressed(cue: list[Token], blocked: set[int]) -> Token | None:
+    """The noun of an addressing phrase near the cue, read linearly because parsers often hang it on
+    the message's verb: „gegenüber der Presse“; „zur Sportschau“ and „zum Spiegel“ when its noun
+    names someone who can listen (not „zur Lage“, „zum Urteil“); „in einem Interview mit der FAZ“."""
+    doc, sent = cue[0].doc, cue[0].sent
+    near = sorted(
+        (t for t in sent if t.i not in blocked and min(abs(t.i - c.i) for c in cue) <= CUE_REACH),
+        key=lambda t: min(abs(t.i - c.i) for c in cue),
+    )
+    for token in near:
+        listener_only = token.lower_ in LISTENER_PREPOSITIONS
+        interview = token.lower_ == "mit" and token.i > 0 and doc[token.i - 1].lemma_ in CONVERSATION_NOUNS
+        if token.lower_ != ADDRESSEE_PREPOSITION and not listener_only and not interview:
             continue
-        if min(abs(token.i - c.i) for c in cue) > 6:
-            continue
-        for following in doc[token.i + 1 : min(sent.end, token.i + 6)]:
-            if following.i in blocked or (following.is_punct and not following.is_quote):
-                break
-            if following.pos_ in _NOUNS:
-                return following
+        noun = _noun_after(token, blocked)
+        if noun is not None and (not listener_only or (can_speak([noun]) and not is_noun_cue(noun))):
+            return noun
+    return None
+
+
+def _noun_after(preposition: Token, blocked: set[int]) -> Token | None:
+    doc, end = preposition.doc, preposition.sent.end
+    for following in doc[preposition.i + 1 : min(end, preposition.i + 6)]:
+        if following.i in blocked or (following.is_punct and not following.is_quote):
+            return None
+        if following.pos_ in _NOUNS:
+            return following
     return None
 
 
@@ -89,13 +104,21 @@ def _dative_after_cue(cue: list[Token], blocked: set[int]) -> Token | None:
     head = next((t for t in doc[i : min(end, i + 5)] if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None or any(t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} for t in doc[i : head.i]):
         return None
-    return head if _only_dative([doc[i], head]) and head.i not in blocked else None
+    if head.i in blocked:
+        return None
+    cases = {case for t in (doc[i], head) for case in t.morph.get("Case")}
+    # the speaker phrase took its genitive attributes along, so „der“ + noun after it is a dative the
+    # morphologizer may have read as a genitive („sagte Müller der Sportschau“); „den“ + plural too
+    feminine_or_plural = (doc[i].lower_ == "der" and cases <= {"Dat", "Gen"}) or (
+        doc[i].lower_ == "den" and head.morph.get("Number") == ["Plur"]
+    )
+    return head if cases == {"Dat"} or (cases and feminine_or_plural) else None
 
 
 def find_addressee(cue: list[Token], blocked: set[int]) -> list[Token]:
     """The addressee phrase of a speech event with cue tokens ``cue``; ``blocked`` are the message's
     and the speaker's tokens. Empty when the cue names none."""
-    misattached = _stray_gegenueber(cue, blocked) or _dative_after_cue(cue, blocked)
+    misattached = _addressed(cue, blocked) or _dative_after_cue(cue, blocked)
     if misattached is not None:
         return _phrase(misattached, blocked)
     for token in cue:
