@@ -30,7 +30,7 @@ import argparse
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -297,30 +297,48 @@ def predict(articles: Sequence[Article], settings: Settings) -> list[list[Quote]
     return [extract(doc, a.article_id).quotes for doc, a in zip(docs, articles, strict=True)]
 
 
-def speaker_outcomes(article: Article, quotes: Sequence[Quote]) -> list[tuple[str, bool]]:
-    """``(attribution, right)`` for every speech event with a speaker: right when the event is one of
-    the gold's and its speaker overlaps that event's Source."""
+MatchedQuote = tuple[Quote, PredictedEvent, int]  # a speech event and the gold event it matches (-1)
+
+
+def speech_events(article: Article, quotes: Sequence[Quote]) -> list[MatchedQuote]:
+    """The speech events among ``quotes`` (not the mentions), each with its mapping onto the gold
+    tokens and the gold event it matches (-1: none)."""
     scored = [q for q in quotes if q.form in FORM_GROUP]
     events = predicted_events(article, scored)
+    return list(zip(scored, events, match(article.gold, events), strict=True))
+
+
+def speaker_outcomes(article: Article, matched: Iterable[MatchedQuote]) -> list[tuple[str, bool]]:
+    """``(attribution, right)`` for every speech event with a speaker (of :func:`speech_events`):
+    right when the event is one of the gold's and its speaker overlaps that event's Source."""
     return [
         (quote.attribution, best >= 0 and bool(event.source & article.gold[best].source))
-        for quote, event, best in zip(scored, events, match(article.gold, events), strict=True)
+        for quote, event, best in matched
         if quote.speaker_start is not None
     ]
+
+
+def _tally(outcomes: Iterable[tuple[str, bool]], keys: Callable[[str], Iterable[str]]) -> dict[str, Counter]:
+    """Right and wrong speakers counted under every key ``keys`` gives an attribution."""
+    counts: dict[str, Counter] = {}
+    for attribution, right in outcomes:
+        for key in keys(attribution):
+            counts.setdefault(key, Counter())[right] += 1
+    return counts
+
+
+def _right_share(counts: Counter) -> float:
+    return round(counts[True] / (counts[True] + counts[False]), 2)
 
 
 def calibration(outcomes: Iterable[tuple[str, bool]]) -> dict:
     """The share of right speakers per attribution with at least :data:`MIN_CALIBRATION_QUOTES` quotes,
     else of its form, else of all (``speaker_confidence.yml``'s ``confidence``)."""
-    counts: dict[str, Counter] = {}
-    for attribution, right in outcomes:
-        for key in (attribution, attribution.split("/")[0], ""):
-            counts.setdefault(key, Counter())[right] += 1
+    counts = _tally(outcomes, lambda attribution: (attribution, attribution.split("/")[0], ""))
 
     def share(key: str) -> float | None:
         c = counts.get(key, Counter())
-        total = c[True] + c[False]
-        return round(c[True] / total, 2) if total >= MIN_CALIBRATION_QUOTES else None
+        return _right_share(c) if c[True] + c[False] >= MIN_CALIBRATION_QUOTES else None
 
     overall = share("") or 0.0
     by_attribution = {
@@ -362,15 +380,9 @@ def brier(outcomes: Sequence[tuple[str, bool]], stated: SpeakerConfidence) -> di
 
 def reliability(outcomes: Iterable[tuple[str, bool]], stated: SpeakerConfidence) -> dict:
     """Per attribution: quotes, the confidence the table states, the share of right speakers here."""
-    counts: dict[str, Counter] = {}
-    for attribution, right in outcomes:
-        counts.setdefault(attribution, Counter())[right] += 1
+    counts = _tally(outcomes, lambda attribution: (attribution,))
     return {
-        key: {
-            "quotes": c[True] + c[False],
-            "stated": stated.of(key),
-            "observed": round(c[True] / (c[True] + c[False]), 2),
-        }
+        key: {"quotes": c[True] + c[False], "stated": stated.of(key), "observed": _right_share(c)}
         for key, c in sorted(counts.items())
     }
 
@@ -384,6 +396,7 @@ def evaluate(
     """Scores per split present in ``articles``; with ``errors`` given, appends the rows of
     :func:`source_errors` to it; with ``outcomes`` given, sets each split's :func:`speaker_outcomes`."""
     predictions = predict(articles, settings)
+    stated = default_lexicons().speaker_confidence
     result = {}
     for split in ("dev", "test"):
         counts: Counter = Counter()
@@ -393,10 +406,11 @@ def evaluate(
         forms: Counter = Counter()
         speakers: list[tuple[str, bool]] = []
         for article, quotes in chosen:
-            speakers += speaker_outcomes(article, quotes)
-            events = predicted_events(article, quotes)
+            matched = speech_events(article, quotes)
+            speakers += speaker_outcomes(article, matched)
+            events = [event for _, event, _ in matched]
             count(article.gold, events, counts)
-            for event, best in zip(events, match(article.gold, events), strict=True):
+            for _, event, best in matched:
                 if best >= 0:
                     forms[article.gold[best].form in GOLD_FORMS[event.kind]] += 1
             if errors is not None:
@@ -406,8 +420,8 @@ def evaluate(
             "gold_events": sum(len(a.gold) for a, _ in chosen),
             "scores": summarise(counts),
             "form_agreement": round(100 * forms[True] / max(1, forms[True] + forms[False]), 1),
-            "speaker_confidence": reliability(speakers, default_lexicons().speaker_confidence),
-            "speaker_confidence_brier": brier(speakers, default_lexicons().speaker_confidence),
+            "speaker_confidence": reliability(speakers, stated),
+            "speaker_confidence_brier": brier(speakers, stated),
         }
         if outcomes is not None:
             outcomes[split] = speakers

@@ -30,9 +30,9 @@ def _preposition(token: Token) -> str:
     return next((c.lower_ for c in token.children if c.dep_ == "case"), "")
 
 
-def _only_dative(tokens: list[Token]) -> bool:
-    """Whether the morphology reads a noun and its article as dative and as nothing else."""
-    return {case for t in tokens for case in t.morph.get("Case")} == {"Dat"}
+def _cases(tokens: list[Token]) -> set[str]:
+    """Every case the morphology gives a noun and its article."""
+    return {case for t in tokens for case in t.morph.get("Case")}
 
 
 def _dative(token: Token) -> bool:
@@ -46,7 +46,7 @@ def _dative(token: Token) -> bool:
         return False
     if token.dep_ in DATIVE_DEPS:
         return True
-    return _only_dative([token, *(d for d in token.children if d.dep_ == "det")])
+    return _cases([token, *(d for d in token.children if d.dep_ == "det")]) == {"Dat"}
 
 
 def _after(child: Token, preposition: str) -> Token | None:
@@ -64,10 +64,8 @@ def _addressed(cue: list[Token], blocked: set[int]) -> Token | None:
     the message's verb: „gegenüber der Presse“; „zur Sportschau“ and „zum Spiegel“ when its noun
     names someone who can listen (not „zur Lage“, „zum Urteil“); „in einem Interview mit der FAZ“."""
     doc, sent = cue[0].doc, cue[0].sent
-    near = sorted(
-        (t for t in sent if t.i not in blocked and min(abs(t.i - c.i) for c in cue) <= CUE_REACH),
-        key=lambda t: min(abs(t.i - c.i) for c in cue),
-    )
+    distance = {t.i: min(abs(t.i - c.i) for c in cue) for t in sent if t.i not in blocked}
+    near = sorted((doc[i] for i, d in distance.items() if d <= CUE_REACH), key=lambda t: distance[t.i])
     for token in near:
         listener_only = token.lower_ in LISTENER_PREPOSITIONS
         interview = token.lower_ == "mit" and token.i > 0 and doc[token.i - 1].lemma_ in CONVERSATION_NOUNS
@@ -106,7 +104,7 @@ def _dative_after_cue(cue: list[Token], blocked: set[int]) -> Token | None:
         return None
     if head.i in blocked:
         return None
-    cases = {case for t in (doc[i], head) for case in t.morph.get("Case")}
+    cases = _cases([doc[i], head])
     # the speaker phrase took its genitive attributes along, so „der“ + noun after it is a dative the
     # morphologizer may have read as a genitive („sagte Müller der Sportschau“); „den“ + plural too
     feminine_or_plural = (doc[i].lower_ == "der" and cases <= {"Dat", "Gen"}) or (

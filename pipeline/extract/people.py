@@ -498,6 +498,11 @@ class DocAnalysis:
     persons: list[Person] = field(default_factory=list)
 
     @property
+    def role_noun_ends(self) -> set[int]:
+        """Token indices right after a role noun: where a name it introduces starts."""
+        return {end for end, _ in self.role_nouns.values()}
+
+    @property
     def roles(self) -> list[Role]:
         return sorted((h.role for h in self.role_hits), key=lambda r: (r.start, r.person_local_id))
 
@@ -516,7 +521,7 @@ def _find_name_mentions(analysis: DocAnalysis) -> None:
 def _group_persons(analysis: DocAnalysis) -> None:
     """Mentions grouped into persons; a surname alone counts where a role noun introduces it."""
     mentions = analysis.name_mentions
-    noun_ends = {end for end, _ in analysis.role_nouns.values()}
+    noun_ends = analysis.role_noun_ends
     analysis.builders = _group(mentions, {m.left for m in mentions if m.left in noun_ends})
 
 
@@ -556,7 +561,7 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
     """
     doc, genders = analysis.doc, analysis.noun_genders
     with_role = {h.role.person_local_id for h in analysis.role_hits}
-    noun_ends = {end for end, _ in analysis.role_nouns.values()}
+    noun_ends = analysis.role_noun_ends
     kept = [
         b
         for i, b in enumerate(analysis.builders)
