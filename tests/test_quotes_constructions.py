@@ -712,3 +712,11 @@ def test_speaker_confidence_is_the_measured_share_of_its_attribution():
     assert 0.5 < quote.speaker_confidence < 1
     mention = only("Das Motto lautet „Tu Gutes und sprich darüber“.", "mention")
     assert mention.speaker_confidence is None
+
+
+def test_standalone_quote_attributed_by_the_next_sentence():
+    text = "„Ja, es gibt Zumutungen.“ Das musste Bundesfinanzminister Peer Steinbrück im Bundestag einräumen."
+    quote = only(text, "direct")
+    assert (quote.speaker, quote.cue) == ("Bundesfinanzminister Peer Steinbrück", "einräumen")
+    motto = "„Tu Gutes und sprich darüber.“ Das ist das Motto des Bündnisses."
+    assert [(q.kind, q.speaker) for q in quotes(motto)] == [("direct", "")]

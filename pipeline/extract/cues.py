@@ -31,6 +31,9 @@ KONJUNKTIV_ONE_FORMS = {"sei", "seien", "seiest", "seist"}
 # („sagte X weiter“ is still „sagen“).
 NEUTRAL_PARTICLES = {"weiter", "dazu", "so", "noch"}
 SENTENCE_END = {".", "!", "?"}
+# Sentence openers that take up the sentence before as what was said („… . Dies bestätigte X.“,
+# „„Ja, es gibt Zumutungen“. Das musste Steinbrück einräumen.“).
+BACK_REFERENCES = {"dies", "das", "dieses"}
 
 
 # A particle verb's zu-infinitive is one word with „zu“ after the particle („zurückzukehren“,

@@ -2,9 +2,11 @@
 
 Attribution is tried in the order a German reader resolves it: a postposed cue right after the
 closing mark („…“, so X / „…“, sagte X / „…“, heißt es in X), a colon introduction (X betonte: „…“),
-then any cue verb of the sentence. A quote interrupted by its attribution („A“, sagte sie, „B“) is
-one quote. A speakerless quotation inside a sentence is a title or motto (kind ``mention``); a
-speakerless quote standing as a sentence of its own continues the preceding quote's speaker.
+then any cue verb of the sentence, and for a quote standing alone a cue in the next sentence that
+opens by pointing back at it („Das musste X einräumen.“). A quote interrupted by its attribution
+(„A“, sagte sie, „B“) is one quote. A speakerless quotation inside a sentence is a title or motto
+(kind ``mention``); a speakerless quote standing as a sentence of its own continues the preceding
+quote's speaker.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.cues import is_verb, match_verb
+from pipeline.extract.cues import BACK_REFERENCES, is_verb, match_verb
 from pipeline.extract.quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans
 from pipeline.extract.speakers import (
     Speaker,
     after_preposition,
+    can_speak,
     make_speaker,
     noun_phrase,
     phrase_after,
@@ -122,6 +125,34 @@ def _in_sentence(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution |
     return None
 
 
+def _following(doc: Doc, span: QuotedSpan, blocked: set[int]) -> Attribution | None:
+    """A standalone quotation attributed by the next sentence, which opens with a word pointing back
+    at it and holds a cue verb („Das musste Bundesfinanzminister Peer Steinbrück einräumen.“)."""
+    last = _token_at(doc, span.close)
+    if last is None or last.sent.end >= len(doc):
+        return None
+    opener = doc[last.sent.end]
+    if opener.lower_ not in BACK_REFERENCES or opener.i in blocked:
+        return None
+    blocked = blocked | {opener.i}
+    for verb in (t for t in opener.sent if t.i not in blocked):
+        match = match_verb(verb)
+        if match is None:
+            continue
+        # Verb second: the subject follows the finite verb right after the opener, which small
+        # parsers often miss („Das musste Bundesfinanzminister Peer Steinbrück … einräumen“).
+        cue_ids = {t.i for t in match[1]}
+        inverted = phrase_after(doc[opener.i + 1], blocked | cue_ids) if opener.i + 1 < verb.i else []
+        attribution = (
+            _attribution(doc, match[1], inverted)
+            if inverted and can_speak(inverted)
+            else _verb_attribution(doc, verb, blocked, postposed=False)
+        )
+        if attribution is not None and attribution.speaker is not None:
+            return attribution
+    return None
+
+
 def _standalone(text: str, span: QuotedSpan) -> bool:
     """The quotation is a sentence of its own (not a title inside a sentence)."""
     before = _neighbour(text, span.open, -1)
@@ -206,7 +237,7 @@ def find_direct(doc: Doc) -> list[tuple[QuotedSpan, QuotedSpan, Attribution | No
         if attribution is None:
             close_to_previous = previous is not None and "\n\n" not in doc_text(doc)[previous_end : span.open]
             if _standalone(doc_text(doc), span):
-                attribution = previous if close_to_previous else None
+                attribution = _following(doc, span, blocked) or (previous if close_to_previous else None)
             else:
                 kind = "mention"
         results.append((span, last_span, attribution, kind))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.cues import (
+    BACK_REFERENCES,
     REPORTATIVE_MODALS,
     is_konjunktiv_one,
     is_noun_cue,
@@ -459,7 +460,7 @@ def _introduced_speaker(doc: Doc, sent: Span, blocked: set[int]) -> Speaker | No
 def _summary_event(doc: Doc, sent: Span, previous: Span | None, blocked: set[int]) -> Event | None:
     """„… . Dies bestätigte X.“: a demonstrative before the cue takes up the previous sentence as
     the message (the guidelines mark both the sentence and the demonstrative)."""
-    if previous is None or len(sent) < 3 or sent[0].lower_ not in _SUMMARY_WORDS:
+    if previous is None or len(sent) < 3 or sent[0].lower_ not in BACK_REFERENCES:
         return None
     match = match_verb(sent[1])
     tokens = _strip([t for t in previous if t.i not in blocked])
@@ -469,7 +470,6 @@ def _summary_event(doc: Doc, sent: Span, previous: Span | None, blocked: set[int
     return Event("indirect", [*tokens, sent[0]], speaker, match[1], sent)
 
 
-_SUMMARY_WORDS = {"dies", "das", "dieses"}
 _SPEAKER_REACH = 3  # sentences a reported-speech passage may run on without naming its speaker
 
 
