@@ -140,6 +140,47 @@ def sample_paragraphs(
     return ordered
 
 
+def sample_around_thresholds(
+    settings: Settings,
+    model,
+    quotas: dict[str, int],
+    *,
+    used_sources: set[str],
+    below_share: float = 0.5,
+    random_paragraphs: int = 60,
+    pool: int = 60_000,
+    seed: int = 41,
+) -> list[RealParagraph]:
+    """A labelling sample guided by a theme model (``ThemeModel``): per theme ``quotas[theme]``
+    paragraphs, ``below_share`` of them scored between half its threshold and the threshold (the
+    positives it misses) and the rest at or above it (its claims, right or wrong), each drawn at
+    random from its band; plus random paragraphs. Speeches and Wikinews articles in
+    ``used_sources`` (``bundestag:<id>``, ``wikinews:<id>``) are left out, so a new round never
+    shares a document with an earlier one. Deterministic for one seed and model."""
+    rng = random.Random(seed)
+    speeches = [p for p in speech_paragraphs(settings) if p.source.split("#")[0] not in used_sources]
+    candidates = rng.sample(speeches, min(pool, len(speeches)))
+    candidates += [p for p in wikinews_segments(settings) if p.source.split("#")[0] not in used_sources]
+    scores = model.predict_proba([p.text for p in candidates])
+    chosen: dict[str, RealParagraph] = {}
+    for column, theme in enumerate(model.codebook.ids):
+        threshold = model.thresholds[column]
+        scored = list(zip(candidates, scores[:, column], strict=True))
+        claimed = [p for p, s in scored if s >= threshold]
+        missed = [p for p, s in scored if threshold / 2 <= s < threshold]
+        below = round(quotas.get(theme, 0) * below_share)
+        for band, count in ((missed, below), (claimed, quotas.get(theme, 0) - below)):
+            band = [p for p in band if p.source not in chosen]
+            for paragraph in rng.sample(band, min(count, len(band))):
+                chosen[paragraph.source] = paragraph
+    rest = [p for p in candidates if p.source not in chosen]
+    for paragraph in rng.sample(rest, min(random_paragraphs, len(rest))):
+        chosen[paragraph.source] = paragraph
+    ordered = sorted(chosen.values(), key=lambda p: p.source)
+    rng.shuffle(ordered)
+    return ordered
+
+
 def write_sample(paragraphs: list[RealParagraph], path: Path) -> None:
     """The sample as a CSV for annotators: id, source, licence, text (full text for every row)."""
     import csv
@@ -173,6 +214,11 @@ def _rows(path: Path) -> list[dict]:
 
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def used_sources(path: Path = GOLD) -> set[str]:
+    """The speeches and articles (``bundestag:<id>``, ``wikinews:<id>``) that labelled rows come from."""
+    return {row["source"].split("#")[0] for row in _rows(path)}
 
 
 def read_real_gold(settings: Settings, split: str, path: Path = GOLD) -> RealGold:
