@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from pipeline.nlp.morph_table import read_morph_table
-from pipeline.nlp.training import convert, data, wordvectors
+from pipeline.nlp.training import convert, data, pretrain, wordvectors
 from pipeline.nlp.training.experiments import variants
 from pipeline.nlp.training.languagetool import LEXICON_FEATURES, build_morph_table, case_lexicon, truecase
 from pipeline.nlp.training.vectors import build_static_vectors
@@ -492,6 +492,25 @@ def test_raw_text_paragraphs_of_speeches_and_laws(tmp_path):
     assert (tmp_path / "out.txt").read_text(encoding="utf-8").splitlines()[1] == (
         "Die EU-Kommission ( Brüssel ) irrt ."
     )
+
+
+def test_pretraining_text_cuts_long_paragraphs_at_sentence_ends(tmp_path):
+    assert pretrain.text_lines(["Ja", ".", "Wir", "kommen", ".", "Nein"], limit=4) == [
+        ["Ja", "."],
+        ["Wir", "kommen", ".", "Nein"],
+    ]
+    assert pretrain.text_lines(["Bundestag"] * 9, limit=4) == [["Bundestag"] * 4] * 2 + [["Bundestag"]]
+    corpus_text = tmp_path / "text.txt"
+    corpus_text.write_text("Merkel spricht .\n", encoding="utf-8")
+    speech = "Die Ministerin sprach in Berlin. " * 150 + "\nKurz.\nDer Bundestag tagt heute wieder."
+    speeches = _gzip(tmp_path / "speeches.jsonl.gz", json.dumps({"id": "1", "text": speech}) + "\n")
+    out = tmp_path / "pretraining.txt"
+    assert pretrain.pretraining_text(corpus_text, [speeches], None, out) == 900 + 6
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "Merkel spricht ." and lines[-1] == "Der Bundestag tagt heute wieder ."
+    assert [len(line.split()) for line in lines[1:-1]] == [396, 396, 108]  # whole 6-token sentences, ≤ 400
+    assert pretrain.pretraining_text(corpus_text, [speeches], 100, out) == 900  # stops after the cap
+    assert out.read_text(encoding="utf-8").count("\n") == 4
 
 
 def test_word_vectors_from_raw_text_are_cached_under_their_inputs(tmp_path):

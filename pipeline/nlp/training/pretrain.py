@@ -4,7 +4,8 @@ The NER learns from ~20k annotated sentences, but the corpora hold the text of f
 corpus' training and dev split in full, ``text.txt``). ``spacy pretrain`` teaches the NER's tok2vec to
 predict each word's first and last characters from its context on that text, and the NER starts from
 those weights (``paths.pretrained_tok2vec``). The tok2vec architecture is read from ``ner.cfg`` so
-the two can never differ; ``corpora.yml`` → ``pretraining`` sets the epochs (0 = off).
+the two can never differ; ``corpora.yml`` → ``pretraining`` sets the epochs (0 = off) and, optionally,
+files of ``raw/`` whose paragraphs are added to that text (``raw``, up to ``raw_tokens`` tokens).
 """
 
 from __future__ import annotations
@@ -20,9 +21,54 @@ from spacy.util import load_config, registry
 from thinc.api import Config
 
 from pipeline.nlp.training.data import CONFIG_DIR
+from pipeline.nlp.training.wordvectors import raw_paragraphs, tokenize
 
 NER_TOK2VEC = "components.ner.model.tok2vec"
 PRETRAINED_TOK2VEC = "components.tok2vec.model"
+# spaCy's PlainTextCorpus drops lines longer than pretrain.cfg's max_length (500 tokens): long
+# paragraphs are cut into lines at sentence ends below this length.
+LINE_TOKENS = 400
+SENTENCE_END = {".", "!", "?"}
+
+
+def text_lines(words: list[str], limit: int = LINE_TOKENS) -> list[list[str]]:
+    """``words`` cut after a sentence end into lines of at most ``limit`` tokens where possible (a
+    longer sentence is cut at the limit)."""
+    lines: list[list[str]] = []
+    line: list[str] = []
+    sentence: list[str] = []
+    for word in words:
+        sentence.append(word)
+        if word in SENTENCE_END or len(sentence) == limit:
+            if len(line) + len(sentence) > limit:
+                lines.append(line)
+                line = []
+            line += sentence
+            sentence = []
+    if len(line) + len(sentence) > limit:
+        lines.append(line)
+        line = []
+    lines.append(line + sentence)
+    return [line for line in lines if line]
+
+
+def pretraining_text(corpus_text: Path, raw_paths: list[Path], max_tokens: int | None, out: Path) -> int:
+    """The corpora' text followed by the paragraphs of ``raw_paths`` (at least 3 tokens, in file
+    order, up to ``max_tokens`` raw tokens) as one line per paragraph piece; returns the raw tokens."""
+    tokens = 0
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write(corpus_text.read_text(encoding="utf-8"))
+        for path in raw_paths:
+            for paragraph in raw_paragraphs(path):
+                words = tokenize(paragraph)
+                if len(words) < 3:
+                    continue
+                for line in text_lines(words):
+                    handle.write(" ".join(line) + "\n")
+                tokens += len(words)
+                if max_tokens is not None and tokens >= max_tokens:
+                    return tokens
+    return tokens
 
 
 def pretraining_config(epochs: int):

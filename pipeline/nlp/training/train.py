@@ -31,7 +31,7 @@ from pipeline.nlp.fingerprint import models_dir, recipe_fingerprint
 from pipeline.nlp.training import augment, card, data, evaluate
 from pipeline.nlp.training.data import CONFIG_DIR, LEXICON_FILE
 from pipeline.nlp.training.languagetool import build_morph_table
-from pipeline.nlp.training.pretrain import pretrain_tok2vec
+from pipeline.nlp.training.pretrain import pretrain_tok2vec, pretraining_text
 from pipeline.nlp.training.vectors import build_static_vectors
 from pipeline.settings import Settings
 
@@ -135,9 +135,16 @@ def train_pipeline(
         )
         ner_overrides["paths.mentions"] = str(mentions)
     if config["pretraining"]["epochs"]:
+        pretraining_text_path = work_dir / "corpus" / "ner" / "pretraining_text.txt"
+        pretraining_text(
+            work_dir / "corpus" / "ner" / "text.txt",
+            [settings.nlp_data_dir / "raw" / name for name in config["pretraining"].get("raw", [])],
+            config["pretraining"].get("raw_tokens"),
+            pretraining_text_path,
+        )
         ner_overrides["paths.pretrained_tok2vec"] = str(
             pretrain_tok2vec(
-                work_dir / "corpus" / "ner" / "text.txt",
+                pretraining_text_path,
                 work_dir / "static_vectors",
                 work_dir / "pretrain",
                 config["pretraining"]["epochs"],
