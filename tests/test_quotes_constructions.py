@@ -720,3 +720,12 @@ def test_standalone_quote_attributed_by_the_next_sentence():
     assert (quote.speaker, quote.cue) == ("Bundesfinanzminister Peer Steinbrück", "einräumen")
     motto = "„Tu Gutes und sprich darüber.“ Das ist das Motto des Bündnisses."
     assert [(q.kind, q.speaker) for q in quotes(motto)] == [("direct", "")]
+
+
+def test_passive_of_zitieren_quotes_its_subject():
+    quote = only(
+        "„Wir bleiben an der Seite der Ukraine“, wurde der Minister in der Zeitung zitiert.", "direct"
+    )
+    assert (quote.speaker, quote.cue) == ("der Minister", "zitiert")
+    criticised = only("Die Pläne wurden von Anna Berger als unausgegoren kritisiert.")
+    assert criticised.speaker == "Anna Berger"  # other verbs: the passive's agent speaks

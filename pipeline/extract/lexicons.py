@@ -272,6 +272,7 @@ class VerbCue:
     reported: bool = False
     evaluative: bool = False
     addressee: str = ""  # "object" or a preposition: who the verb addresses besides a dative
+    quotes_subject: bool = False  # in the passive the subject is the one quoted („wird X zitiert“)
 
     @property
     def base(self) -> str:
@@ -305,6 +306,7 @@ def _speech_cues(data: dict) -> SpeechCues:
             reported=bool(spec.get("reported")),
             evaluative=bool(spec.get("evaluative")),
             addressee=spec.get("addressee", ""),
+            quotes_subject=bool(spec.get("quotes_subject")),
         )
         for key in {cue.lemma, cue.base}:
             verbs.setdefault(key, []).append(cue)

@@ -18,6 +18,7 @@ from pipeline.extract.cues import (
     is_noun_cue,
     is_verb,
     lemma_of,
+    match_verb,
     sentence_bounds,
 )
 from pipeline.extract.lexicons import lexicons_of
@@ -251,7 +252,7 @@ def subject_phrase(verb: Token, blocked: set[int], postposed: bool) -> list[Toke
     a person. Small parsers often take a fronted object („Die Bedeutung des Marktes beschrieb
     Pötsch …“) for the subject. In the passive the subject is what was said or judged; the speaker
     is the agent („wurden von Minister X als … bezeichnet“), if named."""
-    if _is_passive(verb):
+    if _is_passive(verb) and not _quotes_subject(verb):
         return _passive_agent(verb, blocked) or _medium(verb, blocked)
     pronoun = _pronoun_after_finite(verb, blocked)
     if pronoun is not None:
@@ -289,6 +290,11 @@ def _is_passive(verb: Token) -> bool:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return True
     return verb.dep_ == "oc" and lemma_of(verb.head) == "werden"
+
+
+def _quotes_subject(verb: Token) -> bool:
+    match = match_verb(verb)
+    return match is not None and match[0].quotes_subject
 
 
 def _passive_agent(verb: Token, blocked: set[int]) -> list[Token]:
