@@ -50,7 +50,7 @@ def test_round_sample_takes_claims_and_near_misses_from_unused_speeches(tmp_path
         Settings(shared_dir=tmp_path),
         model,
         {"netzwerk": 2},
-        used_sources={"bundestag:S5"},
+        leave_out={"bundestag:S5"},
         random_paragraphs=0,
     )
     sources = sorted(p.source for p in sample)

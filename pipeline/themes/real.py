@@ -3,7 +3,7 @@
 Two sources in ``<shared>/german-nlp-data``, both read in place and never copied wholesale:
 
 - speeches of the 20th Bundestag (2021–2025): official works (§ 5 UrhG), so the labelled paragraphs
-  are kept with their text in ``pipeline/resources/themes/real_paragraphs.csv``;
+  are kept with their text in ``pipeline/resources/themes/real_gold.csv``;
 - Wikinews articles of the SpkAtt-2023 corpus (CC BY-NC-SA 4.0 as distributed there): kept only as a
   reference (article id and sentence range); the text is read from ``../shared`` when needed.
 
@@ -45,6 +45,12 @@ class RealParagraph:
     source: str
     licence: str
     text: str
+
+
+def source_document(source: str) -> str:
+    """The speech or article a segment comes from (``bundestag:<id>``, ``wikinews:<id>``): the unit
+    of every split and of every round's exclusion."""
+    return source.split("#")[0]
 
 
 def _speech_paragraphs(text: str) -> Iterator[str]:
@@ -145,7 +151,7 @@ def sample_around_thresholds(
     model,
     quotas: dict[str, int],
     *,
-    used_sources: set[str],
+    leave_out: set[str],
     below_share: float = 0.5,
     random_paragraphs: int = 60,
     pool: int = 60_000,
@@ -155,12 +161,12 @@ def sample_around_thresholds(
     paragraphs, ``below_share`` of them scored between half its threshold and the threshold (the
     positives it misses) and the rest at or above it (its claims, right or wrong), each drawn at
     random from its band; plus random paragraphs. Speeches and Wikinews articles in
-    ``used_sources`` (``bundestag:<id>``, ``wikinews:<id>``) are left out, so a new round never
-    shares a document with an earlier one. Deterministic for one seed and model."""
+    ``leave_out`` (``bundestag:<id>``, ``wikinews:<id>``; :func:`used_sources`) are left out, so a
+    new round never shares a document with an earlier one. Deterministic for one seed and model."""
     rng = random.Random(seed)
-    speeches = [p for p in speech_paragraphs(settings) if p.source.split("#")[0] not in used_sources]
+    speeches = [p for p in speech_paragraphs(settings) if source_document(p.source) not in leave_out]
     candidates = rng.sample(speeches, min(pool, len(speeches)))
-    candidates += [p for p in wikinews_segments(settings) if p.source.split("#")[0] not in used_sources]
+    candidates += [p for p in wikinews_segments(settings) if source_document(p.source) not in leave_out]
     scores = model.predict_proba([p.text for p in candidates])
     chosen: dict[str, RealParagraph] = {}
     for column, theme in enumerate(model.codebook.ids):
@@ -168,8 +174,9 @@ def sample_around_thresholds(
         scored = list(zip(candidates, scores[:, column], strict=True))
         claimed = [p for p, s in scored if s >= threshold]
         missed = [p for p, s in scored if threshold / 2 <= s < threshold]
-        below = round(quotas.get(theme, 0) * below_share)
-        for band, count in ((missed, below), (claimed, quotas.get(theme, 0) - below)):
+        quota = quotas.get(theme, 0)
+        below = round(quota * below_share)
+        for band, count in ((missed, below), (claimed, quota - below)):
             band = [p for p in band if p.source not in chosen]
             for paragraph in rng.sample(band, min(count, len(band))):
                 chosen[paragraph.source] = paragraph
@@ -218,7 +225,7 @@ def _rows(path: Path) -> list[dict]:
 
 def used_sources(path: Path = GOLD) -> set[str]:
     """The speeches and articles (``bundestag:<id>``, ``wikinews:<id>``) that labelled rows come from."""
-    return {row["source"].split("#")[0] for row in _rows(path)}
+    return {source_document(row["source"]) for row in _rows(path)}
 
 
 def read_real_gold(settings: Settings, split: str, path: Path = GOLD) -> RealGold:
@@ -230,7 +237,7 @@ def read_real_gold(settings: Settings, split: str, path: Path = GOLD) -> RealGol
         if row["split"] == split and (row["text"] or shared):
             gold.texts.append(row["text"] or resolve_text(row["source"], settings))
             gold.labels.append(_themes(row["themes"]))
-            gold.sources.append(row["source"].split("#")[0])
+            gold.sources.append(source_document(row["source"]))
     return gold
 
 
