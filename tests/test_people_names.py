@@ -238,3 +238,16 @@ def test_a_surname_that_is_also_a_common_noun_counts_after_a_role_noun():
 
     assert persons("Laut Kohl lief es gut.") == []
     assert persons("Altkanzler Kohl wurde in Ludwigshafen geehrt.") == [("Kohl", "Kohl")]
+
+
+def test_a_foreign_name_the_tagger_reads_as_adjective_and_plural_counts_after_a_role_noun():
+    def persons(text, pos):
+        doc = make_doc(text, persons=("Samaan Ibrahim",), pos=pos, morph={"Ibrahim": "Number=Plur"})
+        return [p.name for p in analyse(doc)[0]]
+
+    read_as_adjective = {"Samaan": "ADJ", "Ibrahim": "NOUN"}
+    assert persons("Nach Angaben des Priesters Samaan Ibrahim griffen Bewaffnete an.", read_as_adjective) == [
+        "Samaan Ibrahim"
+    ]
+    # without the role noun the tagger's reading of a name that no lexicon knows stands
+    assert persons("Nach Angaben von Samaan Ibrahim griffen Bewaffnete an.", read_as_adjective) == []

@@ -188,6 +188,8 @@ def test_pair_written_with_slash_is_one_gender_fair_role():
 def test_words_that_only_end_like_a_role_are_no_role():
     assert match_role_noun("Wegbegleiter") is None
     assert match_role_noun("leiter") is None
+    assert match_role_noun("Reiseführer") is None
+    assert match_role_noun("Oppositionsführer").normalized == "Oppositionsführer/in"
 
 
 def test_gender_fair_form_split_by_the_tokenizer_is_found_before_a_name():
@@ -253,6 +255,61 @@ def test_definite_role_phrase_continues_the_person_named_before():
     )
 
 
+def test_definite_role_phrase_inside_a_later_sentence_continues_the_person():
+    doc = analysed(
+        "Gestern wurde Thomas Ganswindt verhaftet. "
+        "Die Polizei geht bei dem ehemaligen Manager von Fluchtgefahr aus.",
+        persons=("Thomas Ganswindt",),
+        pos={"ehemaligen": "ADJ"},
+    )
+    role = only_role(doc, "Thomas Ganswindt")
+    assert (role.role_normalized, role.construction) == ("Manager/in", "anaphoric")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the phrase introduces the name that follows it in its sentence
+        "Karadžić wurde gefasst. Es klagte der Führer der Serben, Ratko Mladić, über die Haft.",
+        # the sentence before names two persons: no one to continue
+        "Karadžić traf Ratko Mladić. Die Polizei geht bei dem ehemaligen Manager von Fluchtgefahr aus.",
+        # a plural („der Minister“ of several) continues no one
+        "Karadžić wurde gefasst. Das sagte einer der Minister.",
+        # one of something indefinite is anyone
+        "Karadžić sagte das. Da erfährt die Personalchefin eines Maschinenbauers mehr.",
+        # a noun that also names a body is the body
+        "Karadžić sagte das. Es bleibt dabei, wie der Stadtrat beschloss.",
+    ],
+)
+def test_definite_role_phrase_that_continues_no_one(text):
+    doc = analysed(
+        text,
+        persons=("Karadžić", "Ratko Mladić"),
+        pos={"ehemaligen": "ADJ", "einer": "PRON"},
+        morph={"der": "Case=Gen|Number=Plur"} if "einer der" in text else None,
+    )
+    assert [r.construction for r in doc._.roles if r.person_local_id == 0] == []
+
+
+def test_role_with_a_possessive_complement_before_a_name_in_dashes():
+    doc = analysed(
+        "In einem Interview mit dem Anwalt seiner Familie – Rainer Wittner – sagte dieser das.",
+        persons=("Rainer Wittner",),
+        pos={"seiner": "DET"},
+    )
+    role = only_role(doc, "Rainer Wittner")
+    assert (role.text, role.construction) == ("Anwalt seiner Familie", "prenominal")
+
+
+def test_name_in_the_genitive_after_a_role_noun_is_no_role_of_it():
+    doc = analysed(
+        "Silvana Koch-Mehrin hat Widerspruch eingelegt. Dies teilte ein Sprecher Koch-Mehrins mit.",
+        persons=("Silvana Koch-Mehrin", "Koch-Mehrins"),
+    )
+    assert [p.name for p in doc._.persons] == ["Silvana Koch-Mehrin"]
+    assert doc._.roles == []
+
+
 def test_organisation_given_by_a_description_is_the_one_named_before():
     doc = analysed(
         "Der Verein Chancen Oberlausitz e.V. wurde gegründet. Anna Berger ist Vorsitzende des Vereins.",
@@ -286,3 +343,8 @@ def test_occupations_of_real_news_are_roles(text, normalized, gender):
     doc = analysed(text, persons=(name,))
     role = only_role(doc, name)
     assert (role.role_normalized, doc._.persons[0].gender) == (normalized, gender)
+
+
+def test_a_role_noun_that_also_names_a_body_is_marked_in_its_masculine_forms():
+    assert match_role_noun("Stadtrat").body and match_role_noun("Vorstands").body
+    assert not match_role_noun("Stadträtin").body and not match_role_noun("Landrat").body

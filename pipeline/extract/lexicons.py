@@ -93,12 +93,14 @@ class RoleNoun:
     gender: str  # female | male | "" (gender-fair, epicene or decided by the article)
     adjectival: bool = False
     plural: bool = False  # „Leiterinnen“, „Vertreter/innen“: a group, never one person's role
+    body: bool = False  # „Stadtrat“, „Vorstand“: also the body itself („der Stadtrat beschloss“)
 
 
 class _RoleEntry(NamedTuple):
     norm: str
     category: str
     adjectival: bool
+    body: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,8 @@ class RoleNouns:
                 prefix = word[:k] if not word[:k].endswith("-") else ""
                 norm = entry.norm[0].lower() + entry.norm[1:] if prefix else entry.norm
                 gender, _, plural = gender.partition(" ")
-                return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival, bool(plural))
+                body = entry.body and gender == "male"  # „Stadträtin“ is a person
+                return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival, bool(plural), body)
         return None
 
     def match(self, word: str) -> RoleNoun | None:
@@ -153,7 +156,8 @@ def _role_nouns(data: dict) -> RoleNouns:
             variants = {m: "", m + "r": "male", m + "n": ""}
         else:
             f = item.get("f", m + "in")
-            entry = _RoleEntry(item.get("norm", m if f == m else f"{m}/in"), item["category"], False)
+            norm = item.get("norm", m if f == m else f"{m}/in")
+            entry = _RoleEntry(norm, item["category"], False, bool(item.get("body")))
             variants = {m + ending: "male" for ending in ("", "s", "es", "n", "en")}
             variants.update({f: "female", f + "nen": "female plural"})
             if f == m:

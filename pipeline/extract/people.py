@@ -36,7 +36,14 @@ from pipeline.extract.names import NameParts, is_first_name, is_name_token, spli
 from pipeline.extract.organisations import OrganisationFinder, is_acronym, org_key
 from pipeline.extract.programmes import separate_programmes
 from pipeline.extract.records import Mention, Organisation, Person, Programme, Role
-from pipeline.extract.roles import OrgAnchor, PersonAnchor, RoleFinder, RoleHit, find_role_nouns
+from pipeline.extract.roles import (
+    OrgAnchor,
+    PersonAnchor,
+    RoleFinder,
+    RoleHit,
+    find_role_nouns,
+    inflected_adjective,
+)
 from pipeline.extract.tokens import Sentences, entity_at, glued, sentences_of
 from pipeline.nlp.first_names import german_first_names
 from pipeline.nlp.known import is_known_organisation
@@ -78,7 +85,9 @@ def _title_before(doc: Doc, end: int, names: PersonNames) -> int | None:
 def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
     """A word before a name inside a candidate span: title, address, role noun, article, adverb …
 
-    A known first name is kept whatever the tagger says („Olga“ tagged as an adjective).
+    A known first name is kept whatever the tagger says („Olga“ tagged as an adjective), and so is a
+    word of a NER person that the tagger reads as an adjective but that has no adjective's ending
+    („Samaan Ibrahim“).
     """
     text, names = doc[i].text, lexicons.names
     if _elision(doc, i) or (i + 1 < len(doc) and _elision(doc, i + 1)):
@@ -90,7 +99,8 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
         or glued(doc, i, names.is_title)
     ):
         return True
-    return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text)
+    foreign_name = doc[i].pos_ == "ADJ" and doc[i].ent_type_ == "PER" and not inflected_adjective(text)
+    return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text) and not foreign_name
 
 
 def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
@@ -433,10 +443,15 @@ def _group(mentions: list[_NameMention], role_before: set[int]) -> list[_PersonB
 def _anchors(builders: list[_PersonBuilder]) -> list[PersonAnchor]:
     """Every mention as a role anchor; the builder's index becomes the person's local id."""
     return [
-        PersonAnchor(m.left, m.start, m.end, local_id)
+        PersonAnchor(m.left, m.start, m.end, local_id, _genitive(m.parts.surname, builder.parts.surname))
         for local_id, builder in enumerate(builders)
         for m in builder.mentions
     ]
+
+
+def _genitive(written: str, surname: str) -> bool:
+    """A surname written in the genitive („Koch-Mehrins“ of Koch-Mehrin, „Obamas“)."""
+    return written != surname and written.rstrip("s’'") == surname
 
 
 def _reads_as_name(spans: list[Span], common_nouns: dict[str, str]) -> bool:
@@ -464,15 +479,19 @@ def _believed(doc: Doc, builder: _PersonBuilder, common_nouns: dict[str, str]) -
     return _reads_as_name(_ner_spans(doc, builder), common_nouns)
 
 
-def _proper_noun_after_role(doc: Doc, mention: _NameMention, noun_ends: set[int]) -> bool:
-    """A one-word NER name that the tagger reads as a proper noun right after a role noun: a surname
-    that is also a common noun of the lexicon („Altkanzler Kohl“, „Ministerin Fischer“)."""
-    return (
-        mention.from_ner
-        and mention.left in noun_ends
-        and mention.end - mention.start == 1
-        and doc[mention.start].pos_ == "PROPN"
-    )
+def _named_after_role(
+    doc: Doc, mention: _NameMention, noun_ends: set[int], common_nouns: dict[str, str]
+) -> bool:
+    """A NER name right after a role noun: one word the tagger reads as a proper noun, also a surname
+    that is a common noun of the lexicon („Altkanzler Kohl“, „Ministerin Fischer“); or several
+    capitalised words none of which is a common noun, however the tagger reads a foreign name („des
+    Priesters Samaan Ibrahim“: adjective and plural noun)."""
+    if not (mention.from_ner and mention.left in noun_ends):
+        return False
+    words = doc[mention.start : mention.end]
+    if len(words) == 1:
+        return words[0].pos_ == "PROPN"
+    return all(t.text[:1].isupper() and t.text not in common_nouns for t in words)
 
 
 def _ner_spans(doc: Doc, builder: _PersonBuilder) -> list[Span]:
@@ -567,7 +586,7 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
         for i, b in enumerate(analysis.builders)
         if _believed(doc, b, genders)
         or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), genders)))
-        or any(_proper_noun_after_role(doc, m, noun_ends) for m in b.mentions)
+        or any(_named_after_role(doc, m, noun_ends, genders) for m in b.mentions)
     ]
     if len(kept) < len(analysis.builders):
         analysis.builders = kept

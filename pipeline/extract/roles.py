@@ -27,6 +27,7 @@ from pipeline.extract.tokens import Sentences, doc_text, glued
 _COMPLEMENT_START = frozenset(
     {"für", "der", "des", "von", "vom", "im", "am", "beim", "bei", "an", "in", "zur", "zum", "auf", "aus"}
     | {"dem", "den", "über"}
+    | {"seiner", "seines", "ihrer", "ihres"}  # „Anwalt seiner Familie“
 )
 _ADJECTIVE_FORM = re.compile(
     r"^[a-zäöüß-]{2,}(?:sch|lich|ig|bar|sam|haft|iv|al|ell|är|end)(?:e|en|er|es|em)$"
@@ -34,6 +35,9 @@ _ADJECTIVE_FORM = re.compile(
 _NAME_JOINERS = frozenset({"-", "&", "+", "/", "’s", "'s"})
 _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
+_DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
+_INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
+_INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
 
 
 def match_role_noun(word: str) -> RoleNoun | None:
@@ -96,12 +100,14 @@ def inflected_adjective(word: str) -> bool:
 
 
 class PersonAnchor(NamedTuple):
-    """A person mention as the role rules see it: ``left`` includes titles, ``end`` ends the name."""
+    """A person mention as the role rules see it: ``left`` includes titles, ``end`` ends the name;
+    ``genitive``: the surname is inflected („Koch-Mehrins“)."""
 
     left: int
     start: int
     end: int
     person: int
+    genitive: bool = False
 
 
 class OrgAnchor(NamedTuple):
@@ -361,21 +367,34 @@ class RoleFinder:
         return [p for p in self.persons[first:stop] if p.end <= end]
 
     def _anaphoric(self, previous: Span, sentence: Span) -> RoleHit | None:
-        """„Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat …“: a sentence that
-        opens with a definite role phrase continues the one person the sentence before named."""
+        """„Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat …“, „Die Polizei
+        geht bei dem ehemaligen Manager von Fluchtgefahr aus“: the first definite role phrase of a
+        sentence, before any name in it, continues the one person the sentence before named. A phrase
+        close before a name introduces that name („der Führer der Serben, Radovan Karadžić“); one of
+        something indefinite is anyone („die Personalchefin eines Maschinenbauers“); a noun that also
+        names a body is the body („wie der Stadtrat beschloss“)."""
         doc = self.doc
-        start = sentence.start
-        while start < sentence.end and doc[start].is_space:
-            start += 1
-        if start >= sentence.end or doc[start].lower_ not in ("der", "die") or doc[start].pos_ != "DET":
-            return None
-        k = start + 1
-        while k < sentence.end and k not in self.nouns and is_adjective(doc[k]):
-            k += 1
         named = {p.person for p in self._within(previous.start, previous.end)}
-        if k not in self.nouns or len(named) != 1 or self.nouns[k][0] in self.person_starts:
+        if len(named) != 1:
             return None
-        return self._hit(named.pop(), k, start + 1, sentence.end, "anaphoric")
+        inside = self._within(sentence.start, sentence.end)
+        limit = inside[0].left if inside else sentence.end
+        for i in range(sentence.start, limit):
+            if (
+                doc[i].lower_ not in _DEFINITE
+                or doc[i].pos_ != "DET"
+                or doc[i].morph.get("Number") == ["Plur"]
+            ):
+                continue
+            k = i + 1
+            while k < limit and k not in self.nouns and is_adjective(doc[k]):
+                k += 1
+            if k not in self.nouns or self.nouns[k][0] > limit or self.nouns[k][1].body:
+                continue
+            hit = self._hit(named.pop(), k, i + 1, limit, "anaphoric")
+            generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
+            return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
+        return None
 
     @staticmethod
     def _known(hit: RoleHit, roles_of: dict[int, set[str]]) -> bool:
@@ -423,7 +442,8 @@ class RoleFinder:
             after = bisect_left(self._lefts, anchor.end)
             next_person = self._lefts[after] if after < len(self._lefts) else sentence.end
             floor, limit = max(sentence.start, prev_person), min(sentence.end, next_person)
-            hits += self._prenominal(anchor.person, anchor.left, floor)
+            if not anchor.genitive:  # „ein Sprecher Koch-Mehrins“ speaks for her, is not her
+                hits += self._prenominal(anchor.person, anchor.left, floor)
             for hit in (
                 self._apposition(anchor, limit),
                 self._predicative(anchor, limit),
