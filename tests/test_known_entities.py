@@ -17,6 +17,7 @@ from pipeline.nlp.known import (
     is_known_organisation,
     known_names,
     name_forms,
+    portfolio_pattern,
 )
 from pipeline.settings import Settings
 
@@ -27,6 +28,24 @@ def test_compounds_of_a_known_prefix_and_a_body_are_organisations():
         assert pattern.match(word), word
     for word in ("US-Präsident", "EU-Länder", "NATO-Partner", "Bundesregierung"):
         assert not pattern.match(word), word
+
+
+def test_a_body_named_by_its_portfolio_is_an_organisation_the_bare_head_is_not():
+    pattern = re.compile(portfolio_pattern())
+    for word in ("Außenministerium", "Bundesbildungsministeriums", "Wahlkommission", "Ethikkommission"):
+        assert pattern.match(word) and is_known_organisation(word), word
+    for word in ("Ministerium", "Kommission", "Ministeriumssprecher", "Kommissionschef", "außenministerium"):
+        assert not pattern.match(word), word
+
+
+def test_a_newspaper_named_by_its_town_or_region():
+    nlp = spacy.blank("de")
+    nlp.add_pipe(COMPONENT)
+    doc = nlp("Die Sächsische Zeitung, ein Reporter des Hamburger Abendblatts und der Hamburger Hafen.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Sächsische Zeitung", "ORG"),
+        ("Hamburger Abendblatts", "ORG"),
+    ]
 
 
 def test_every_name_gets_a_pattern_with_its_genitive():

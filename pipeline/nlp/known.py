@@ -3,7 +3,8 @@
 The NER trained on a few thousand sentences misses „NATO“, „Bundestag“ or „IG Metall“ and makes
 „Greenpeace“ or „New York Times“ a person. :func:`make_known_entities` builds spaCy's own
 ``PhraseMatcher`` from the gazetteer ``pipeline/resources/known_organisations.yml`` (with genitive
-forms) and a ``Matcher`` for compounds such as „US-Regierung“; a match replaces the NER's overlapping
+forms) and a ``Matcher`` for compounds such as „US-Regierung“ or „Außenministerium“ and for
+newspapers such as „Hamburger Abendblatt“; a match replaces the NER's overlapping
 entities unless the NER already found a longer organisation around it.
 It runs at load time for every model (the trained one and ``de_core_news_sm``), so editing the
 gazetteer needs no model rebuild.
@@ -51,10 +52,28 @@ def compound_pattern(path: Path = GAZETTEER) -> str:
     return rf"^(?:{prefixes})-(?:[A-ZÄÖÜ][\w-]*?)?(?i:{bodies}){_GENITIVE}$"
 
 
+def portfolio_pattern(path: Path = GAZETTEER) -> str:
+    """One closed compound that names a body by its portfolio or task: „Außenministerium“,
+    „Bundesbildungsministeriums“, „Wahlkommission“ (the bare head is none)."""
+    heads = "|".join(sorted(map(re.escape, _gazetteer(path)["portfolio_heads"]), key=len, reverse=True))
+    return rf"^[A-ZÄÖÜ][a-zäöüß]{{2,}}[a-zäöüß-]*?(?:{heads}){_GENITIVE}$"
+
+
+def newspaper_pattern(path: Path = GAZETTEER) -> list[dict]:
+    """A newspaper named by its town or region and a newspaper's word: „Hamburger Abendblatt“,
+    „Sächsische Zeitung“, „des Hamburger Abendblatts“ (Matcher tokens)."""
+    heads = _gazetteer(path)["newspaper_heads"]
+    return [
+        {"TEXT": {"REGEX": r"^[A-ZÄÖÜ][a-zäöüß-]+(?:er|sche)$"}},
+        {"TEXT": {"IN": [head + ending for head in heads for ending in GENITIVE_ENDINGS]}},
+    ]
+
+
 @cache
 def _single_words(path: Path) -> re.Pattern:
     names = sorted((re.escape(n) for n in known_names(path) if " " not in n), key=len, reverse=True)
-    return re.compile(rf"^(?:{'|'.join(names)}){_GENITIVE}$|{compound_pattern(path)}")
+    known = rf"^(?:{'|'.join(names)}){_GENITIVE}$"
+    return re.compile(f"{known}|{compound_pattern(path)}|{portfolio_pattern(path)}")
 
 
 def compound_organisation(word: str, path: Path = GAZETTEER) -> str:
@@ -100,7 +119,14 @@ class KnownOrganisations:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.names.add("ORG", name_forms(nlp, gazetteer))
         self.compounds = Matcher(nlp.vocab)
-        self.compounds.add("ORG", [[{"TEXT": {"REGEX": compound_pattern(gazetteer)}}]])
+        self.compounds.add(
+            "ORG",
+            [
+                [{"TEXT": {"REGEX": compound_pattern(gazetteer)}}],
+                [{"TEXT": {"REGEX": portfolio_pattern(gazetteer)}}],
+                newspaper_pattern(gazetteer),
+            ],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.names(doc), *self.compounds(doc)]
