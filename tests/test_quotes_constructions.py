@@ -167,6 +167,23 @@ def test_verb_second_clause_after_speech_verb():
     assert all(q.kind != "indirect" for q in relative)  # a relative clause is no message
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a fronted time is no speaker, and the reported clause's subject is no apposition
+        ("Wenige Stunden nach dem Putsch erklärte der Rat, die Lage sei unter Kontrolle.", "der Rat"),
+        ("Am Mittwoch erklärte die Ministerin, die Lage sei ernst.", "die Ministerin"),
+        # an apposition before the verb that names a role still belongs to the speaker
+        (
+            "Am Mittwoch erklärte Anna Berger, Leiterin des Vereins, die Lage sei ernst.",
+            "Anna Berger, Leiterin des Vereins",
+        ),
+    ],
+)
+def test_speaker_after_the_cue_ends_before_the_reported_clause(text, speaker):
+    assert only(text, "indirect").speaker == speaker
+
+
 def test_konjunktiv_sentences_continue_the_last_speaker():
     text = (
         "Maria Schulz sagte, dass das Netzwerk wachse. Im nächsten Jahr werde es eine Tagung geben. "

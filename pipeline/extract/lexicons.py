@@ -293,6 +293,7 @@ class SpeechCues:
     prepositions: dict[str, dict]
     group_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
+    time_nouns: frozenset[str]
     forms: dict[str, str]
 
 
@@ -320,6 +321,7 @@ def _speech_cues(data: dict) -> SpeechCues:
         prepositions=data["prepositional_cues"],
         group_nouns=frozenset(data["group_nouns"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
+        time_nouns=frozenset(data["time_nouns"]),
         forms=data["forms"],
     )
 

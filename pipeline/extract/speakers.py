@@ -238,11 +238,14 @@ _AUX_DEPS = {"aux", "aux:pass", "cop"}
 
 def _usable(phrase: list[Token]) -> bool:
     """Not empty, not an impersonal or demonstrative pronoun, not a bare article („ist der |
-    Ansicht“), not a prepositional object."""
+    Ansicht“), not a time („Ende Januar“), not a prepositional object."""
     if not phrase or (len(phrase) == 1 and phrase[0].lower_ in _NEVER_SPEAKERS):
         return False
     if all(t.pos_ == "DET" for t in phrase):
         return False
+    head = next((t for t in phrase if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is not None and head.text in lexicons_of(head.doc).speech.time_nouns:
+        return False  # „Wenige Stunden nach dem Putsch erklärte der Rat“: a time, parsed as subject
     first = phrase[0]
     return first.i == sentence_bounds(first)[0] or not _is_preposition(first.doc[first.i - 1])
 
@@ -495,7 +498,11 @@ def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
         apposition_end = _nominal_run(doc, end + 1, sent_end, blocked)
         closing = doc[apposition_end] if apposition_end < len(doc) else None
         ends_clause = closing is None or closing.text in {",", ".", ":", "!", "?"}
-        if not relative and (ends_clause or closing.pos_ in {"VERB", "AUX"}):
+        # before a verb only a role or name is an apposition: in „erklärte der Rat, die Lage sei
+        # ernst“ the phrase after the comma is the subject of the reported clause
+        before_verb = closing is not None and closing.pos_ in {"VERB", "AUX"}
+        described = before_verb and _is_person_like(list(doc[end + 1 : apposition_end]))
+        if not relative and (ends_clause or described):
             end = apposition_end
     return _trim(list(doc[start : _through_organisation(doc, end, sent_end, blocked)]), blocked)
 
