@@ -199,10 +199,29 @@ def test_gender_fair_form_split_by_the_tokenizer_is_found_before_a_name():
     assert doc._.persons[0].gender == "unknown"
 
 
-def test_plural_role_nouns_name_groups_not_a_person():
+def test_plural_role_nouns_are_shared_by_joined_names_never_one_persons_role():
     assert match_role_noun("Vertreter/innen").plural and match_role_noun("Leiterinnen").plural
-    doc = analysed("Die Vertreter/innen Anna Beispiel und Eike Sommer kamen.", persons=("Anna Beispiel",))
-    assert doc._.roles == []
+    for text in ("Die Vertreter/innen Anna Beispiel kamen.", "Die Vertreterinnen kamen mit Anna Beispiel."):
+        assert analysed(text, persons=("Anna Beispiel",))._.roles == []
+    joined = ("Anna Beispiel", "Eike Sommer", "Jens Krüger")
+    doc = analysed("Die Vertreter/innen Anna Beispiel, Eike Sommer und Jens Krüger kamen.", persons=joined)
+    assert [(name, [r.role_normalized for r in roles]) for name, roles in roles_by_name(doc).items()] == [
+        (name, ["Vertreter/in"]) for name in joined
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "genders"),
+    [
+        # a feminine plural states the gender of each; a masculine one is generic
+        ("Die Projektleiterinnen Andrea Beispiel und Eike Sommer stellten es vor.", ["female", "female"]),
+        ("Die Geschäftsführer Andrea Beispiel und Eike Sommer stellten es vor.", ["female", "unknown"]),
+    ],
+)
+def test_a_plural_role_before_joined_names_is_each_ones_role(text, genders):
+    doc = analysed(text, persons=("Andrea Beispiel", "Eike Sommer"))
+    assert [len(roles) for roles in roles_by_name(doc).values()] == [1, 1]
+    assert [p.gender for p in doc._.persons] == genders
 
 
 def test_als_after_an_organisation_describes_the_organisation():

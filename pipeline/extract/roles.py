@@ -47,7 +47,7 @@ def match_role_noun(word: str) -> RoleNoun | None:
 
 
 def find_role_nouns(doc: Doc, roles: RoleNouns) -> dict[int, tuple[int, RoleNoun]]:
-    """Singular role nouns of ``doc``: start token → (end token, noun), multi-token spellings joined."""
+    """Role nouns of ``doc``: start token → (end token, noun), multi-token spellings joined."""
     found: dict[int, tuple[int, RoleNoun]] = {}
     i = 0
     while i < len(doc):
@@ -55,9 +55,7 @@ def find_role_nouns(doc: Doc, roles: RoleNouns) -> dict[int, tuple[int, RoleNoun
         if end is None:
             i += 1
             continue
-        noun = roles.match(doc[i:end].text)
-        if not noun.plural:
-            found[i] = (end, noun)
+        found[i] = (end, roles.match(doc[i:end].text))
         i = end
     return found
 
@@ -154,8 +152,10 @@ class RoleFinder:
         self._ends = sorted(p.end for p in self.persons)
         self.orgs = {o.start: o for o in orgs}
         self.org_tokens = {i for o in orgs for i in range(o.start, o.end)}
-        self.nouns = nouns  # from find_role_nouns
-        self._noun_starts = sorted(nouns)
+        # from find_role_nouns; a plural („Projektleiterinnen“) is only shared by the names after it
+        self.nouns = {start: found for start, found in nouns.items() if not found[1].plural}
+        self.plural_nouns = {start: found for start, found in nouns.items() if found[1].plural}
+        self._noun_starts = sorted(self.nouns)
 
     # -- complements ------------------------------------------------------------------------------
     def _suffixes(self, j: int, limit: int) -> tuple[int, list[str]]:
@@ -244,7 +244,7 @@ class RoleFinder:
 
     def _hit(self, person: int, noun_start: int, floor: int, limit: int, construction: str) -> RoleHit:
         doc = self.doc
-        noun_end, noun = self.nouns[noun_start]
+        noun_end, noun = self.nouns.get(noun_start) or self.plural_nouns[noun_start]
         phrase_start, qualifiers = self._qualifiers(noun_start, floor)
         after, suffixes = self._suffixes(noun_end, limit)
         end, org = self.complement(after, limit)
@@ -288,6 +288,42 @@ class RoleFinder:
                 stacked = self.doc[hit.start - 1].text == "," if hit.start > floor else False
                 return [hit, *self._prenominal(person, hit.start, floor)] if stacked else [hit]
         return []
+
+    def _names_joined_at(self, j: int, limit: int) -> list[PersonAnchor]:
+        """The names joined by commas and „und“/„sowie“ that start at token ``j``."""
+        joined = []
+        while (anchor := self.person_starts.get(j)) is not None and anchor.end <= limit:
+            joined.append(anchor)
+            j = anchor.end
+            if j >= limit or (self.doc[j].text != "," and self.doc[j].lower_ not in _ENUMERATION):
+                break
+            j += 1
+        return joined
+
+    def _shared(self, sentence: Span) -> list[RoleHit]:
+        """„Die Projektleiterinnen Anna Beispiel und Maria Schulz“, „die Geschäftsführer Jens Krüger
+        und Thomas Müller“: a role noun in the plural before joined names is each one's role. Only a
+        feminine plural states their gender."""
+        doc = self.doc
+        hits = []
+        for start in range(sentence.start, sentence.end):
+            found = self.nouns.get(start) or self.plural_nouns.get(start)
+            if found is None:
+                continue
+            end, noun = found
+            phrase_start, _ = self._qualifiers(start, sentence.start)
+            article = doc[phrase_start - 1].lower_ if phrase_start > sentence.start else ""
+            if not (noun.plural or (article == "die" and noun.gender == "male")):
+                continue
+            after, _ = self._suffixes(end, sentence.end)
+            names = self._names_joined_at(after, sentence.end)
+            if len(names) < 2:
+                continue
+            gender = "female" if noun.gender == "female" else ""
+            for anchor in names:
+                hit = self._hit(anchor.person, start, sentence.start, after, "prenominal")
+                hits.append(RoleHit(hit.role, gender, hit.word, hit.start, hit.end))
+        return hits
 
     def _coordinated(self, hit: RoleHit, limit: int, construction: str) -> list[RoleHit]:
         """A second role joined by „und“: „Geschäftsführerin der … GmbH und Vizepräsidentin der IHK“."""
@@ -451,6 +487,9 @@ class RoleFinder:
             ):
                 if hit:
                     hits += [hit, *self._coordinated(hit, limit, hit.role.construction)]
+        shared = [hit for sentence in self.sentences.spans for hit in self._shared(sentence)]
+        # „Die Geschäftsführer Anna Beispiel und …“ is no masculine singular role of Anna's
+        hits = [h for h in hits if h.start not in {s.start for s in shared}] + shared
         for index, sentence in enumerate(self.sentences.spans):
             hits.extend(self._als(sentence.start, sentence.end))
             if index and (hit := self._anaphoric(self.sentences[index - 1], sentence)):
