@@ -182,3 +182,33 @@ def test_a_singular_head_or_a_known_name_of_that_shape_stays_an_organisation():
     assert org_names(text, "Freie Wähler", morph={"Wähler": "Number=Plur"}) == ["Freie Wähler"]
     text = "Es sprachen Kleine Betriebe GmbH und andere."
     assert org_names(text, "Kleine Betriebe GmbH") == ["Kleine Betriebe GmbH"]  # not at a sentence start
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # an article after „und“ opens the second of two organisations
+        (
+            "Die Grüne Jugend und der Bundesvorstand der Grünen kritisierten das.",
+            "Grüne Jugend und der Bundesvorstand der Grünen",
+            ["Grüne Jugend", "Bundesvorstand der Grünen"],
+        ),
+        # a name does not run over a colon (a headline)
+        (
+            "Internationaler Gerichtshof: Massaker von Srebrenica war Völkermord.",
+            "Internationaler Gerichtshof: Massaker von",
+            ["Internationaler Gerichtshof"],
+        ),
+        # a role noun before the organisation in the genitive is no part of its name
+        (
+            "Er sprach mit dem Dekan der Philosophischen Fakultät.",
+            "Dekan der Philosophischen Fakultät",
+            ["Philosophischen Fakultät"],
+        ),
+    ],
+)
+def test_an_organisation_the_ner_ran_too_long_is_cut_to_its_name(text, span, expected):
+    doc = analysed(
+        text, orgs=(span,), pos={"Internationaler": "ADJ", "Philosophischen": "ADJ", "Grüne": "ADJ"}
+    )
+    assert names(doc) == expected

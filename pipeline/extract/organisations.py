@@ -29,6 +29,8 @@ _STRONG = {"Masc": "er", "Fem": "e", "Neut": "es"}  # nominative ending of an ad
 _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
 _COORDINATION = frozenset({"und", "sowie", "oder", ",", "&"})
+_ENUMERATION = frozenset({"und", "sowie"})
+_GENITIVE = frozenset({"der", "des"})
 _INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
 _LOCATIVE = frozenset({"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe"})
 
@@ -151,13 +153,18 @@ class OrganisationFinder:
 
     # -- spans -------------------------------------------------------------------------------------
     def _trim(self, start: int, end: int) -> tuple[int, int, int, int] | None:
-        """Token and character bounds without leading articles/prepositions or a classifying noun
-        („Computerunternehmen Apple“, „Nachrichtenagentur Reuters“), trailing punctuation and logos."""
+        """Token and character bounds without leading articles/prepositions, a classifying noun
+        („Computerunternehmen Apple“, „Nachrichtenagentur Reuters“) or a role („Dekan der …“),
+        trailing punctuation and logos, and nothing past a line break or a colon."""
         doc = self.doc
         descriptors = self.lexicon.descriptors
         for k in range(start, end - 1):  # a name does not run over a line break („Verbreitung\nBrenntag AG“)
             if "\n" in doc[k].text_with_ws:
                 start = k + 1
+        if start not in self._title_types:  # nor over a colon („Internationaler Gerichtshof: Massaker …“)
+            end = next((k for k in range(start + 1, end) if doc[k].text == ":"), end)
+        if end - start > 2 and self.role_nouns.match(doc[start].text) and doc[start + 1].lower_ in _GENITIVE:
+            start += 1  # „Dekan der Philosophischen Fakultät“: the role's organisation
         while (
             start < end
             and not is_known_name(doc[start:end].text)  # „Die Linke“, „Der Spiegel“
@@ -490,10 +497,13 @@ class OrganisationFinder:
         """„Hochschule Bördeland und Elbtal Chemie AG“: two names joined by „und“ are two organisations.
 
         Only where both halves are typed names and the first ends in a proper noun, so „Beteiligungs-
-        und Betriebsgesellschaft …“ and „Verband für Familie und Beruf“ stay whole.
+        und Betriebsgesellschaft …“ and „Verband für Familie und Beruf“ stay whole; or where an article
+        opens the second („Grüne Jugend und der Bundesvorstand der Grünen“).
         """
         doc = self.doc
         for k in range(start + 2, end - 2):
+            if doc[k].lower_ in _ENUMERATION and doc[k + 1].pos_ == "DET":  # „… und der Bundesvorstand …“
+                return [(start, k), (k + 1, end)]
             if doc[k].lower_ == "und" and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].text.endswith("-"):
                 left, right = doc[start:k].text, doc[k + 1 : end].text
                 if self.lexicon.org_type(left) and self.lexicon.org_type(right):
