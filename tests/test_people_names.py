@@ -251,3 +251,23 @@ def test_a_foreign_name_the_tagger_reads_as_adjective_and_plural_counts_after_a_
     ]
     # without the role noun the tagger's reading of a name that no lexicon knows stands
     assert persons("Nach Angaben von Samaan Ibrahim griffen Bewaffnete an.", read_as_adjective) == []
+
+
+def test_a_proper_noun_the_ner_missed_is_a_surname_after_a_singular_role_noun():
+    def persons(text, pos, morph=None):
+        return [(p.name, [r.role_normalized for r in roles]) for p, roles in _with_roles(text, pos, morph)]
+
+    proper = {"Wiefelspütz": "PROPN", "Fachdeutsch": "PROPN", "Frankreichs": "PROPN"}
+    assert persons("SPD-Innenexperte Wiefelspütz nannte es so.", proper) == [
+        ("Wiefelspütz", ["SPD-Innenexperte/-in"])
+    ]
+    # not after a plural, not a genitive, not without a role noun
+    plural = {"Teilnehmenden": "Number=Plur"}
+    assert persons("Dort lernten die Teilnehmenden Fachdeutsch und mehr.", proper, plural) == []
+    assert persons("Der Präsident Frankreichs sprach.", proper) == []
+    assert persons("Dann nannte Wiefelspütz es so.", proper) == []
+
+
+def _with_roles(text, pos, morph):
+    persons, _, _, roles = analyse(make_doc(text, pos=pos, morph=morph))
+    return [(p, [r for r in roles if r.person_local_id == p.local_id]) for p in persons]

@@ -228,6 +228,29 @@ def _first_name_candidates(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
+def _role_introduced_candidates(doc: Doc, noun_ends: set[int], names: PersonNames) -> list[tuple[int, int]]:
+    """A proper noun outside every entity right after a role noun, with its particles: a surname the NER
+    missed („SPD-Innenexperte Wiefelspütz“, „Aufsichtsratschef von Pierer“). Not after a plural („die
+    Teilnehmenden Fachdeutsch“), and not a word in -s: after a role noun that is mostly a genitive
+    („Präsident Frankreichs“)."""
+    spans = []
+    for i in sorted(noun_ends):
+        if doc[i - 1].morph.get("Number") == ["Plur"]:
+            continue
+        k = i
+        while k < len(doc) and names.is_particle(doc[k].text):
+            k += 1
+        if (
+            k < len(doc)
+            and doc[k].pos_ == "PROPN"
+            and doc[k].text[:1].isupper()
+            and not doc[k].ent_type_
+            and not doc[k].text.endswith("s")
+        ):
+            spans.append((i, k + 1))
+    return spans
+
+
 def _names_ending_organisations(doc: Doc) -> list[tuple[int, int]]:
     """A first name of any origin and a surname that end an NER organisation of three or more words
     („Bezirksamt Tempelhof-Schöneberg Elena Zavlaris“): kept only as :func:`_named_after_organisation`
@@ -291,8 +314,9 @@ def _named_after_organisation(doc: Doc, mention: _NameMention) -> bool:
     return before.lower_ in ("und", "sowie") or after_place
 
 
-def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
-    """Person mentions from NER PER spans, address/title patterns and first names, longest name wins.
+def _name_mentions(doc: Doc, lexicons: Lexicons, noun_ends: set[int]) -> list[_NameMention]:
+    """Person mentions from NER PER spans, address/title patterns, first names and proper nouns a
+    role noun introduces (``noun_ends``: where they start), longest name wins.
 
     Rule candidates inside an organisation's name count only with a title or a known first name
     („Hochschule Prof. Dr. Katrin Schulze“ is a tagging error; „Hoffmann Logistik GmbH“ is no person).
@@ -302,12 +326,14 @@ def _name_mentions(doc: Doc, lexicons: Lexicons) -> list[_NameMention]:
     candidates = [(start, end, True) for start, end in _ner_person_spans(doc, names)]
     candidates += [(s, e, False) for s, e in _address_candidates(doc, names) + _first_name_candidates(doc)]
     candidates += [(s, e, False) for s, e in _names_ending_organisations(doc)]
+    candidates += [(s, e, False) for s, e in _role_introduced_candidates(doc, noun_ends, names)]
     chosen: list[_NameMention] = []
     for start, end, from_ner in candidates:
         mention = _name_mention(doc, start, end, lexicons)
-        if mention is None or (
-            not from_ner and mention.end - mention.start < 2 and not (mention.titles or mention.salutation)
-        ):
+        introduced = mention is not None and (
+            mention.titles or mention.salutation or mention.left in noun_ends
+        )
+        if mention is None or (not from_ner and mention.end - mention.start < 2 and not introduced):
             continue
         if from_ner and _after_organisation_name(doc, start, mention):
             continue
@@ -534,7 +560,7 @@ def _find_role_nouns(analysis: DocAnalysis) -> None:
 def _find_name_mentions(analysis: DocAnalysis) -> None:
     """Every stretch of text that names a person (NER spans, forms of address, titles, first names);
     who is who is decided when grouping them."""
-    analysis.name_mentions = _name_mentions(analysis.doc, analysis.lexicons)
+    analysis.name_mentions = _name_mentions(analysis.doc, analysis.lexicons, analysis.role_noun_ends)
 
 
 def _group_persons(analysis: DocAnalysis) -> None:
