@@ -489,7 +489,8 @@ class RoleFinder:
                     hits += [hit, *self._coordinated(hit, limit, hit.role.construction)]
         shared = [hit for sentence in self.sentences.spans for hit in self._shared(sentence)]
         # „Die Geschäftsführer Anna Beispiel und …“ is no masculine singular role of Anna's
-        hits = [h for h in hits if h.start not in {s.start for s in shared}] + shared
+        shared_phrases = {hit.start for hit in shared}
+        hits = [h for h in hits if h.start not in shared_phrases] + shared
         for index, sentence in enumerate(self.sentences.spans):
             hits.extend(self._als(sentence.start, sentence.end))
             if index and (hit := self._anaphoric(self.sentences[index - 1], sentence)):
