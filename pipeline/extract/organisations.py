@@ -30,7 +30,7 @@ _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
 _COORDINATION = frozenset({"und", "sowie", "oder", ",", "&"})
 _ENUMERATION = frozenset({"und", "sowie"})
-_GENITIVE = frozenset({"der", "des"})
+_GENITIVE_ARTICLES = frozenset({"der", "des"})
 _INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
 _LOCATIVE = frozenset({"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe"})
 
@@ -163,7 +163,11 @@ class OrganisationFinder:
                 start = k + 1
         if start not in self._title_types:  # nor over a colon („Internationaler Gerichtshof: Massaker …“)
             end = next((k for k in range(start + 1, end) if doc[k].text == ":"), end)
-        if end - start > 2 and self.role_nouns.match(doc[start].text) and doc[start + 1].lower_ in _GENITIVE:
+        if (
+            end - start > 2
+            and self.role_nouns.match(doc[start].text)
+            and doc[start + 1].lower_ in _GENITIVE_ARTICLES
+        ):
             start += 1  # „Dekan der Philosophischen Fakultät“: the role's organisation
         while (
             start < end

@@ -152,9 +152,9 @@ class RoleFinder:
         self._ends = sorted(p.end for p in self.persons)
         self.orgs = {o.start: o for o in orgs}
         self.org_tokens = {i for o in orgs for i in range(o.start, o.end)}
-        # from find_role_nouns; a plural („Projektleiterinnen“) is only shared by the names after it
+        self.all_nouns = nouns  # from find_role_nouns
+        # a plural („Projektleiterinnen“) is only shared by the names after it (:meth:`_shared`)
         self.nouns = {start: found for start, found in nouns.items() if not found[1].plural}
-        self.plural_nouns = {start: found for start, found in nouns.items() if found[1].plural}
         self._noun_starts = sorted(self.nouns)
 
     # -- complements ------------------------------------------------------------------------------
@@ -244,7 +244,7 @@ class RoleFinder:
 
     def _hit(self, person: int, noun_start: int, floor: int, limit: int, construction: str) -> RoleHit:
         doc = self.doc
-        noun_end, noun = self.nouns.get(noun_start) or self.plural_nouns[noun_start]
+        noun_end, noun = self.all_nouns[noun_start]
         phrase_start, qualifiers = self._qualifiers(noun_start, floor)
         after, suffixes = self._suffixes(noun_end, limit)
         end, org = self.complement(after, limit)
@@ -307,7 +307,7 @@ class RoleFinder:
         doc = self.doc
         hits = []
         for start in range(sentence.start, sentence.end):
-            found = self.nouns.get(start) or self.plural_nouns.get(start)
+            found = self.all_nouns.get(start)
             if found is None:
                 continue
             end, noun = found
