@@ -197,6 +197,43 @@ def test_surname_without_full_name_needs_an_introduction_or_the_ner():
     assert [p.name for p in doc._.persons] == ["Klinsmann"]
 
 
+def test_foreign_names_stay_whole_where_the_ner_cuts_them():
+    from spacy.tokens import Span
+
+    def persons(text, ents, pos, nouns=None):
+        doc = make_doc(text, pos=pos)
+        doc.ents = [Span(doc, start, end, label) for start, end, label in ents]
+        return [(p.name, p.surname) for p in analyse(doc, nouns or {})[0]]
+
+    # the NER's person ends one word early: the proper noun after it completes the surname
+    text = "Innenminister Alfredo Pérez Rubalcaba sagte gestern etwas."
+    assert persons(text, [(1, 3, "PER")], {"Rubalcaba": "PROPN"}) == [
+        ("Alfredo Pérez Rubalcaba", "Rubalcaba")
+    ]
+    # not a common noun, not after a genitive
+    text = "Dann kam Nicolas Sarkozys Staatsbesuch."
+    assert persons(text, [(2, 4, "PER")], {"Staatsbesuch": "PROPN"}) == [("Nicolas Sarkozys", "Sarkozys")]
+    text = "Dann sprach Mark Zuckerberg Montag."
+    assert persons(text, [(2, 4, "PER")], {"Montag": "PROPN"}, {"Montag": "Masc"}) == [
+        ("Mark Zuckerberg", "Zuckerberg")
+    ]
+    # a run of proper nouns after a role noun, though the NER took its last word for a place
+    text = "Generalstabschef Zakari Nandja erklärte es."
+    assert persons(text, [(2, 3, "LOC")], {"Zakari": "PROPN", "Nandja": "PROPN"}) == [
+        ("Zakari Nandja", "Nandja")
+    ]
+    # an Arabic article inside the name; a foreign first name the NER took in stays
+    text = "Angeführt werden sie von Hussein al Huthi."
+    assert persons(text, [(4, 7, "PER")], {"al": "ADP"}) == [("Hussein al Huthi", "al Huthi")]
+    assert persons("Es sprach EU-Kommissar Štefan Füle.", [(3, 5, "PER")], {}) == [("Štefan Füle", "Füle")]
+    text = "Es unterschrieb Ólafur Ragnar Grímsson."
+    proper = {"Ólafur": "PROPN", "Ragnar": "PROPN", "Grímsson": "PROPN"}
+    assert persons(text, [(2, 5, "PER")], proper) == [("Ólafur Ragnar Grímsson", "Grímsson")]
+    # a word before the NER's person that it did not take in is no first name („Gastgeber“)
+    text = "Es kam. Gastgeber Uwe Richter führte."
+    assert persons(text, [(4, 6, "PER")], {"Gastgeber": "PROPN"}) == [("Uwe Richter", "Richter")]
+
+
 def test_ner_names_unknown_to_the_first_name_lexicon_are_persons_unless_common_words():
     nouns = {"Bündnis": "Neut", "Schichtplan": "Masc"}
 

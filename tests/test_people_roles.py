@@ -355,6 +355,9 @@ def test_apposition_after_the_word_that_closes_the_clause():
         ("Die Rechtsanwältin Maria Schulz widersprach.", "Rechtsanwalt/Anwältin", "female"),
         ("Der Mittelfeldspieler Kevin Schlitte traf.", "Mittelfeldspieler/in", "male"),
         ("Der ESA-Astronaut Thomas Reiter startete.", "Astronaut/in", "male"),
+        ("Der UN-Generalsekretär Kofi Annan warnte.", "Generalsekretär/in", "male"),
+        ("Die Spitzenkandidatin Antje Hermenau sprach.", "Spitzenkandidat/in", "female"),
+        ("Der Schriftsteller Khaled Hosseini las.", "Schriftsteller/in", "male"),
     ],
 )
 def test_occupations_of_real_news_are_roles(text, normalized, gender):

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pipeline.extract.lexicons import PersonNames
 from pipeline.nlp.first_names import known_first_name
 
-# „al-Baschir“, „d’Estaing“
-_NAME_TOKEN = re.compile(r"^(?:(?:al|el|ad|as|asch|at|az|ar|ibn|bin)-|d['’])?[A-ZÄÖÜ][\w'’.-]*$")
-_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+# an upper-case letter of any alphabet („Ólafur“, „Štefan“; checked by is_name_token), then word
+# characters; an Arabic article or an elided „d’“ may come first („al-Baschir“, „d’Estaing“)
+_NAME_TOKEN = re.compile(r"^(?:(?:al|el|ad|as|asch|at|az|ar|ibn|bin)-|d['’])?(?P<first>[^\W\d_])[\w'’.-]*$")
 
 
 def is_first_name(word: str) -> bool:
@@ -24,7 +24,8 @@ def is_first_name(word: str) -> bool:
 def is_name_token(word: str, names: PersonNames) -> bool:
     """Capitalised word (double names, apostrophes and initials allowed), no digits, not a title, not an
     acronym („Hertha BSC“ is a club)."""
-    if not _NAME_TOKEN.match(word) or names.is_title(word) or any(c.isdigit() for c in word):
+    match = _NAME_TOKEN.match(word)
+    if not match or not match["first"].isupper() or names.is_title(word) or any(c.isdigit() for c in word):
         return False
     return not (len(word) > 1 and word.isalpha() and word.isupper())
 
@@ -44,6 +45,11 @@ class NameParts:
         return f"{self.first_name} {self.surname}".strip().casefold()
 
 
+def _is_initial(word: str) -> bool:
+    """„B.“, „Š.“: an upper-case letter and a full stop."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def split_name(words: list[str], names: PersonNames) -> NameParts | None:
     """Split name words („Ursula von der Leyen“, „Robert M. Böhmer“) or ``None`` if they are no name.
 
@@ -52,10 +58,10 @@ def split_name(words: list[str], names: PersonNames) -> NameParts | None:
     Brandt“); the key does not, so „Thomas Brandt“ is the same person.
     """
     words = [w for w in words if w]
-    if len(words) == 2 and _INITIAL.match(words[1]) and is_first_name(words[0]):
+    if len(words) == 2 and _is_initial(words[1]) and is_first_name(words[0]):
         # „Daniel B.“, „Heidi K.“: the press's shortened names of private persons
         return NameParts(name=" ".join(words), first_name=words[0], surname=words[1])
-    if not words or not is_name_token(words[-1], names) or _INITIAL.match(words[-1]):
+    if not words or not is_name_token(words[-1], names) or _is_initial(words[-1]):
         return None
     start = len(words) - 1
     while start > 0 and names.is_particle(words[start - 1]):
@@ -66,7 +72,7 @@ def split_name(words: list[str], names: PersonNames) -> NameParts | None:
     surname = " ".join(surname_words)
     if not given:
         return NameParts(name=surname, first_name="", surname=surname)
-    if _INITIAL.match(given[0]):
+    if _is_initial(given[0]):
         return NameParts(name=surname, first_name="", surname=surname, middle=" ".join(given))
     return NameParts(
         name=" ".join([*given, surname]), first_name=given[0], surname=surname, middle=" ".join(given[1:])

@@ -173,8 +173,11 @@ def _name_mention(doc: Doc, start: int, end: int, lexicons: Lexicons) -> _NameMe
         return None
     while stop > start and names.is_particle(doc[stop - 1].text):
         stop -= 1
-    if not is_first_name(doc[start].text):  # „Spaniens José …“, „Amtrak George …“: the name starts later
-        # only at a first name followed by a surname: in „Barham Saleh“ the surname is a first name too
+    first = doc[start]
+    if not is_first_name(first.text) and (first.text.endswith(("s", ".")) or first.ent_type_ != "PER"):
+        # „Spaniens José …“, „F. Scott …“, „Gastgeber Uwe …“: the name starts later, at a first name
+        # followed by a surname (in „Barham Saleh“ the surname is a first name too); a foreign first
+        # name the NER took in stays („Ólafur Ragnar Grímsson“)
         start = next((k for k in range(start + 1, stop - 1) if is_first_name(doc[k].text)), start)
     parts = split_name(_name_words(doc[start:stop]), names)
     if parts is None:
@@ -229,10 +232,10 @@ def _first_name_candidates(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _role_introduced_candidates(doc: Doc, noun_ends: set[int], names: PersonNames) -> list[tuple[int, int]]:
-    """A proper noun outside every entity right after a role noun, with its particles: a surname the NER
-    missed („SPD-Innenexperte Wiefelspütz“, „Aufsichtsratschef von Pierer“). Not after a plural („die
-    Teilnehmenden Fachdeutsch“), and not a word in -s: after a role noun that is mostly a genitive
-    („Präsident Frankreichs“)."""
+    """A proper noun outside every entity right after a role noun, with its particles and the proper
+    nouns after it: a name the NER missed („SPD-Innenexperte Wiefelspütz“, „Aufsichtsratschef von
+    Pierer“). Not after a plural („die Teilnehmenden Fachdeutsch“), and not a word in -s: after a role
+    noun that is mostly a genitive („Präsident Frankreichs“)."""
     spans = []
     for i in sorted(noun_ends):
         if doc[i - 1].morph.get("Number") == ["Plur"]:
@@ -240,15 +243,18 @@ def _role_introduced_candidates(doc: Doc, noun_ends: set[int], names: PersonName
         k = i
         while k < len(doc) and names.is_particle(doc[k].text):
             k += 1
-        if (
-            k < len(doc)
-            and doc[k].pos_ == "PROPN"
-            and doc[k].text[:1].isupper()
-            and not doc[k].ent_type_
-            and not doc[k].text.endswith("s")
-        ):
-            spans.append((i, k + 1))
+        if k < len(doc) and _bare_proper_noun(doc[k]) and not doc[k].ent_type_:
+            end, limit = k + 1, min(len(doc), k + _MAX_NAME_TOKENS)
+            # „Generalstabschef Zakari Nandja“: the NER took the surname for a place
+            while end < limit and _bare_proper_noun(doc[end]) and doc[end].ent_type_ != "ORG":
+                end += 1
+            spans.append((i, end))
     return spans
+
+
+def _bare_proper_noun(token) -> bool:
+    """A capitalised proper noun not in the genitive (-s): a word of a name after a role noun."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.endswith("s")
 
 
 def _names_ending_organisations(doc: Doc) -> list[tuple[int, int]]:
@@ -265,7 +271,7 @@ def _names_ending_organisations(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
-def _ner_person_spans(doc: Doc, names: PersonNames) -> list[tuple[int, int]]:
+def _ner_person_spans(doc: Doc, names: PersonNames, common_nouns: dict[str, str]) -> list[tuple[int, int]]:
     """The NER's PER spans, with adjacent ones joined where nothing or only name particles stand
     between them: the NER splits long foreign names („Kristin Scott | Thomas“, „Johann Peltzer vom |
     Jordan“); two people are always separated by a comma or „und“."""
@@ -274,10 +280,30 @@ def _ner_person_spans(doc: Doc, names: PersonNames) -> list[tuple[int, int]]:
         if e.label_ != "PER":
             continue
         if spans and all(names.is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
-            spans[-1] = (spans[-1][0], e.end)
+            spans[-1] = (spans[-1][0], _surname_after(doc, e.start, e.end, names, common_nouns))
         else:
-            spans.append((_given_name_before(doc, e.start, names), e.end))
+            start = _given_name_before(doc, e.start, names)
+            spans.append((start, _surname_after(doc, start, e.end, names, common_nouns)))
     return spans
+
+
+def _surname_after(doc: Doc, start: int, end: int, names: PersonNames, common_nouns: dict[str, str]) -> int:
+    """The end of a name of two or more words whose last word the NER left out: a proper noun outside
+    every entity that no lexicon knows as a common noun („Alfredo Pérez | Rubalcaba“, „Adriano De |
+    Souza“, „Salvatore Totò | Riina“); not after a genitive („Nicolas Sarkozys | Staatsbesuch“)."""
+    if end - start < 2 or end >= len(doc) or doc[end - 1].text.endswith("s"):
+        return end
+    word = doc[end]
+    if (
+        word.ent_type_
+        or word.pos_ != "PROPN"
+        or not is_name_token(word.text, names)
+        or word.text in common_nouns
+        or word.lemma_ in common_nouns
+        or names.salutation_gender(word.text)
+    ):
+        return end
+    return end + 1
 
 
 def _given_name_before(doc: Doc, start: int, names: PersonNames) -> int:
@@ -314,7 +340,9 @@ def _named_after_organisation(doc: Doc, mention: _NameMention) -> bool:
     return before.lower_ in ("und", "sowie") or after_place
 
 
-def _name_mentions(doc: Doc, lexicons: Lexicons, noun_ends: set[int]) -> list[_NameMention]:
+def _name_mentions(
+    doc: Doc, lexicons: Lexicons, noun_ends: set[int], common_nouns: dict[str, str]
+) -> list[_NameMention]:
     """Person mentions from NER PER spans, address/title patterns, first names and proper nouns a
     role noun introduces (``noun_ends``: where they start), longest name wins.
 
@@ -323,7 +351,7 @@ def _name_mentions(doc: Doc, lexicons: Lexicons, noun_ends: set[int]) -> list[_N
     """
     org_tokens = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
     names = lexicons.names
-    candidates = [(start, end, True) for start, end in _ner_person_spans(doc, names)]
+    candidates = [(start, end, True) for start, end in _ner_person_spans(doc, names, common_nouns)]
     candidates += [(s, e, False) for s, e in _address_candidates(doc, names) + _first_name_candidates(doc)]
     candidates += [(s, e, False) for s, e in _names_ending_organisations(doc)]
     candidates += [(s, e, False) for s, e in _role_introduced_candidates(doc, noun_ends, names)]
@@ -560,7 +588,9 @@ def _find_role_nouns(analysis: DocAnalysis) -> None:
 def _find_name_mentions(analysis: DocAnalysis) -> None:
     """Every stretch of text that names a person (NER spans, forms of address, titles, first names);
     who is who is decided when grouping them."""
-    analysis.name_mentions = _name_mentions(analysis.doc, analysis.lexicons, analysis.role_noun_ends)
+    analysis.name_mentions = _name_mentions(
+        analysis.doc, analysis.lexicons, analysis.role_noun_ends, analysis.noun_genders
+    )
 
 
 def _group_persons(analysis: DocAnalysis) -> None:
