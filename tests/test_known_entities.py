@@ -15,6 +15,7 @@ from pipeline.nlp.known import (
     GENITIVE_ENDINGS,
     compound_pattern,
     is_known_organisation,
+    is_national_body,
     known_names,
     name_forms,
     portfolio_pattern,
@@ -46,6 +47,23 @@ def test_a_newspaper_named_by_its_town_or_region():
         ("Sächsische Zeitung", "ORG"),
         ("Hamburger Abendblatts", "ORG"),
     ]
+
+
+def test_a_countrys_body_named_by_its_kind_with_a_nationality_adjective_or_the_country():
+    nlp = spacy.blank("de")
+    nlp.add_pipe(COMPONENT)
+    doc = nlp.make_doc(
+        "Die jemenitische Regierung, die Regierung Ungarns, Kenias Regierung und die Regierung tagten."
+    )
+    doc.ents = [Span(doc, 6, 7, "LOC"), Span(doc, 8, 9, "LOC")]
+    doc = nlp.get_pipe(COMPONENT)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Regierung", "ORG"),  # the adjective is no part of the name
+        ("Regierung Ungarns", "ORG"),
+        ("Kenias Regierung", "ORG"),
+    ]
+    assert is_national_body("Russischen", "Parlaments") and not is_national_body("neue", "Regierung")
+    assert not is_national_body("jemenitische", "Polizei")
 
 
 def test_every_name_gets_a_pattern_with_its_genitive():

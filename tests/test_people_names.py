@@ -229,6 +229,20 @@ def test_foreign_names_stay_whole_where_the_ner_cuts_them():
     text = "Es unterschrieb Ólafur Ragnar Grímsson."
     proper = {"Ólafur": "PROPN", "Ragnar": "PROPN", "Grímsson": "PROPN"}
     assert persons(text, [(2, 5, "PER")], proper) == [("Ólafur Ragnar Grímsson", "Grímsson")]
+    # after a role noun in the singular by its article, though the tagger reads the noun as plural
+    text = "Nach dem Tod des Staatspräsidenten Gnassingbé Eyadéma kam es."
+    doc = make_doc(
+        text, pos={"Gnassingbé": "PROPN", "Eyadéma": "PROPN"}, morph={"Staatspräsidenten": "Number=Plur"}
+    )
+    doc[3].set_morph("Case=Gen|Number=Sing")
+    assert [p.name for p in analyse(doc)[0]] == ["Gnassingbé Eyadéma"]
+    # NER persons with „von“ between them are two when the second opens with a role noun
+    text = "Sie wurde von Königin Elizabeth II. von Generalgouverneurin Michaëlle Jean verlesen."
+    ents = [(4, 6, "PER"), (7, 10, "PER")]
+    assert persons(text, ents, {"Michaëlle": "PROPN", "Jean": "PROPN"}) == [
+        ("Elizabeth II.", "II."),
+        ("Michaëlle Jean", "Jean"),
+    ]
     # a word before the NER's person that it did not take in is no first name („Gastgeber“)
     text = "Es kam. Gastgeber Uwe Richter führte."
     assert persons(text, [(4, 6, "PER")], {"Gastgeber": "PROPN"}) == [("Uwe Richter", "Richter")]

@@ -19,7 +19,7 @@ from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
-from pipeline.nlp.known import compound_organisation, is_known_name, is_known_organisation
+from pipeline.nlp.known import compound_organisation, is_known_name, is_known_organisation, is_national_body
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -212,6 +212,7 @@ class OrganisationFinder:
             and not is_known_organisation(text)
             and not self._proper_noun(doc[start])
             and not self._hyphenated_body(doc[start].text)
+            and not (start > 0 and is_national_body(doc[start - 1].text, doc[start].text))
         ):
             return None
         return start, end, start_char, start_char + len(text)

@@ -238,7 +238,7 @@ def _role_introduced_candidates(doc: Doc, noun_ends: set[int], names: PersonName
     noun that is mostly a genitive („Präsident Frankreichs“)."""
     spans = []
     for i in sorted(noun_ends):
-        if doc[i - 1].morph.get("Number") == ["Plur"]:
+        if _plural_noun(doc, i - 1):
             continue
         k = i
         while k < len(doc) and names.is_particle(doc[k].text):
@@ -250,6 +250,17 @@ def _role_introduced_candidates(doc: Doc, noun_ends: set[int], names: PersonName
                 end += 1
             spans.append((i, end))
     return spans
+
+
+def _plural_noun(doc: Doc, i: int) -> bool:
+    """Whether the noun at ``i`` is plural: as its article says where the article's number is clear
+    („des Staatspräsidenten“ is singular whatever the tagger reads in the noun), else as the noun's
+    own morphology says."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    number = doc[k].morph.get("Number") if k >= 0 and doc[k].pos_ == "DET" else []
+    return (number or doc[i].morph.get("Number")) == ["Plur"]
 
 
 def _bare_proper_noun(token) -> bool:
@@ -271,15 +282,17 @@ def _names_ending_organisations(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
-def _ner_person_spans(doc: Doc, names: PersonNames, common_nouns: dict[str, str]) -> list[tuple[int, int]]:
+def _ner_person_spans(doc: Doc, lexicons: Lexicons, common_nouns: dict[str, str]) -> list[tuple[int, int]]:
     """The NER's PER spans, with adjacent ones joined where nothing or only name particles stand
     between them: the NER splits long foreign names („Kristin Scott | Thomas“, „Johann Peltzer vom |
-    Jordan“); two people are always separated by a comma or „und“."""
+    Jordan“); two people are always separated by a comma or „und“, or the second opens with a role noun."""
+    names = lexicons.names
     spans: list[tuple[int, int]] = []
     for e in doc.ents:
         if e.label_ != "PER":
             continue
-        if spans and all(names.is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
+        joined = spans and not lexicons.roles.match(e[0].text)  # „Elizabeth II. von | Generalgouverneurin …“
+        if joined and all(names.is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
             spans[-1] = (spans[-1][0], _surname_after(doc, e.start, e.end, names, common_nouns))
         else:
             start = _given_name_before(doc, e.start, names)
@@ -351,7 +364,7 @@ def _name_mentions(
     """
     org_tokens = {i for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
     names = lexicons.names
-    candidates = [(start, end, True) for start, end in _ner_person_spans(doc, names, common_nouns)]
+    candidates = [(start, end, True) for start, end in _ner_person_spans(doc, lexicons, common_nouns)]
     candidates += [(s, e, False) for s, e in _address_candidates(doc, names) + _first_name_candidates(doc)]
     candidates += [(s, e, False) for s, e in _names_ending_organisations(doc)]
     candidates += [(s, e, False) for s, e in _role_introduced_candidates(doc, noun_ends, names)]

@@ -3,8 +3,9 @@
 The NER trained on a few thousand sentences misses „NATO“, „Bundestag“ or „IG Metall“ and makes
 „Greenpeace“ or „New York Times“ a person. :func:`make_known_entities` builds spaCy's own
 ``PhraseMatcher`` from the gazetteer ``pipeline/resources/known_organisations.yml`` (with genitive
-forms) and a ``Matcher`` for compounds such as „US-Regierung“ or „Außenministerium“ and for
-newspapers such as „Hamburger Abendblatt“; a match replaces the NER's overlapping
+forms) and a ``Matcher`` for compounds such as „US-Regierung“ or „Außenministerium“, for
+newspapers such as „Hamburger Abendblatt“ and for a country's body („die jemenitische Regierung“,
+„Regierung Ungarns“); a match replaces the NER's overlapping
 entities unless the NER already found a longer organisation around it.
 It runs at load time for every model (the trained one and ``de_core_news_sm``), so editing the
 gazetteer needs no model rebuild.
@@ -109,6 +110,42 @@ def name_forms(nlp: Language, path: Path = GAZETTEER) -> list[Doc]:
     return forms
 
 
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+@cache
+def _national_forms(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """(every form of the national bodies, every inflected nationality adjective)."""
+    data = _gazetteer(path)
+    bodies = frozenset(b + e for b in data["national_bodies"] for e in GENITIVE_ENDINGS)
+    return bodies, frozenset(s + e for s in data["nationality_adjectives"] for e in ADJECTIVE_ENDINGS)
+
+
+def is_national_body(adjective: str, word: str, path: Path = GAZETTEER) -> bool:
+    """„jemenitische“ „Regierung“: a nationality adjective and a body of the gazetteer's
+    ``national_bodies``, which then names that country's body although the word alone is generic."""
+    bodies, adjectives = _national_forms(path)
+    return word in bodies and adjective.lower() in adjectives
+
+
+def national_body_patterns(path: Path = GAZETTEER) -> dict[str, list[list[dict]]]:
+    """``Matcher`` patterns for a country's body named by its kind: under ``adjective`` a nationality
+    adjective and the body („jemenitische Regierung“; only the body is the organisation), under
+    ``genitive`` the body with the country the NER tagged as a place in the genitive („Regierung
+    Ungarns“, „Kenias Regierung“, „Parlament des Kosovo“)."""
+    body_forms, adjectives = _national_forms(path)
+    bodies = [{"TEXT": {"IN": sorted(body_forms)}}]
+    country_genitive = {"ENT_TYPE": "LOC", "TEXT": {"REGEX": "s$"}}
+    return {
+        "adjective": [[{"LOWER": {"IN": sorted(adjectives)}}, *bodies]],
+        "genitive": [
+            [*bodies, country_genitive],
+            [country_genitive, *bodies],
+            [*bodies, {"LOWER": {"IN": ["des", "der"]}}, {"ENT_TYPE": "LOC", "OP": "+"}],
+        ],
+    }
+
+
 class KnownOrganisations:
     """Tags gazetteer matches ORG. A match replaces the entities it overlaps (a person „New York
     Times“, a place „Pentagon“) unless an ORG entity already covers it: the NER's „Volkswagen AG“ or
@@ -127,9 +164,14 @@ class KnownOrganisations:
                 newspaper_pattern(gazetteer),
             ],
         )
+        national = national_body_patterns(gazetteer)
+        self.compounds.add("ORG", national["genitive"])
+        self.national_bodies = Matcher(nlp.vocab)
+        self.national_bodies.add("ORG", national["adjective"])
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.names(doc), *self.compounds(doc)]
+        found += [(key, end - 1, end) for key, _, end in self.national_bodies(doc)]  # without the adjective
         matches = filter_spans([Span(doc, start, end, "ORG") for _, start, end in found])
         if not matches:
             return doc
