@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from people_docs import analysed, roles_by_name
+from people_docs import analysed, make_doc, roles_by_name
 
 from pipeline.extract.roles import match_role_noun
 
@@ -144,6 +144,29 @@ def test_role_before_a_name_in_brackets():
         "Danach hat der Bundespräsident (Horst Köhler) drei Wochen Zeit.", persons=("Horst Köhler",)
     )
     assert [r.role_normalized for r in roles_by_name(doc)["Horst Köhler"]] == ["Bundespräsident/in"]
+
+
+def test_role_with_a_country_in_the_genitive_or_an_abbreviation_before_the_name():
+    from spacy.tokens import Span
+
+    from pipeline.extract.people import PeopleComponent
+
+    text = "Das bestätigte der Präsident Indonesiens, Susilo Yudhoyono."
+    doc = make_doc(text, persons=("Susilo Yudhoyono",))
+    doc.ents = [*doc.ents, Span(doc, 4, 5, "LOC")]
+    role = only_role(PeopleComponent()(doc), "Susilo Yudhoyono")
+    assert (role.text, role.role_normalized) == ("Präsident Indonesiens", "Präsident/in")
+    doc = analysed(
+        "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Konaré, nannte es einen Putsch.",
+        persons=("Alpha Konaré",),
+        orgs=("Afrikanischen Union",),
+        pos={"Afrikanischen": "ADJ"},
+    )
+    role = only_role(doc, "Alpha Konaré")
+    assert (role.text, role.org_text) == (
+        "Kommissionspräsident der Afrikanischen Union (AU)",
+        "Afrikanischen Union",
+    )
 
 
 def test_relative_pronoun_is_no_organisation_complement():

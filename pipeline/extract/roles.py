@@ -180,6 +180,8 @@ class RoleFinder:
         """End of the complement starting at ``j`` („für …“, „der … mbH“) and the first org in it."""
         doc = self.doc
         first = doc[j] if j < limit else None
+        if first is not None and (place_end := self._place_in_genitive(j, limit)):
+            return place_end, None  # „der Präsident Indonesiens, Susilo Bambang Yudhoyono“
         if first is None or (first.lower_ not in _COMPLEMENT_START and j not in self.orgs):
             return j, None
         if first.pos_ == "PRON":  # relative pronoun: „Schramm, der das Projekt …“
@@ -197,6 +199,9 @@ class RoleFinder:
             enumerated_noun = j in self.nouns and j > end and doc[j - 1].lower_ in _ENUMERATION
             if glued(doc, j, self.lexicons.names.is_title) or enumerated_noun:
                 break
+            if token.text == "(" and j + 2 < limit and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+                j = end = j + 3  # „der Afrikanischen Union (AU)“: the abbreviation belongs to the name
+                continue
             if token.is_punct and token.text not in _NAME_JOINERS:
                 if token.text == "," and self._continues_enumeration(j, limit):
                     j += 1
@@ -209,6 +214,17 @@ class RoleFinder:
             if not (token.pos_ in {"ADP", "DET", "CCONJ"} or token.lower_ in _COMPLEMENT_START):
                 end = j
         return end, org
+
+    def _place_in_genitive(self, j: int, limit: int) -> int | None:
+        """End of a place the NER tagged that starts at ``j`` and stands in the genitive: the country
+        or town of a role („Ministerpräsident Kanadas“); ``None`` if there is none."""
+        doc = self.doc
+        if doc[j].ent_type_ != "LOC" or doc[j].ent_iob_ != "B":
+            return None
+        end = j + 1
+        while end < limit and doc[end].ent_iob_ == "I":
+            end += 1
+        return end if doc[end - 1].text.endswith("s") else None
 
     # -- the phrase around a role noun ------------------------------------------------------------
     def _qualifiers(self, start: int, floor: int) -> tuple[int, list[str]]:
