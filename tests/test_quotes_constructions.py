@@ -285,6 +285,12 @@ def test_speaker_phrase_ends_before_the_next_phrase():
     assert all("Zeitraum" not in q.speaker for q in quotes(text))
     quote = only("Dagegen erklärte Gary Moore telefonisch, die Band sei aufgelöst.", "indirect")
     assert quote.speaker == "Gary Moore"
+    text = "Als Grund gab die französische Aufsichtsbehörde (DGAC) die mangelnde Sicherheit der Maschinen an."
+    assert only(text, "reported").speaker == "die französische Aufsichtsbehörde (DGAC)"
+    text = "In einem Interview sprach Angela Merkel von der Möglichkeit einer großen Koalition."
+    assert only(text, "reported").speaker == "Angela Merkel"  # what she speaks of, not who she is
+    text = "Dazu sagte Jane Greaves von der University of St. Andrews, die Daten seien eindeutig."
+    assert only(text, "indirect").speaker == "Jane Greaves von der University of St. Andrews"
 
 
 def test_particle_tagged_as_adjective():

@@ -426,7 +426,7 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
             _quote_mark(t) for t in doc[max(start - 4, sentence_bounds(doc[start])[0]) : i]
         ):
             i += 1  # the closing mark of „Süddeutsche Zeitung“ when the phrase starts inside it
-        elif _starts_next_phrase(doc, i, start):
+        elif _starts_next_phrase(doc, i, start) or _topic_after_person(doc, i, end):
             break
         elif (
             token.pos_ in _NOMINAL | {"X"}
@@ -439,6 +439,17 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
         else:
             break
     return i
+
+
+def _topic_after_person(doc: Doc, i: int, end: int) -> bool:
+    """„von“ after a person's name before a common noun is what the person speaks of, no attribute:
+    „sprach Angela Merkel | von der Möglichkeit …“ (but „Jane Greaves von der University of …“)."""
+    if doc[i].lower_ not in {"von", "vom"} or i == 0 or doc[i - 1].ent_type_ != "PER":
+        return False
+    k = i + 1
+    while k < end and doc[k].pos_ in {"DET", "ADJ"}:
+        k += 1
+    return k < end and doc[k].pos_ == "NOUN" and doc[k].ent_type_ not in {"ORG", "LOC"}
 
 
 def _place_attribute(doc: Doc, i: int, start: int, end: int) -> bool:
@@ -462,13 +473,18 @@ def _opens_nominal(doc: Doc, i: int, end: int) -> bool:
 
 
 def _starts_next_phrase(doc: Doc, i: int, start: int) -> bool:
-    """After a noun or name, a non-genitive article or a number opens the next phrase („General
-    Sonthi | einen Zeitraum“, „Reuters | 900 Menschen“), and a predicative adjective is an adverbial
-    („Gary Moore | telefonisch“)."""
+    """After a noun or name, also after a bracket or quotation closing one, a non-genitive article or
+    a number opens the next phrase („General Sonthi | einen Zeitraum“, „Reuters | 900 Menschen“,
+    „Aufsichtsbehörde (DGAC) | die mangelnde Sicherheit“), and a predicative adjective is an
+    adverbial („Gary Moore | telefonisch“)."""
     token = doc[i]
     if token.tag_ == "ADJD":
         return True
-    if i == start or doc[i - 1].pos_ not in {"NOUN", "PROPN"}:
+    if i == start:
+        return False
+    previous = doc[i - 1]
+    closed = previous.text == ")" or _quote_mark(previous)  # „(DGAC) | die mangelnde Sicherheit“
+    if previous.pos_ not in {"NOUN", "PROPN"} and not closed:
         return False
     return (token.pos_ == "DET" and token.lower_ not in _ATTRIBUTE_WORDS) or token.pos_ == "NUM"
 
