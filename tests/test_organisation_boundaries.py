@@ -205,10 +205,32 @@ def test_a_singular_head_or_a_known_name_of_that_shape_stays_an_organisation():
             "Dekan der Philosophischen Fakultät",
             ["Philosophischen Fakultät"],
         ),
+        # two clubs of a fixture, a dash between spaces
+        ("Es spielten FC Porto - FC Arsenal gestern.", "FC Porto - FC Arsenal", ["FC Porto", "FC Arsenal"]),
+        # a classifying noun before the name („-tochter“, „-konkurrent“)
+        (
+            "Die Airbustochter Premium Aerotec GmbH baut.",
+            "Airbustochter Premium Aerotec GmbH",
+            ["Premium Aerotec GmbH"],
+        ),
+        # a phrase about something of someone's is no part of the name
+        (
+            "Er kritisierte die Europäische Kommission für deren Vorgehen.",
+            "Europäische Kommission für deren Vorgehen",
+            ["Europäische Kommission"],
+        ),
     ],
 )
 def test_an_organisation_the_ner_ran_too_long_is_cut_to_its_name(text, span, expected):
     doc = analysed(
-        text, orgs=(span,), pos={"Internationaler": "ADJ", "Philosophischen": "ADJ", "Grüne": "ADJ"}
+        text,
+        orgs=(span,),
+        pos={
+            "Internationaler": "ADJ",
+            "Philosophischen": "ADJ",
+            "Grüne": "ADJ",
+            "Europäische": "ADJ",
+            "deren": "PRON",
+        },
     )
     assert names(doc) == expected

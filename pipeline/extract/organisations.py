@@ -30,6 +30,10 @@ _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
 _COORDINATION = frozenset({"und", "sowie", "oder", ",", "&"})
 _ENUMERATION = frozenset({"und", "sowie"})
+_DASHES = frozenset({"-", "–", "—"})
+_POSSESSIVES = frozenset(
+    {"deren", "dessen"} | {s + e for s in ("sein", "ihr") for e in ("", "e", "en", "em", "er")}
+)
 _GENITIVE_ARTICLES = frozenset({"der", "des"})
 _INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
 _LOCATIVE = frozenset({"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe"})
@@ -163,6 +167,8 @@ class OrganisationFinder:
                 start = k + 1
         if start not in self._title_types:  # nor over a colon („Internationaler Gerichtshof: Massaker …“)
             end = next((k for k in range(start + 1, end) if doc[k].text == ":"), end)
+            # nor into a phrase about something of someone's („Europäische Kommission für deren Vorgehen“)
+            end = next((k for k in range(start + 1, end - 1) if doc[k + 1].lower_ in _POSSESSIVES), end)
         if (
             end - start > 2
             and self.role_nouns.match(doc[start].text)
@@ -499,13 +505,17 @@ class OrganisationFinder:
         return start
 
     def _split_pairs(self, start: int, end: int) -> list[tuple[int, int]]:
-        """„Hochschule Bördeland und Elbtal Chemie AG“: two names joined by „und“ are two organisations.
+        """„Hochschule Bördeland und Elbtal Chemie AG“: two names joined by „und“ are two organisations,
+        and so are two names on either side of a dash between spaces („FC Porto - FC Arsenal“).
 
         Only where both halves are typed names and the first ends in a proper noun, so „Beteiligungs-
         und Betriebsgesellschaft …“ and „Verband für Familie und Beruf“ stay whole; or where an article
         opens the second („Grüne Jugend und der Bundesvorstand der Grünen“).
         """
         doc = self.doc
+        for k in range(start + 1, end - 1):
+            if doc[k].text in _DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+                return [(start, k), *self._split_pairs(k + 1, end)]  # „FC Porto - FC Arsenal“: a fixture
         for k in range(start + 2, end - 2):
             if doc[k].lower_ in _ENUMERATION and doc[k + 1].pos_ == "DET":  # „… und der Bundesvorstand …“
                 return [(start, k), (k + 1, end)]
