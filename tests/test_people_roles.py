@@ -169,6 +169,17 @@ def test_role_with_a_country_in_the_genitive_or_an_abbreviation_before_the_name(
     )
 
 
+def test_apposition_with_a_name_in_the_genitive_before_the_role_noun():
+    doc = analysed(
+        "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt das.", persons=("Winfried Hassemer",)
+    )
+    assert only_role(doc, "Winfried Hassemer").role_normalized == "Stellvertreter/in"
+    text = "Angela Merkel kam. Ulrich Wilhelm, Merkels Sprecher, sagte das."
+    doc = analysed(text, persons=("Angela Merkel", "Ulrich Wilhelm", "Merkels"))
+    assert only_role(doc, "Ulrich Wilhelm").role_normalized == "Sprecher/in"
+    assert "Angela Merkel" not in roles_by_name(doc)
+
+
 def test_relative_pronoun_is_no_organisation_complement():
     doc = analysed(
         "„Gut“, so Christian Schramm, Oberbürgermeister a.D., der das Projekt begleitete.",

@@ -356,8 +356,9 @@ class RoleFinder:
         return []
 
     def _apposition(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
-        """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“;
-        also after the word that closes the clause („… hat Alex Kaminski inne, Koordinator:in …“)."""
+        """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“,
+        „Winfried Hassemer, Papiers Stellvertreter,“; also after the word that closes the clause („… hat
+        Alex Kaminski inne, Koordinator:in …“)."""
         doc = self.doc
         j, _ = self._suffixes(anchor.end, limit)
         if j + 1 < limit and doc[j + 1].text == "," and (doc[j].pos_ == "ADV" or doc[j].tag_ == "PTKVZ"):
@@ -367,9 +368,21 @@ class RoleFinder:
         for k in range(j + 1, min(j + 5, limit)):
             if k in self.nouns:
                 return self._hit(anchor.person, k, j + 1, limit, "apposition")
-            if not (doc[k].pos_ == "DET" or is_adjective(doc[k])):
+            if not (doc[k].pos_ == "DET" or is_adjective(doc[k]) or self._genitive_owner(k)):
                 return None
         return None
+
+    def _genitive_owner(self, k: int) -> bool:
+        """„Winfried Hassemer, Papiers Stellvertreter“: a name in the genitive right before a role noun,
+        whose role it is relative to."""
+        token = self.doc[k]
+        return (
+            k + 1 in self.nouns
+            and token.pos_ in {"PROPN", "NOUN"}
+            and token.text[:1].isupper()
+            and token.text.endswith("s")
+            and k not in self.nouns
+        )
 
     def _predicative(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
         """„Anna Beispiel ist Projektleiterin bei …“, also with the copula before the name: „Bis zuletzt
@@ -492,6 +505,8 @@ class RoleFinder:
             before = bisect_right(self._ends, anchor.left)
             prev_person = self._ends[before - 1] if before else sentence.start
             after = bisect_left(self._lefts, anchor.end)
+            while after < len(self._lefts) and self.persons[after].genitive:
+                after += 1  # „Ulrich Wilhelm, Merkels Sprecher,“: her name does not end his phrase
             next_person = self._lefts[after] if after < len(self._lefts) else sentence.end
             floor, limit = max(sentence.start, prev_person), min(sentence.end, next_person)
             if not anchor.genitive:  # „ein Sprecher Koch-Mehrins“ speaks for her, is not her
