@@ -392,6 +392,8 @@ def test_apposition_after_the_word_that_closes_the_clause():
         ("Der UN-Generalsekretär Kofi Annan warnte.", "Generalsekretär/in", "male"),
         ("Die Spitzenkandidatin Antje Hermenau sprach.", "Spitzenkandidat/in", "female"),
         ("Der Schriftsteller Khaled Hosseini las.", "Schriftsteller/in", "male"),
+        ("Die Fotografin Anja Niedringhaus starb.", "Fotograf/in", "female"),
+        ("Der Historiker Heinrich Winkler sprach.", "Historiker/in", "male"),
     ],
 )
 def test_occupations_of_real_news_are_roles(text, normalized, gender):
