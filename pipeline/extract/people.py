@@ -291,9 +291,10 @@ def _ner_person_spans(doc: Doc, lexicons: Lexicons, common_nouns: dict[str, str]
     for e in doc.ents:
         if e.label_ != "PER":
             continue
-        joined = spans and not lexicons.roles.match(e[0].text)  # „Elizabeth II. von | Generalgouverneurin …“
+        # „Elizabeth II. von | Generalgouverneurin Michaëlle Jean“ are two
+        joined = bool(spans) and not lexicons.roles.match(e[0].text)
         if joined and all(names.is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
-            spans[-1] = (spans[-1][0], _surname_after(doc, e.start, e.end, names, common_nouns))
+            spans[-1] = (spans[-1][0], _surname_after(doc, spans[-1][0], e.end, names, common_nouns))
         else:
             start = _given_name_before(doc, e.start, names)
             spans.append((start, _surname_after(doc, start, e.end, names, common_nouns)))

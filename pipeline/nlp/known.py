@@ -155,8 +155,8 @@ class KnownOrganisations:
         self.name = name
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.names.add("ORG", name_forms(nlp, gazetteer))
-        self.compounds = Matcher(nlp.vocab)
-        self.compounds.add(
+        self.patterns = Matcher(nlp.vocab)
+        self.patterns.add(
             "ORG",
             [
                 [{"TEXT": {"REGEX": compound_pattern(gazetteer)}}],
@@ -165,12 +165,12 @@ class KnownOrganisations:
             ],
         )
         national = national_body_patterns(gazetteer)
-        self.compounds.add("ORG", national["genitive"])
+        self.patterns.add("ORG", national["genitive"])
         self.national_bodies = Matcher(nlp.vocab)
         self.national_bodies.add("ORG", national["adjective"])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [*self.names(doc), *self.compounds(doc)]
+        found = [*self.names(doc), *self.patterns(doc)]
         found += [(key, end - 1, end) for key, _, end in self.national_bodies(doc)]  # without the adjective
         matches = filter_spans([Span(doc, start, end, "ORG") for _, start, end in found])
         if not matches:
