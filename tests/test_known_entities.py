@@ -78,6 +78,8 @@ def test_every_name_gets_a_pattern_with_its_genitive():
         ("NATO", "ORG"),
         ("Human Rights Watch", "ORG"),
     ]
+    doc = nlp("Helfer des Malteser Hilfsdienstes und der KFOR zeigten es auf YouTube.")
+    assert [e.text for e in doc.ents] == ["Malteser Hilfsdienstes", "KFOR", "YouTube"]
     assert component.name == COMPONENT
     assert is_known_organisation("Bundestages") and is_known_organisation("US-Regierung")
     assert not is_known_organisation("Bundestagswahl")
