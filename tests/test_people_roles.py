@@ -395,6 +395,7 @@ def test_apposition_after_the_word_that_closes_the_clause():
         ("Die Fotografin Anja Niedringhaus starb.", "Fotograf/in", "female"),
         ("Der Historiker Heinrich Winkler sprach.", "Historiker/in", "male"),
         ("Die Psychologin Maria Schulz riet ab.", "Psychologe/-in", "female"),
+        ("Der Strafrechtler Klaus Volk widersprach.", "Strafrechtler/in", "male"),
     ],
 )
 def test_occupations_of_real_news_are_roles(text, normalized, gender):
