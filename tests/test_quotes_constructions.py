@@ -291,6 +291,8 @@ def test_speaker_phrase_ends_before_the_next_phrase():
     assert only(text, "reported").speaker == "Angela Merkel"  # what she speaks of, not who she is
     text = "Dazu sagte Jane Greaves von der University of St. Andrews, die Daten seien eindeutig."
     assert only(text, "indirect").speaker == "Jane Greaves von der University of St. Andrews"
+    text = "Das Projekt sei ein Erfolg, sagte Anna Berger, Professorin am Institut für Arbeit, am Montag."
+    assert only(text, "indirect").speaker == "Anna Berger, Professorin am Institut für Arbeit"
 
 
 def test_particle_tagged_as_adjective():

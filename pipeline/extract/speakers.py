@@ -401,14 +401,18 @@ _SPEAKING_PRONOUNS = {"er", "sie", "ich", "wir", "ihr"}
 
 
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
-_ATTRIBUTE_WORDS = {"des", "der", "eines", "einer", "von", "vom", "für"}
+_ATTRIBUTE_WORDS = frozenset({"des", "der", "eines", "einer", "von", "vom", "für"})
 _NAME_PARTS = {"a.D.", "a. D.", "i.R.", "Dr.", "Prof."}
+# a role in an apposition may name where it is held: „Anna Berger, Professorin am Institut für Arbeit“
+_APPOSITION_ATTRIBUTES = _ATTRIBUTE_WORDS | {"am", "beim", "im", "an", "bei"}
 
 
-def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
-    """End (exclusive) of the nominal material starting at ``i``: names, genitive and von/für
-    attributes, parentheses and coordination inside the phrase („Beteiligungs- und
-    Betriebsgesellschaft“) and quoted names („Süddeutsche Zeitung“)."""
+def _nominal_run(
+    doc: Doc, i: int, end: int, blocked: set[int], attributes: frozenset[str] = _ATTRIBUTE_WORDS
+) -> int:
+    """End (exclusive) of the nominal material starting at ``i``: names, attributes opened by one of
+    ``attributes`` (genitive, von/für), parentheses and coordination inside the phrase („Beteiligungs-
+    und Betriebsgesellschaft“) and quoted names („Süddeutsche Zeitung“)."""
     start = i
     while i < end and i not in blocked:
         token = doc[i]
@@ -432,7 +436,7 @@ def _nominal_run(doc: Doc, i: int, end: int, blocked: set[int]) -> int:
             token.pos_ in _NOMINAL | {"X"}
             or token.text.endswith("-")
             or token.text in _NAME_PARTS
-            or (token.lower_ in _ATTRIBUTE_WORDS | {"und", "sowie"} and following_nominal)
+            or (token.lower_ in attributes | {"und", "sowie"} and following_nominal)
             or _place_attribute(doc, i, start, end)
         ):
             i += 1
@@ -511,7 +515,7 @@ def noun_phrase(token: Token, blocked: set[int]) -> list[Token]:
     # apposition: „…, Kaufmännische Leiterin der …, sagte“ / „so X, Oberbürgermeister a.D.“
     if end < sent_end - 1 and doc[end].text == "," and doc[end + 1].pos_ in _NOMINAL:
         relative = _opens_clause(doc[end + 1])
-        apposition_end = _nominal_run(doc, end + 1, sent_end, blocked)
+        apposition_end = _nominal_run(doc, end + 1, sent_end, blocked, _APPOSITION_ATTRIBUTES)
         closing = doc[apposition_end] if apposition_end < len(doc) else None
         ends_clause = closing is None or closing.text in {",", ".", ":", "!", "?"}
         # before a verb only a role or name is an apposition: in „erklärte der Rat, die Lage sei
