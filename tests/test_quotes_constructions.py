@@ -293,6 +293,12 @@ def test_speaker_phrase_ends_before_the_next_phrase():
     assert only(text, "indirect").speaker == "Jane Greaves von der University of St. Andrews"
     text = "Das Projekt sei ein Erfolg, sagte Anna Berger, Professorin am Institut für Arbeit, am Montag."
     assert only(text, "indirect").speaker == "Anna Berger, Professorin am Institut für Arbeit"
+    text = (
+        "Nach Meinung von Mike Brown, Professor am California Institute of Technology, ist Pluto kein Planet."
+    )
+    quote = only(text, "indirect")  # the name runs on through the NER's organisation („of“)
+    assert quote.speaker == "Meinung von Mike Brown, Professor am California Institute of Technology"
+    assert quote.text == "ist Pluto kein Planet"
 
 
 def test_particle_tagged_as_adjective():

@@ -438,6 +438,7 @@ def _nominal_run(
             or token.text in _NAME_PARTS
             or (token.lower_ in attributes | {"und", "sowie"} and following_nominal)
             or _place_attribute(doc, i, start, end)
+            or (i > start and token.ent_iob_ == "I")  # inside a name: „California Institute of Technology“
         ):
             i += 1
         else:
