@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract import gender as gender_rules
 from pipeline.extract.lexicons import (
@@ -312,8 +312,7 @@ def _surname_after(doc: Doc, start: int, end: int, names: PersonNames, common_no
         word.ent_type_
         or word.pos_ != "PROPN"
         or not is_name_token(word.text, names)
-        or word.text in common_nouns
-        or word.lemma_ in common_nouns
+        or _common_noun(word, common_nouns)
         or names.salutation_gender(word.text)
     ):
         return end
@@ -522,17 +521,18 @@ def _genitive(written: str, surname: str) -> bool:
     return written != surname and written.rstrip("s’'") == surname
 
 
+def _common_noun(token: Token, common_nouns: dict[str, str]) -> bool:
+    """A common noun of the lexicon, as written or by its lemma („Bündnis“, „Schichtpläne“)."""
+    return token.text in common_nouns or token.lemma_ in common_nouns
+
+
 def _reads_as_name(spans: list[Span], common_nouns: dict[str, str]) -> bool:
     """NER PER spans that read as a name: no common noun of the lexicon (as written or by lemma), no
     adjective, no plural („Bündnis Oberlausitz“, „Flexible Schichtpläne“), and a lone word only if the
     tagger reads it as a proper noun („Kita“ is none)."""
     tokens = [t for span in spans for t in span]
     if not tokens or any(
-        t.pos_ == "ADJ"
-        or t.text in common_nouns
-        or t.lemma_ in common_nouns
-        or t.morph.get("Number") == ["Plur"]
-        for t in tokens
+        t.pos_ == "ADJ" or _common_noun(t, common_nouns) or t.morph.get("Number") == ["Plur"] for t in tokens
     ):
         return False
     return all(len(span) > 1 or span[0].pos_ == "PROPN" for span in spans)

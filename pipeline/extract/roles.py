@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.extract.lexicons import Lexicons, RoleNoun, RoleNouns, default_lexicons
 from pipeline.extract.records import Role
-from pipeline.extract.tokens import Sentences, doc_text, glued
+from pipeline.extract.tokens import Sentences, doc_text, entity_at, glued
 
 # Words that open the complement of a role noun: a portfolio („für …“) or the organisation („der …“).
 _COMPLEMENT_START = frozenset(
@@ -218,13 +218,11 @@ class RoleFinder:
     def _place_in_genitive(self, j: int, limit: int) -> int | None:
         """End of a place the NER tagged that starts at ``j`` and stands in the genitive: the country
         or town of a role („Ministerpräsident Kanadas“); ``None`` if there is none."""
-        doc = self.doc
-        if doc[j].ent_type_ != "LOC" or doc[j].ent_iob_ != "B":
+        place = entity_at(self.doc, j)
+        if place is None or place.label_ != "LOC":
             return None
-        end = j + 1
-        while end < limit and doc[end].ent_iob_ == "I":
-            end += 1
-        return end if doc[end - 1].text.endswith("s") else None
+        end = min(place.end, limit)
+        return end if self.doc[end - 1].text.endswith("s") else None
 
     # -- the phrase around a role noun ------------------------------------------------------------
     def _qualifiers(self, start: int, floor: int) -> tuple[int, list[str]]:
