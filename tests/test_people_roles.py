@@ -139,6 +139,48 @@ def test_predicative_role_after_an_inverted_copula():
     assert roles_by_name(doc) == {}
 
 
+def test_predicative_role_after_an_adverbial():
+    doc = analysed(
+        "Anna Beispiel ist seit 2019 Geschäftsführerin der Muster GmbH.",
+        persons=("Anna Beispiel",),
+        orgs=("Muster GmbH",),
+        pos={"seit": "ADP", "2019": "NUM"},
+    )
+    role = only_role(doc, "Anna Beispiel")
+    assert (role.role_normalized, role.org_text, role.construction) == (
+        "Geschäftsführer/in",
+        "Muster GmbH",
+        "predicative",
+    )
+    doc = analysed(
+        "Anna Beispiel ist inzwischen Projektleiterin.", persons=("Anna Beispiel",), pos={"inzwischen": "ADV"}
+    )
+    assert only_role(doc, "Anna Beispiel").role_normalized == "Projektleiter/in"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Beispiel ist seit Jahren mit dem Minister befreundet.",  # the role noun is the phrase's own
+        "Anna Beispiel ist nicht Projektleiterin.",
+        "Anna Beispiel ist keine Projektleiterin.",
+    ],
+)
+def test_no_predicative_role_inside_a_phrase_or_negated(text):
+    doc = analysed(text, persons=("Anna Beispiel",), pos={"seit": "ADP", "nicht": "ADV", "keine": "DET"})
+    assert roles_by_name(doc) == {}
+
+
+def test_apposition_after_a_party_in_brackets():
+    doc = analysed(
+        "Das sagte Anna Beispiel (SPD), amtierende Bürgermeisterin der Stadt Musterhausen, am Montag.",
+        persons=("Anna Beispiel",),
+        pos={"SPD": "PROPN", "amtierende": "ADJ"},
+    )
+    role = only_role(doc, "Anna Beispiel")
+    assert (role.role_normalized, role.qualifier, role.construction) == ("Bürgermeister/in", "", "apposition")
+
+
 def test_role_before_a_name_in_brackets():
     doc = analysed(
         "Danach hat der Bundespräsident (Horst Köhler) drei Wochen Zeit.", persons=("Horst Köhler",)

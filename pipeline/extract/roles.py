@@ -37,6 +37,7 @@ _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
 _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
+_NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 _INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
 
 
@@ -361,6 +362,7 @@ class RoleFinder:
         j, _ = self._suffixes(anchor.end, limit)
         if j + 1 < limit and doc[j + 1].text == "," and (doc[j].pos_ == "ADV" or doc[j].tag_ == "PTKVZ"):
             j += 1
+        j = self._after_bracketed_label(j, limit)
         if j >= limit or doc[j].text not in {",", "("}:
             return None
         for k in range(j + 1, min(j + 5, limit)):
@@ -369,6 +371,18 @@ class RoleFinder:
             if not (doc[k].pos_ == "DET" or is_adjective(doc[k]) or self._genitive_owner(k)):
                 return None
         return None
+
+    def _after_bracketed_label(self, j: int, limit: int) -> int:
+        """Past a party or abbreviation in brackets after a name when a comma follows: „Stanislaw
+        Tillich (CDU), amtierender sächsischer Ministerpräsident“."""
+        doc = self.doc
+        if j < limit and doc[j].text == "(":
+            for k in range(j + 1, min(j + 4, limit)):
+                if doc[k].text == ")":
+                    return k + 1 if k > j + 1 and k + 1 < limit and doc[k + 1].text == "," else j
+                if doc[k].is_punct and doc[k].text not in _NAME_JOINERS:
+                    break
+        return j
 
     def _genitive_owner(self, k: int) -> bool:
         """„Winfried Hassemer, Papiers Stellvertreter“: a name in the genitive right before a role noun,
@@ -395,12 +409,35 @@ class RoleFinder:
             and doc[anchor.left - 1].pos_ in {"AUX", "VERB"}
         ):
             return None
+        j = self._past_adverbial(j, limit)
         for k in range(j, min(j + 3, limit)):
             if k in self.nouns:
                 return self._hit(anchor.person, k, j, limit, "predicative")
-            if doc[k].pos_ not in {"DET", "ADJ"}:
+            if doc[k].pos_ not in {"DET", "ADJ"} or doc[k].lower_.startswith("kein"):
                 return None
         return None
+
+    def _past_adverbial(self, j: int, limit: int) -> int:
+        """Past an adverb or one short prepositional phrase after the copula, before the predicate:
+        „ist seit 28. Mai 2008 Ministerpräsident“, „ist nach diesem Spiel der zweite Spieler“, „ist
+        inzwischen Vorsitzende“. A negation is no way past („ist nicht Ministerpräsident“), nor is a
+        role noun inside the phrase („ist mit dem Minister befreundet“)."""
+        doc = self.doc
+        if j < limit and doc[j].pos_ == "ADV" and doc[j].lower_ not in _NEGATIONS:
+            return j + 1
+        if j >= limit or doc[j].pos_ != "ADP":
+            return j
+        k = j + 1
+        while k < limit and doc[k].pos_ in {"DET", "ADJ", "NUM"}:
+            k += 1
+        if k > j + 1 and doc[k - 1].pos_ == "NUM":  # „seit 2019“
+            return k
+        if k >= limit or doc[k].pos_ not in {"NOUN", "PROPN"} or k in self.all_nouns:
+            return j
+        k += 1
+        while k < limit and doc[k].pos_ == "NUM":
+            k += 1
+        return k
 
     def _relative(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
         """„Dr. Maria Hoffmann, die seit 2021 Präsidentin der IHK Mittelelbe ist“."""
