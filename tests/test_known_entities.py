@@ -33,9 +33,23 @@ def test_compounds_of_a_known_prefix_and_a_body_are_organisations():
 
 def test_a_body_named_by_its_portfolio_is_an_organisation_the_bare_head_is_not():
     pattern = re.compile(portfolio_pattern())
-    for word in ("Außenministerium", "Bundesbildungsministeriums", "Wahlkommission", "Ethikkommission"):
+    for word in (
+        "Außenministerium",
+        "Bundesbildungsministeriums",
+        "Wahlkommission",
+        "Ethikkommission",
+        "Innenausschuss",
+        "Haushaltsausschusses",
+    ):
         assert pattern.match(word) and is_known_organisation(word), word
-    for word in ("Ministerium", "Kommission", "Ministeriumssprecher", "Kommissionschef", "außenministerium"):
+    for word in (
+        "Ministerium",
+        "Kommission",
+        "Ausschuss",
+        "Ministeriumssprecher",
+        "Ausschussvorsitzende",
+        "außenministerium",
+    ):
         assert not pattern.match(word), word
 
 
@@ -112,3 +126,8 @@ def test_the_loaded_pipeline_tags_known_organisations_over_the_ner(nlp):
         organisations
     )
     assert not {e.text for e in doc.ents if e.label_ == "PER"} & organisations
+    doc = nlp(
+        "Spartak Moskau schlug Inter Mailand, die San Antonio Spurs gewannen gegen die Cleveland Cavaliers."
+    )
+    clubs = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert {"Spartak Moskau", "Inter Mailand", "San Antonio Spurs", "Cleveland Cavaliers"} <= clubs
