@@ -256,6 +256,21 @@ def test_feminine_and_masculine_forms_are_the_same_role(feminine, masculine, nor
     assert f.gender in ("female", "")  # „Gleichstellungsbeauftragte“ is decided by its article
 
 
+@pytest.mark.parametrize(
+    ("word", "normalized"),
+    [
+        ("Radprofis", "Radprofi/in"),
+        ("Biologin", "Biologe/-in"),
+        ("Geschäftsfrau", "Geschäftsmann/-frau"),
+        ("Angeklagten", "Angeklagte/r"),
+        ("Putschisten", "Putschist/in"),
+        ("Topmodel", "Topmodel"),
+    ],
+)
+def test_occupations_news_names_people_by(word, normalized):
+    assert match_role_noun(word).normalized == normalized
+
+
 def test_pair_written_with_slash_is_one_gender_fair_role():
     noun = match_role_noun("Leiterin/Leiter")
     assert (noun.normalized, noun.gender) == ("Leiter/in", "")
@@ -265,6 +280,9 @@ def test_words_that_only_end_like_a_role_are_no_role():
     assert match_role_noun("Wegbegleiter") is None
     assert match_role_noun("leiter") is None
     assert match_role_noun("Reiseführer") is None
+    assert match_role_noun("Vorläufer") is None  # not a runner
+    assert match_role_noun("Richter") is None  # a common surname; „Richterin“ is a role
+    assert match_role_noun("Richterin").normalized == "Richter/in"
     assert match_role_noun("Oppositionsführer").normalized == "Oppositionsführer/in"
 
 
