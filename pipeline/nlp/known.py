@@ -97,16 +97,50 @@ def is_known_organisation(word: str, path: Path = GAZETTEER) -> bool:
     return bool(_single_words(path).match(word))
 
 
+# An adjective that opens a name, by its stem: the suffixes of derived adjectives („europäisch“,
+# „international“, „auswärtig“, „paritätisch“) and the plain ones gazetteer names use.
+_ADJECTIVE_STEM = re.compile(
+    r"^[A-ZÄÖÜ][a-zäöüß-]*(?:isch|lich|ig|al|iv|är|ell|an|ent|ant)$|^(?:Deutsch|Rot|Weiß|Neu|Frei|Grün|Jung|Oberst|Groß|Vereint)$"
+)
+
+
+def weak_adjective_form(words: list[str]) -> list[str] | None:
+    """The name with its leading adjectives in the weak form that follows an article in the
+    genitive and dative („Europäischer Auswärtiger Dienst“ → „Europäischen Auswärtigen Dienst“, as in
+    „des Europäischen Auswärtigen Dienstes“; „Rotes Kreuz“ → „Roten Kreuz“), or ``None`` when the
+    name opens with none."""
+    declined = list(words)
+    for i, word in enumerate(words[:-1]):
+        stem = next((word[: -len(e)] for e in ("er", "es", "e") if word.endswith(e)), "")
+        if not _ADJECTIVE_STEM.match(stem):
+            break
+        declined[i] = stem + "en"
+    return declined if declined != words else None
+
+
+def _head(words: list[str]) -> int:
+    """Index of the word that takes the genitive ending: the last before a lower-case word that
+    attaches a phrase („Bundesamt für Migration und Flüchtlinge“, „Zentralrat der Juden“), else the
+    last word."""
+    return next((i - 1 for i in range(1, len(words)) if words[i][:1].islower()), len(words) - 1)
+
+
 def name_forms(nlp: Language, path: Path = GAZETTEER) -> list[Doc]:
-    """Every gazetteer name token by token, its last token also in the genitive („Bundestages“), as
-    the phrases a ``PhraseMatcher`` looks up (a ``Matcher`` with a pattern per name costs a regular
-    expression per name at every token: a minute on a 400-page report)."""
+    """Every gazetteer name token by token, its head also in the genitive („Bundestages“, „des
+    Bundesamtes für Migration und Flüchtlinge“), and with its leading adjectives declined („des
+    Europäischen Parlaments“), as the phrases a ``PhraseMatcher`` looks up (a ``Matcher`` with a
+    pattern per name costs a regular expression per name at every token: a minute on a 400-page
+    report)."""
     forms = []
     for name in sorted(known_names(path)):
         tokens = nlp.make_doc(name)
-        *words, last = [t.text for t in tokens]
         spaces = [bool(t.whitespace_) for t in tokens]
-        forms += [Doc(nlp.vocab, words=[*words, last + ending], spaces=spaces) for ending in GENITIVE_ENDINGS]
+        words = [t.text for t in tokens]
+        head = _head(words)
+        for variant in (words, weak_adjective_form(words)):
+            for ending in GENITIVE_ENDINGS if variant else ():
+                inflected = [*variant[:head], variant[head] + ending, *variant[head + 1 :]]
+                forms.append(Doc(nlp.vocab, words=inflected, spaces=spaces))
     return forms
 
 
