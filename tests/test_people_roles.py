@@ -379,6 +379,20 @@ def test_definite_role_phrase_inside_a_later_sentence_continues_the_person():
     assert (role.role_normalized, role.construction) == ("Manager/in", "anaphoric")
 
 
+def test_definite_role_phrase_continues_the_one_person_without_a_role():
+    doc = analysed(
+        "Staatsanwalt Alan Jackson hält Phil Spector für gefährlich. "
+        "Mehrere Frauen soll der Angeklagte bedroht haben.",
+        persons=("Alan Jackson", "Phil Spector"),
+        pos={"gefährlich": "ADJ", "Mehrere": "DET", "soll": "AUX"},
+    )
+    roles = roles_by_name(doc)
+    assert [(r.role_normalized, r.construction) for r in roles["Phil Spector"]] == [
+        ("Angeklagte/r", "anaphoric")
+    ]
+    assert [r.role_normalized for r in roles["Alan Jackson"]] == ["Staatsanwalt/Anwältin"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

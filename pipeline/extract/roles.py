@@ -466,7 +466,7 @@ class RoleFinder:
         first, stop = bisect_left(self._lefts, start), bisect_left(self._lefts, end)
         return [p for p in self.persons[first:stop] if p.end <= end]
 
-    def _anaphoric(self, previous: Span, sentence: Span) -> RoleHit | None:
+    def _anaphoric(self, previous: Span, sentence: Span, roles_of: dict[int, set[str]]) -> RoleHit | None:
         """„Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat …“, „Die Polizei
         geht bei dem ehemaligen Manager von Fluchtgefahr aus“: the first definite role phrase of a
         sentence, before any name in it, continues the one person the sentence before named. A phrase
@@ -475,7 +475,7 @@ class RoleFinder:
         names a body is the body („wie der Stadtrat beschloss“)."""
         doc = self.doc
         named = {p.person for p in self._within(previous.start, previous.end)}
-        if len(named) != 1:
+        if not named:
             return None
         inside = self._within(sentence.start, sentence.end)
         limit = inside[0].left if inside else sentence.end
@@ -491,10 +491,29 @@ class RoleFinder:
                 k += 1
             if k not in self.nouns or self.nouns[k][0] > limit or self.nouns[k][1].body:
                 continue
-            hit = self._hit(named.pop(), k, i + 1, limit, "anaphoric")
+            person = self._antecedent(named, self.nouns[k][1].normalized, roles_of)
+            if person is None:
+                return None
+            hit = self._hit(person, k, i + 1, limit, "anaphoric")
             generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
             return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
         return None
+
+    @staticmethod
+    def _antecedent(named: set[int], role: str, roles_of: dict[int, set[str]]) -> int | None:
+        """Whom a definite role phrase continues among the persons the sentence before named: the
+        only one; else the only one already holding this role („Entwicklungskommissar Louis Michel …
+        der Kommissar“); else, when no one holds it, the only one without any role („Gegenüber
+        Spiegel Online berichtete Michael Gordon, dass er Regierungssprecher Wilhelm … . Weiter sagte
+        der Journalist …“)."""
+        if len(named) == 1:
+            return next(iter(named))
+        wanted = role.casefold()
+        holding = [p for p in named if any(r.casefold().endswith(wanted) for r in roles_of.get(p, ()))]
+        if holding:
+            return holding[0] if len(holding) == 1 else None
+        roleless = [p for p in named if not roles_of.get(p)]
+        return roleless[0] if len(roleless) == 1 else None
 
     @staticmethod
     def _known(hit: RoleHit, roles_of: dict[int, set[str]]) -> bool:
@@ -557,13 +576,15 @@ class RoleFinder:
         # „Die Geschäftsführer Anna Beispiel und …“ is no masculine singular role of Anna's
         shared_phrases = {hit.start for hit in shared}
         hits = [h for h in hits if h.start not in shared_phrases] + shared
-        for index, sentence in enumerate(self.sentences.spans):
+        for sentence in self.sentences.spans:
             hits.extend(self._als(sentence.start, sentence.end))
-            if index and (hit := self._anaphoric(self.sentences[index - 1], sentence)):
-                hits.append(hit)
         roles_of: dict[int, set[str]] = {}
         for hit in hits:
             roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
+        for index, sentence in enumerate(self.sentences.spans):
+            if index and (hit := self._anaphoric(self.sentences[index - 1], sentence, roles_of)):
+                hits.append(hit)
+                roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
         # „Die Ministerin“ after „Landesministerin Carola Behrens“ adds nothing new.
         hits = [h for h in hits if h.role.construction != "anaphoric" or not self._known(h, roles_of)]
         unique: dict[tuple, RoleHit] = {}
