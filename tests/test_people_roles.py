@@ -354,6 +354,14 @@ def test_stacked_roles_before_the_name():
     ]
 
 
+def test_two_role_nouns_joined_by_und_before_a_name():
+    doc = analysed("Es sprach die Schauspielerin und Sängerin Anna Berger.", persons=("Anna Berger",))
+    assert sorted((r.role_normalized, r.construction) for r in roles_by_name(doc)["Anna Berger"]) == [
+        ("Schauspieler/in", "prenominal"),
+        ("Sänger/in", "prenominal"),
+    ]
+
+
 def test_definite_role_phrase_continues_the_person_named_before():
     doc = analysed(
         "Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat den Betrieb übernommen.",

@@ -288,7 +288,8 @@ class RoleFinder:
     # -- constructions ----------------------------------------------------------------------------
     def _prenominal(self, person: int, target: int, floor: int) -> list[RoleHit]:
         """„der neue Bürgermeister für … Dr. Robert Böhmer“, „Oberbürgermeister a.D. Christian Schramm“,
-        also stacked: „Sein Ausbilder, Elektromeister Jürgen Falk“, and with the name in brackets: „der
+        also stacked: „Sein Ausbilder, Elektromeister Jürgen Falk“, or joined: „der Sportler und
+        Tour-de-France-Etappensieger Fränk Schleck“, and with the name in brackets: „der
         Bundespräsident (Horst Köhler)“ or dashes: „dem Anwalt seiner Familie – Rainer Wittner –“.
         ``target`` is where the name starts."""
         if target > floor and self.doc[target - 1].text in {",", "(", "–", "—"}:
@@ -300,8 +301,12 @@ class RoleFinder:
             end, _ = self.complement(after, target)
             if max(end, after) == target:
                 hit = self._hit(person, start, floor, target, "prenominal")
-                stacked = self.doc[hit.start - 1].text == "," if hit.start > floor else False
-                return [hit, *self._prenominal(person, hit.start, floor)] if stacked else [hit]
+                before = self.doc[hit.start - 1] if hit.start > floor else None
+                if before is not None and before.text == ",":
+                    return [hit, *self._prenominal(person, hit.start, floor)]
+                if before is not None and before.lower_ in _ENUMERATION:  # „der Sportler und Etappensieger X“
+                    return [hit, *self._prenominal(person, hit.start - 1, floor)]
+                return [hit]
         return []
 
     def _names_joined_at(self, j: int, limit: int) -> list[PersonAnchor]:
