@@ -6,7 +6,7 @@ from people_docs import analysed, make_doc
 
 from pipeline.extract.lexicons import default_lexicons
 from pipeline.extract.names import split_name
-from pipeline.extract.people import analyse, resolve_person
+from pipeline.extract.people import PeopleComponent, analyse, resolve_person
 
 NAMES = default_lexicons().names
 
@@ -322,3 +322,23 @@ def test_a_proper_noun_the_ner_missed_is_a_surname_after_a_singular_role_noun():
 def _with_roles(text, pos, morph):
     persons, _, _, roles = analyse(make_doc(text, pos=pos, morph=morph))
     return [(p, [r for r in roles if r.person_local_id == p.local_id]) for p in persons]
+
+
+def test_a_lone_word_the_ner_tags_as_a_place_or_a_team_elsewhere_is_no_person():
+    from spacy.tokens import Span
+
+    text = (
+        "Er zog nach Cambridge . Dort lobte Cambridge die Band . "
+        "Die Cleveland Cavaliers siegten , Cleveland jubelte ."
+    )
+    doc = make_doc(text, pos={"Cambridge": "PROPN", "Cleveland": "PROPN", "Cavaliers": "PROPN"})
+    doc.ents = [
+        Span(doc, 3, 4, "LOC"),
+        Span(doc, 7, 8, "PER"),
+        Span(doc, 12, 14, "ORG"),
+        Span(doc, 16, 17, "PER"),
+    ]
+    assert [p.name for p in PeopleComponent()(doc)._.persons] == []
+    doc = make_doc("Dort lobte Cambridge die Band .", pos={"Cambridge": "PROPN"})
+    doc.ents = [Span(doc, 2, 3, "PER")]
+    assert [p.name for p in PeopleComponent()(doc)._.persons] == ["Cambridge"]

@@ -547,6 +547,23 @@ def _believed(doc: Doc, builder: _PersonBuilder, common_nouns: dict[str, str]) -
     return _reads_as_name(_ner_spans(doc, builder), common_nouns)
 
 
+def _place_or_organisation_elsewhere(doc: Doc, builder: _PersonBuilder) -> bool:
+    """A name of one word only, without a first name, title or address, that the NER tags as a place
+    elsewhere in the document or that opens an organisation there: „Cambridge“, „Hanois“ (the
+    city's genitive), „Cleveland“ beside „Cleveland Cavaliers“ — a place or a team, not a person."""
+    if any(m.end - m.start > 1 or m.salutation or m.titles for m in builder.mentions):
+        return False
+    if is_first_name(builder.parts.first_name):
+        return False
+    elsewhere = set()
+    for entity in doc.ents:
+        if entity.label_ == "LOC":
+            elsewhere.update({entity.text, entity.text + "s"})
+        elif entity.label_ == "ORG" and len(entity) > 1:
+            elsewhere.add(entity[0].text)
+    return all(doc[m.start].text in elsewhere for m in builder.mentions)
+
+
 def _named_after_role(
     doc: Doc, mention: _NameMention, noun_ends: set[int], common_nouns: dict[str, str]
 ) -> bool:
@@ -654,9 +671,12 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
     kept = [
         b
         for i, b in enumerate(analysis.builders)
-        if _believed(doc, b, genders)
-        or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), genders)))
-        or any(_named_after_role(doc, m, noun_ends, genders) for m in b.mentions)
+        if not _place_or_organisation_elsewhere(doc, b)
+        and (
+            _believed(doc, b, genders)
+            or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), genders)))
+            or any(_named_after_role(doc, m, noun_ends, genders) for m in b.mentions)
+        )
     ]
     if len(kept) < len(analysis.builders):
         analysis.builders = kept
