@@ -342,3 +342,11 @@ def test_a_lone_word_the_ner_tags_as_a_place_or_a_team_elsewhere_is_no_person():
     doc = make_doc("Dort lobte Cambridge die Band .", pos={"Cambridge": "PROPN"})
     doc.ents = [Span(doc, 2, 3, "PER")]
     assert [p.name for p in PeopleComponent()(doc)._.persons] == ["Cambridge"]
+
+
+def test_a_name_that_ends_like_a_place_is_no_person():
+    doc = analysed(
+        "Das Feuer brach an der Camden Road aus, sagte Anna Beispiel.",
+        persons=("Camden Road", "Anna Beispiel"),
+    )
+    assert [p.name for p in doc._.persons] == ["Anna Beispiel"]

@@ -54,6 +54,7 @@ class PersonNames:
     salutations: dict[str, str]  # „Frau“ → female, „Herrn“ → male
     particles: frozenset[str]  # „von“, „van der“
     suffixes: frozenset[str]  # „a.D.“, „MdB“
+    place_words: frozenset[str]  # „Road“, „Platz“: a name ending so is a place's
 
     def is_title(self, word: str) -> bool:
         return word in self.titles
@@ -68,6 +69,9 @@ class PersonNames:
     def is_name_suffix(self, word: str) -> bool:
         return word in self.suffixes
 
+    def is_place_word(self, word: str) -> bool:
+        return word in self.place_words
+
 
 def _person_names(data: dict) -> PersonNames:
     return PersonNames(
@@ -75,6 +79,7 @@ def _person_names(data: dict) -> PersonNames:
         salutations=dict(data["salutations"]),
         particles=frozenset(data["particles"]),
         suffixes=frozenset(data["suffixes"]),
+        place_words=frozenset(data.get("place_words", [])),
     )
 
 

@@ -547,6 +547,11 @@ def _believed(doc: Doc, builder: _PersonBuilder, common_nouns: dict[str, str]) -
     return _reads_as_name(_ner_spans(doc, builder), common_nouns)
 
 
+def _place_name(doc: Doc, builder: _PersonBuilder, names: PersonNames) -> bool:
+    """Every mention ends in a word that ends places' names („Camden Road“, „Chalk Farm Road“)."""
+    return all(names.is_place_word(doc[m.end - 1].text) for m in builder.mentions)
+
+
 def _place_or_organisation_elsewhere(doc: Doc, builder: _PersonBuilder) -> bool:
     """A name of one word only, without a first name, title or address, that the NER tags as a place
     elsewhere in the document or that opens an organisation there: „Cambridge“, „Hanois“ (the
@@ -671,7 +676,7 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
     kept = [
         b
         for i, b in enumerate(analysis.builders)
-        if not _place_or_organisation_elsewhere(doc, b)
+        if not (_place_or_organisation_elsewhere(doc, b) or _place_name(doc, b, analysis.lexicons.names))
         and (
             _believed(doc, b, genders)
             or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), genders)))
