@@ -265,6 +265,9 @@ def test_feminine_and_masculine_forms_are_the_same_role(feminine, masculine, nor
         ("Angeklagten", "Angeklagte/r"),
         ("Putschisten", "Putschist/in"),
         ("Topmodel", "Topmodel"),
+        ("Virologin", "Virologe/-in"),
+        ("Hauptbelastungszeugin", "Hauptbelastungszeuge/-in"),
+        ("Staatssekretärin", "Staatssekretär/in"),
     ],
 )
 def test_occupations_news_names_people_by(word, normalized):
@@ -283,6 +286,7 @@ def test_words_that_only_end_like_a_role_are_no_role():
     assert match_role_noun("Vorläufer") is None  # not a runner
     assert match_role_noun("Richter") is None  # a common surname; „Richterin“ is a role
     assert match_role_noun("Richterin").normalized == "Richter/in"
+    assert match_role_noun("Flugzeuge") is None and match_role_noun("Koch") is None
     assert match_role_noun("Oppositionsführer").normalized == "Oppositionsführer/in"
 
 
