@@ -171,3 +171,13 @@ def test_known_names_keep_their_article_and_the_greens_are_a_party():
     text = "Die Fraktion „Die Linke“ und die Grünen stimmten zu."
     doc = analysed(text, orgs=("Die Linke", "Grünen"), pos={"Grünen": "ADJ"})
     assert [o.name for o in doc._.organisations] == ["Die Linke", "Grünen"]
+
+
+def test_known_names_written_in_lower_case_are_organisations():
+    doc = analysed(
+        "Das berichtete n-tv. Die Gewerkschaft ver.di und die ödp widersprachen, meldete dpa.",
+        orgs=("n-tv", "ver.di", "ödp", "dpa"),
+    )
+    assert [o.name for o in doc._.organisations] == ["n-tv", "ver.di", "ödp", "dpa"]
+    doc = analysed("Das sagte die taz gestern.", orgs=("taz gestern",))  # not a known name as a whole
+    assert doc._.organisations == []

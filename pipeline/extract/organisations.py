@@ -210,7 +210,8 @@ class OrganisationFinder:
         if text.endswith(".") and doc[end - 1].text[:-1] in self.lexicon.legal_forms:
             text = text[:-1]  # „mbH.“ at the end of a sentence
         text = _LOGO.sub("", text)
-        if not any(c.isupper() for c in text) or any(i in self.blocked for i in range(start, end)):
+        lower_case = not any(c.isupper() for c in text) and not is_known_name(text)  # „ver.di“, „n-tv“
+        if lower_case or any(i in self.blocked for i in range(start, end)):
             return None
         if (
             end - start == 1
