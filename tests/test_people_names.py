@@ -350,3 +350,11 @@ def test_a_name_that_ends_like_a_place_is_no_person():
         persons=("Camden Road", "Anna Beispiel"),
     )
     assert [p.name for p in doc._.persons] == ["Anna Beispiel"]
+
+
+def test_a_word_the_tagger_read_as_a_common_noun_after_a_role_noun_is_a_surname_unless_the_lexicon_knows_it():
+    text = "Entsprechend äußerte sich der CSU-Vorsitzende Stoiber. Auch der Sprecher Polizei war da."
+    doc = make_doc(text, pos={"CSU-Vorsitzende": "NOUN", "Stoiber": "NOUN", "Polizei": "NOUN"})
+    persons, _, _, roles = analyse(doc, noun_genders={"Polizei": "Fem"})
+    assert [p.name for p in persons] == ["Stoiber"]
+    assert roles[0].role_normalized == "Vorsitzende/r"  # the prefix names the organisation

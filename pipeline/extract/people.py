@@ -231,11 +231,14 @@ def _first_name_candidates(doc: Doc) -> list[tuple[int, int]]:
     ]
 
 
-def _role_introduced_candidates(doc: Doc, noun_ends: set[int], names: PersonNames) -> list[tuple[int, int]]:
+def _role_introduced_candidates(
+    doc: Doc, noun_ends: set[int], names: PersonNames, common_nouns: dict[str, str]
+) -> list[tuple[int, int]]:
     """A proper noun outside every entity right after a role noun, with its particles and the proper
     nouns after it: a name the NER missed („SPD-Innenexperte Wiefelspütz“, „Aufsichtsratschef von
-    Pierer“). Not after a plural („die Teilnehmenden Fachdeutsch“), and not a word in -s: after a role
-    noun that is mostly a genitive („Präsident Frankreichs“)."""
+    Pierer“), also where the tagger read it as a common noun the lexicon does not know („der
+    CSU-Vorsitzende Stoiber“). Not after a plural („die Teilnehmenden Fachdeutsch“), and not a word in
+    -s: after a role noun that is mostly a genitive („Präsident Frankreichs“)."""
     spans = []
     for i in sorted(noun_ends):
         if _plural_noun(doc, i - 1):
@@ -243,7 +246,18 @@ def _role_introduced_candidates(doc: Doc, noun_ends: set[int], names: PersonName
         k = i
         while k < len(doc) and names.is_particle(doc[k].text):
             k += 1
-        if k < len(doc) and _bare_proper_noun(doc[k]) and not doc[k].ent_type_:
+        first = doc[k] if k < len(doc) else None
+        unknown_noun = (
+            first is not None
+            and first.pos_ == "NOUN"
+            and first.is_alpha
+            and not _common_noun(first, common_nouns)
+        )
+        if (
+            first is not None
+            and (_bare_proper_noun(first) or (unknown_noun and _bare_word(first)))
+            and not first.ent_type_
+        ):
             end, limit = k + 1, min(len(doc), k + _MAX_NAME_TOKENS)
             # „Generalstabschef Zakari Nandja“: the NER took the surname for a place
             while end < limit and _bare_proper_noun(doc[end]) and doc[end].ent_type_ != "ORG":
@@ -265,7 +279,11 @@ def _plural_noun(doc: Doc, i: int) -> bool:
 
 def _bare_proper_noun(token) -> bool:
     """A capitalised proper noun not in the genitive (-s): a word of a name after a role noun."""
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.endswith("s")
+    return token.pos_ == "PROPN" and _bare_word(token)
+
+
+def _bare_word(token) -> bool:
+    return token.text[:1].isupper() and not token.text.endswith("s")
 
 
 def _names_ending_organisations(doc: Doc) -> list[tuple[int, int]]:
@@ -367,7 +385,7 @@ def _name_mentions(
     candidates = [(start, end, True) for start, end in _ner_person_spans(doc, lexicons, common_nouns)]
     candidates += [(s, e, False) for s, e in _address_candidates(doc, names) + _first_name_candidates(doc)]
     candidates += [(s, e, False) for s, e in _names_ending_organisations(doc)]
-    candidates += [(s, e, False) for s, e in _role_introduced_candidates(doc, noun_ends, names)]
+    candidates += [(s, e, False) for s, e in _role_introduced_candidates(doc, noun_ends, names, common_nouns)]
     chosen: list[_NameMention] = []
     for start, end, from_ner in candidates:
         mention = _name_mention(doc, start, end, lexicons)
