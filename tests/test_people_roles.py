@@ -171,6 +171,19 @@ def test_no_predicative_role_inside_a_phrase_or_negated(text):
     assert roles_by_name(doc) == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das sagte Anna Beispiel, seit 2019 Projektleiterin, am Montag.",
+        "Das sagte Anna Beispiel – inzwischen Projektleiterin – am Montag.",
+    ],
+)
+def test_apposition_past_an_adverbial_or_between_dashes(text):
+    doc = analysed(text, persons=("Anna Beispiel",), pos={"seit": "ADP", "2019": "NUM", "inzwischen": "ADV"})
+    role = only_role(doc, "Anna Beispiel")
+    assert (role.role_normalized, role.construction) == ("Projektleiter/in", "apposition")
+
+
 def test_apposition_after_a_party_in_brackets():
     doc = analysed(
         "Das sagte Anna Beispiel (SPD), amtierende Bürgermeisterin der Stadt Musterhausen, am Montag.",

@@ -361,18 +361,19 @@ class RoleFinder:
 
     def _apposition(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
         """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“,
-        „Winfried Hassemer, Papiers Stellvertreter,“; also after the word that closes the clause („… hat
-        Alex Kaminski inne, Koordinator:in …“)."""
+        „Winfried Hassemer, Papiers Stellvertreter,“, „Angela Merkel – seit 2005 Bundeskanzlerin –“;
+        also after the word that closes the clause („… hat Alex Kaminski inne, Koordinator:in …“)."""
         doc = self.doc
         j, _ = self._suffixes(anchor.end, limit)
         if j + 1 < limit and doc[j + 1].text == "," and (doc[j].pos_ == "ADV" or doc[j].tag_ == "PTKVZ"):
             j += 1
         j = self._after_bracketed_label(j, limit)
-        if j >= limit or doc[j].text not in {",", "("}:
+        if j >= limit or doc[j].text not in {",", "(", "–", "—"}:
             return None
-        for k in range(j + 1, min(j + 5, limit)):
+        start = self._past_adverbial(j + 1, limit)  # „Angela Merkel, seit 2005 Bundeskanzlerin,“
+        for k in range(start, min(start + 4, limit)):
             if k in self.nouns:
-                return self._hit(anchor.person, k, j + 1, limit, "apposition")
+                return self._hit(anchor.person, k, start, limit, "apposition")
             if not (doc[k].pos_ == "DET" or is_adjective(doc[k]) or self._genitive_owner(k)):
                 return None
         return None
