@@ -6,7 +6,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser model run test lint format clean evaluate evaluate-quotes train-themes evaluate-themes report bench compare docs
+.PHONY: help setup browser model run test lint format clean evaluate evaluate-ner evaluate-quotes train-themes evaluate-themes report bench compare docs
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ train-themes: ## Train the theme classifier (cross-validated; model + metadata g
 
 evaluate-themes: ## Theme classifier scores (document-grouped CV over hand labels + corpus, masked indicators) → outputs/evaluation/themes.md
 	$(VENV)/bin/projektradar themes evaluate --out $(OUT)/evaluation/themes.md
+
+evaluate-ner: ## NER of the pipeline as a run loads it (model + known organisations) on the contemporary held-out test parts → outputs/evaluation/ner.json
+	$(VENV)/bin/projektradar model evaluate --out $(OUT) $(if $(LIMIT),--limit $(LIMIT))
 
 evaluate-quotes: ## Score quote extraction on SpkAtt-2023 news (LIMIT=N, SPLIT=dev, ERRORS=file.jsonl, CALIBRATE=1)
 	$(PY) -m pipeline.evaluation.quotes $(if $(LIMIT),--limit $(LIMIT)) $(if $(SPLIT),--split $(SPLIT)) $(if $(ERRORS),--errors $(ERRORS)) $(if $(CALIBRATE),--calibrate)

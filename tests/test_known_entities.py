@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -153,3 +154,20 @@ def test_only_leading_adjectives_take_the_weak_form():
     assert weak_adjective_form(["Neue", "Zürcher", "Zeitung"]) == ["Neuen", "Zürcher", "Zeitung"]
     assert weak_adjective_form(["Human", "Rights", "Watch"]) is None
     assert weak_adjective_form(["Bundestag"]) is None
+
+
+def test_model_evaluate_scores_the_pipeline_as_loaded_on_the_held_out_news(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["model", "evaluate", "--limit", "40", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads((tmp_path / "evaluation" / "ner.json").read_text(encoding="utf-8"))
+    assert set(scores) == {"germeval2014", "smartdata", "uner-german-pud", "contemporary"}
+    contemporary = scores["contemporary"]
+    assert contemporary["PER"]["n"] > 40 and 0.6 < contemporary["PER"]["f"] <= 1.0
+    assert 0.3 < contemporary["ORG"]["f"] < contemporary["overall"]["f"] + 0.2
+    assert "| contemporary |" in result.output
+    bad = CliRunner().invoke(app, ["model", "evaluate", "--group", "nonexistent", "--out", str(tmp_path)])
+    assert bad.exit_code != 0 and "no corpus of group" in bad.output

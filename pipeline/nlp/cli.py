@@ -109,3 +109,51 @@ def card_command(shared: SharedOption = None) -> None:
     (model_dir / "MODEL.md").write_text(model_card, encoding="utf-8")
     card.MODEL_CARD_PATH.write_text(model_card, encoding="utf-8")
     typer.echo(f"Wrote {card.MODEL_CARD_PATH} and {model_dir / 'MODEL.md'}")
+
+
+@app.command("evaluate")
+def evaluate_command(
+    shared: SharedOption = None,
+    group: Annotated[
+        str, typer.Option(help="Corpora of this group of corpora.yml (contemporary: news and Wikipedia).")
+    ] = "contemporary",
+    limit: Annotated[int, typer.Option(help="At most this many test documents per corpus.")] = 1500,
+    out: Annotated[Path, typer.Option(help="Folder for evaluation/ner.json.")] = Path("outputs"),
+) -> None:
+    """Score the pipeline as a run loads it — the model's NER and entity rules plus the known
+    organisations added at load time — on the held-out test parts of the NER corpora (exact spans).
+    The model card scores the model alone; editing the gazetteer changes only this figure."""
+    import yaml
+
+    from pipeline.export import atomic_write_text
+    from pipeline.nlp import load_nlp
+    from pipeline.nlp.training import data, evaluate
+
+    settings = _settings(shared)
+    config = yaml.safe_load(data.CORPORA_CONFIG.read_text(encoding="utf-8"))["ner"]
+    corpora = [name for name, spec in config.items() if spec["group"] == group]
+    if not corpora:
+        raise typer.BadParameter(f"no corpus of group {group!r} in {data.CORPORA_CONFIG}")
+    nlp, info = load_nlp(settings=settings)
+    labels = evaluate.CORE_LABELS
+    result, total = {}, None
+    for corpus in corpora:
+        spec = config[corpus]
+        docs = [
+            d for d, split in data.ner_docs(nlp.vocab, settings.nlp_data_dir, corpus, spec) if split == "test"
+        ]
+        docs = docs[:limit]
+        counts = evaluate.ner_counts(nlp, docs)
+        total = counts if total is None else total + counts
+        result[corpus] = evaluate.ner_scores(counts, labels)
+    result[group] = evaluate.ner_scores(total, labels)
+    typer.echo(f"NER on the held-out test parts, pipeline {info.name} {info.version} as loaded (F1 %)")
+    typer.echo("| set | PER | LOC | ORG | overall P | overall R | overall F |")
+    typer.echo("|---|---|---|---|---|---|---|")
+    for name, scores in result.items():
+        cells = [f"{100 * scores[label]['f']:.1f}" for label in labels]
+        overall = scores["overall"]
+        typer.echo(
+            f"| {name} | {' | '.join(cells)} | " + " | ".join(f"{100 * overall[k]:.1f}" for k in "prf") + " |"
+        )
+    atomic_write_text(out / "evaluation" / "ner.json", json.dumps(result, indent=2) + "\n")
