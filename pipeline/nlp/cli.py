@@ -130,6 +130,10 @@ def evaluate_command(
     from pipeline.nlp.training import data, evaluate
 
     settings = _settings(shared)
+    if not settings.nlp_data_dir.is_dir():
+        raise typer.BadParameter(
+            f"{settings.nlp_data_dir} not found: point --shared or PROJEKTRADAR_SHARED at it"
+        )
     config = yaml.safe_load(data.CORPORA_CONFIG.read_text(encoding="utf-8"))["ner"]
     corpora = [name for name, spec in config.items() if spec["group"] == group]
     if not corpora:
