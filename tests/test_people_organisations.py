@@ -181,3 +181,18 @@ def test_known_names_written_in_lower_case_are_organisations():
     assert [o.name for o in doc._.organisations] == ["n-tv", "ver.di", "ödp", "dpa"]
     doc = analysed("Das sagte die taz gestern.", orgs=("taz gestern",))  # not a known name as a whole
     assert doc._.organisations == []
+
+
+def test_a_town_named_as_where_something_happens_is_no_organisation():
+    doc = analysed(
+        "In der sächsischen Stadt Leipzig errichteten Randalierer Barrikaden. "
+        "Östlich der Stadt Harf kam es zu Kämpfen. Die Stadt Nürnberg beschloss das.",
+        pos={
+            "sächsischen": "ADJ",
+            "Leipzig": "PROPN",
+            "Harf": "PROPN",
+            "Nürnberg": "PROPN",
+            "Östlich": "ADP",
+        },
+    )
+    assert [o.name for o in doc._.organisations] == ["Stadt Nürnberg"]

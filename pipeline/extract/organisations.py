@@ -36,7 +36,19 @@ _POSSESSIVES = frozenset(
 )
 _GENITIVE_ARTICLES = frozenset({"der", "des"})
 _INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
-_LOCATIVE = frozenset({"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe"})
+_LOCATIVE = frozenset(
+    {"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe", "unweit"}
+    | {
+        "nördlich",
+        "südlich",
+        "östlich",
+        "westlich",
+        "nordöstlich",
+        "nordwestlich",
+        "südöstlich",
+        "südwestlich",
+    }
+)
 
 
 def legal_form(name: str) -> str:
@@ -441,9 +453,12 @@ class OrganisationFinder:
         return self._place_after(j + 2)
 
     def _located(self, i: int) -> bool:
-        """Token ``i`` follows a locative preposition („im Kreis Wesel“, „in der Stadt Srebrenica“): a
-        place named as where something is, not a body acting."""
+        """Token ``i`` follows a locative preposition („im Kreis Wesel“, „in der Stadt Srebrenica“, „in
+        der sächsischen Stadt Leipzig“, „östlich der Stadt Harf“): a place named as where something
+        is, not a body acting."""
         k = i - 1
+        while k >= 0 and self.doc[k].pos_ == "ADJ" and self.doc[k].text[:1].islower():
+            k -= 1
         if k >= 0 and self.doc[k].pos_ == "DET":
             k -= 1
         return k >= 0 and self.doc[k].lower_ in _LOCATIVE
@@ -528,7 +543,8 @@ class OrganisationFinder:
 
     def _headed_names(self) -> list[tuple[int, int]]:
         """Names made of a head noun and a place or a „für“ phrase: „Stadt Weißenfeld“, „Land
-        Sachsen-Anhalt“, „Bündnis Bautzen“, „Regionales Bündnis für Chancengleichheit Oberlausitz“.
+        Sachsen-Anhalt“, „Bündnis Bautzen“, „Regionales Bündnis für Chancengleichheit Oberlausitz“; a
+        municipality only where it is no place of something („in der sächsischen Stadt Leipzig“).
 
         A „für“ phrase counts when a capitalised adjective („Regionales“) or a place marks it as a name.
         """
@@ -550,7 +566,8 @@ class OrganisationFinder:
                         k += 1
                 end = self._place_end(k) or (k if start < token.i and k > j + 1 else None)
             end = end or self._motto_end(j)
-            if end is not None:
+            municipality = self.lexicon.org_type(self.lexicon.nominative(token.text)) == "Kommune"
+            if end is not None and not (municipality and self._located(start)):
                 spans.append((start, end))
         return spans
 
