@@ -196,3 +196,12 @@ def test_a_town_named_as_where_something_happens_is_no_organisation():
         },
     )
     assert [o.name for o in doc._.organisations] == ["Stadt Nürnberg"]
+
+
+def test_a_role_noun_heading_a_name_makes_it_a_person_not_an_organisation():
+    doc = analysed(
+        "Der Pariser Bürgermeister lobte die Reporter ohne Grenzen.",
+        orgs=("Pariser Bürgermeister", "Reporter ohne Grenzen"),
+        pos={"ohne": "ADP"},
+    )
+    assert [o.name for o in doc._.organisations] == ["Reporter ohne Grenzen"]  # a known name stays

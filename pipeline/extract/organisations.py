@@ -288,11 +288,23 @@ class OrganisationFinder:
         return found
 
     def _not_an_organisation(self, start: int, end: int) -> bool:
-        """An event, language, treaty or work: its first word or head is in ``not_organisation_heads``."""
+        """An event, language, treaty or work: its first word or head is in ``not_organisation_heads``;
+        or a person: its first word or head is a role noun."""
         words = self.doc[start:end]
         head = next((k for k in range(start + 1, end) if self.doc[k].is_lower), end) - 1
         not_heads = self.lexicon.not_heads
-        return any(t.text in not_heads or t.lemma_ in not_heads for t in (words[0], self.doc[head]))
+        if any(t.text in not_heads or t.lemma_ in not_heads for t in (words[0], self.doc[head])):
+            return True
+        if is_known_name(words.text):  # „Reporter ohne Grenzen“
+            return False
+        return any(self._person_noun(t.text) for t in {words[0], self.doc[head]})
+
+    def _person_noun(self, word: str) -> bool:
+        """A role noun that names a person, not a body: „Pariser Bürgermeister“, „Staatsoberhaupt
+        Neuseelands“ are people the NER took for organisations („Vorstand“ also names the body; a
+        word in -s may be an English plural: „Allianz Global Investors“)."""
+        noun = None if word.endswith("s") else self.role_nouns.match(word)
+        return noun is not None and not noun.body and not noun.plural
 
     def _lexicon_gender(self, word: str) -> str:
         """Gender of a word or its last compound part in the lexicon, or ``""``."""
