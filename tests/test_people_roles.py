@@ -453,6 +453,18 @@ def test_role_with_a_possessive_complement_before_a_name_in_dashes():
     assert (role.text, role.construction) == ("Anwalt seiner Familie", "prenominal")
 
 
+def test_a_name_with_its_own_title_after_von_is_whom_the_role_serves():
+    doc = analysed(
+        "Sie zogen zum Haus eines Beraters von König Anton Beispiel. "
+        "Es sprach der Bürgermeister von Paris Anne Hidalgo.",
+        persons=("Anton Beispiel", "Anne Hidalgo"),
+        pos={"Paris": "PROPN"},
+    )
+    roles = roles_by_name(doc)
+    assert "Anton Beispiel" not in roles  # „König“ is no role noun (a surname), but it is his title
+    assert [r.role_normalized for r in roles["Anne Hidalgo"]] == ["Bürgermeister/in"]
+
+
 def test_name_in_the_genitive_after_a_role_noun_is_no_role_of_it():
     doc = analysed(
         "Silvana Koch-Mehrin hat Widerspruch eingelegt. Dies teilte ein Sprecher Koch-Mehrins mit.",

@@ -299,7 +299,7 @@ class RoleFinder:
         for start in [s for s in before if self.nouns[s][0] <= target][::-1][:3]:
             after, _ = self._suffixes(self.nouns[start][0], target)
             end, _ = self.complement(after, target)
-            if max(end, after) == target:
+            if max(end, after) == target and not self._owner_with_own_title(after, target):
                 hit = self._hit(person, start, floor, target, "prenominal")
                 before = self.doc[hit.start - 1] if hit.start > floor else None
                 if before is not None and before.text == ",":
@@ -308,6 +308,19 @@ class RoleFinder:
                     return [hit, *self._prenominal(person, hit.start - 1, floor)]
                 return [hit]
         return []
+
+    def _owner_with_own_title(self, after: int, target: int) -> bool:
+        """„eines Beraters von König Bhumibol“, „Sprecher von Bundeskanzlerin Merkel“: the name after
+        „von“ with a title of its own is whom the role serves, not who holds it."""
+        doc = self.doc
+        before_name = doc[target - 1]
+        return (
+            after < target - 1
+            and doc[after].lower_ in {"von", "vom"}
+            and before_name.pos_ == "NOUN"
+            and before_name.text[:1].isupper()
+            and not before_name.ent_type_
+        )
 
     def _names_joined_at(self, j: int, limit: int) -> list[PersonAnchor]:
         """The names joined by commas and „und“/„sowie“ that start at token ``j``."""
