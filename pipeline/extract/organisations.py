@@ -564,7 +564,8 @@ class OrganisationFinder:
         heads = self.lexicon.name_heads
         spans = []
         for token in doc:
-            if self.lexicon.nominative(token.text) not in heads and token.text not in heads:
+            head = self.lexicon.nominative(token.text)
+            if head not in heads and token.text not in heads:
                 continue
             start, j = token.i, token.i + 1
             while start > 0 and _attributive(doc[start - 1]) and doc[start - 1].text[:1].isupper():
@@ -578,7 +579,7 @@ class OrganisationFinder:
                         k += 1
                 end = self._place_end(k) or (k if start < token.i and k > j + 1 else None)
             end = end or self._motto_end(j)
-            municipality = self.lexicon.org_type(self.lexicon.nominative(token.text)) == "Kommune"
+            municipality = self.lexicon.org_type(head) == "Kommune"
             if end is not None and not (municipality and self._located(start)):
                 spans.append((start, end))
         return spans

@@ -570,20 +570,27 @@ def _place_name(doc: Doc, builder: _PersonBuilder, names: PersonNames) -> bool:
     return all(names.is_place_word(doc[m.end - 1].text) for m in builder.mentions)
 
 
-def _place_or_organisation_elsewhere(doc: Doc, builder: _PersonBuilder) -> bool:
+def _place_or_organisation_words(doc: Doc) -> set[str]:
+    """The places the NER tagged (also in the genitive) and the first words of its organisations of
+    two or more words, for :func:`_place_or_organisation_elsewhere`."""
+    words = set()
+    for entity in doc.ents:
+        if entity.label_ == "LOC":
+            words.update({entity.text, entity.text + "s"})
+        elif entity.label_ == "ORG" and len(entity) > 1:
+            words.add(entity[0].text)
+    return words
+
+
+def _place_or_organisation_elsewhere(doc: Doc, builder: _PersonBuilder, elsewhere: set[str]) -> bool:
     """A name of one word only, without a first name, title or address, that the NER tags as a place
-    elsewhere in the document or that opens an organisation there: „Cambridge“, „Hanois“ (the
-    city's genitive), „Cleveland“ beside „Cleveland Cavaliers“ — a place or a team, not a person."""
+    elsewhere in the document or that opens an organisation there (``elsewhere``:
+    :func:`_place_or_organisation_words`): „Cambridge“, „Hanois“ (the city's genitive), „Cleveland“
+    beside „Cleveland Cavaliers“ — a place or a team, not a person."""
     if any(m.end - m.start > 1 or m.salutation or m.titles for m in builder.mentions):
         return False
     if is_first_name(builder.parts.first_name):
         return False
-    elsewhere = set()
-    for entity in doc.ents:
-        if entity.label_ == "LOC":
-            elsewhere.update({entity.text, entity.text + "s"})
-        elif entity.label_ == "ORG" and len(entity) > 1:
-            elsewhere.add(entity[0].text)
     return all(doc[m.start].text in elsewhere for m in builder.mentions)
 
 
@@ -691,10 +698,14 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
     doc, genders = analysis.doc, analysis.noun_genders
     with_role = {h.role.person_local_id for h in analysis.role_hits}
     noun_ends = analysis.role_noun_ends
+    elsewhere = _place_or_organisation_words(doc)  # once per document: a long report has thousands of names
     kept = [
         b
         for i, b in enumerate(analysis.builders)
-        if not (_place_or_organisation_elsewhere(doc, b) or _place_name(doc, b, analysis.lexicons.names))
+        if not (
+            _place_or_organisation_elsewhere(doc, b, elsewhere)
+            or _place_name(doc, b, analysis.lexicons.names)
+        )
         and (
             _believed(doc, b, genders)
             or (i in with_role and (not _ner_spans(doc, b) or _reads_as_name(_ner_spans(doc, b), genders)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -96,6 +97,13 @@ def inflected_adjective(word: str) -> bool:
     """A word with a typical adjective suffix and an inflection ending („Kaufmännische“, „Europäischen“);
     place adjectives like „Harzer“ and nouns like „Diakonie“ are none."""
     return bool(_ADJECTIVE_FORM.match(word.lower()))
+
+
+def _holds(roles: Iterable[str], role: str) -> bool:
+    """Whether ``roles`` (normalised) hold ``role`` or a more specific one („Entwicklungskommissar/in“
+    holds „Kommissar/in“)."""
+    wanted = role.casefold()
+    return any(r.casefold().endswith(wanted) for r in roles)
 
 
 class PersonAnchor(NamedTuple):
@@ -527,8 +535,7 @@ class RoleFinder:
         der Journalist …“)."""
         if len(named) == 1:
             return next(iter(named))
-        wanted = role.casefold()
-        holding = [p for p in named if any(r.casefold().endswith(wanted) for r in roles_of.get(p, ()))]
+        holding = [p for p in named if _holds(roles_of.get(p, ()), role)]
         if holding:
             return holding[0] if len(holding) == 1 else None
         roleless = [p for p in named if not roles_of.get(p)]
@@ -537,9 +544,9 @@ class RoleFinder:
     @staticmethod
     def _known(hit: RoleHit, roles_of: dict[int, set[str]]) -> bool:
         """The person already has this role or a more specific one."""
-        wanted = hit.role.role_normalized.casefold()
-        others = roles_of[hit.role.person_local_id] - {hit.role.role_normalized}
-        return any(role.casefold().endswith(wanted) for role in others)
+        return _holds(
+            roles_of[hit.role.person_local_id] - {hit.role.role_normalized}, hit.role.role_normalized
+        )
 
     def _punct_between(self, start: int, end: int) -> bool:
         return any(self.doc[k].is_punct for k in range(start, end))
