@@ -240,7 +240,13 @@ QUOTES = Table(
         ("org_id", "str", "Speaking organisation (organisations.csv) when the speaker is one."),
         ("speaker_role", "str", "The speaker's role(s) in this document as written (roles.csv role_short)."),
         ("speaker_org", "str", "The organisation of that role, or the speaking organisation."),
-        ("cue", "str", "Speech verb or cue as written („so“, „betonte“, „laut“)."),
+        (
+            "cue",
+            "str",
+            "Speech verb or cue as written („so“, „betonte“, „laut“), with what the SpkAtt guidelines "
+            "count to it: auxiliaries, the reflexive, the „wie“ of a wie-clause, an impersonal „es“ "
+            "(„hatte erklärt“, „äußerte sich“, „Wie mitteilte“, „heißt es“); cue_start…cue_end spans them.",
+        ),
         ("cue_start", "int", "Start offset of the cue."),
         ("cue_end", "int", "End offset (exclusive) of the cue."),
         ("sentence_index", "int", "Sentence number of the quotation's start (0-based)."),

@@ -598,7 +598,7 @@ def test_reported_sentence_with_its_own_cue_continues_the_speaker_before():
 def test_prefield_with_an_article_like_a_demonstrative_is_the_speaker():
     text = "Das Militär hat inzwischen eine Untersuchung angekündigt."
     quote = only(text, "reported")
-    assert (quote.speaker, quote.cue) == ("Das Militär", "angekündigt")
+    assert (quote.speaker, quote.cue) == ("Das Militär", "hat angekündigt")
 
 
 @pytest.mark.parametrize(
@@ -748,7 +748,7 @@ def test_speaker_confidence_is_the_measured_share_of_its_attribution():
 def test_standalone_quote_attributed_by_the_next_sentence():
     text = "„Ja, es gibt Zumutungen.“ Das musste Bundesfinanzminister Peer Steinbrück im Bundestag einräumen."
     quote = only(text, "direct")
-    assert (quote.speaker, quote.cue) == ("Bundesfinanzminister Peer Steinbrück", "einräumen")
+    assert (quote.speaker, quote.cue) == ("Bundesfinanzminister Peer Steinbrück", "musste einräumen")
     motto = "„Tu Gutes und sprich darüber.“ Das ist das Motto des Bündnisses."
     assert [(q.kind, q.speaker) for q in quotes(motto)] == [("direct", "")]
 
@@ -757,6 +757,22 @@ def test_passive_of_zitieren_quotes_its_subject():
     quote = only(
         "„Wir bleiben an der Seite der Ukraine“, wurde der Minister in der Zeitung zitiert.", "direct"
     )
-    assert (quote.speaker, quote.cue) == ("der Minister", "zitiert")
+    assert (quote.speaker, quote.cue) == ("der Minister", "wurde zitiert")
     criticised = only("Die Pläne wurden von Anna Berger als unausgegoren kritisiert.")
     assert criticised.speaker == "Anna Berger"  # other verbs: the passive's agent speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Wie das Ministerium am Montag mitteilte, sei die Lage ernst.", "Wie mitteilte"),
+        ("Der Minister hatte erklärt, die Lage sei ernst.", "hatte erklärt"),
+        ("In dem Bericht heißt es, die Lage sei ernst.", "heißt es"),
+        ("Anna Berger äußerte sich besorgt, dass die Mittel nicht reichen.", "äußerte sich"),
+        ("Die Ministerin teilte am Montag in Berlin mit, die Lage sei ernst.", "teilte mit"),
+    ],
+)
+def test_cue_is_written_as_the_spkatt_guidelines_mark_it(text, cue):
+    """Auxiliaries, the reflexive, the „wie“ of a wie-clause and an impersonal „es“ belong to the cue;
+    the words between a verb and its particle do not (they stay in cue_start…cue_end)."""
+    assert only(text, "indirect").cue == cue

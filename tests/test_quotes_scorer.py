@@ -116,3 +116,64 @@ def test_brier_score_of_stated_confidence():
     outcomes = [("direct/cue/person", True), ("direct/cue/person", False), ("reported/cue/other", True)]
     # (0.1² + 0.9² + 0.5²) / 3 and (0.5² · 3) / 3
     assert brier(outcomes, stated) == {"stated": round((0.01 + 0.81 + 0.25) / 3, 4), "one_share": 0.25}
+
+
+def _event(message, source=(), *, cue=(), nested=False, form="Indirect"):
+    from pipeline.evaluation.spkatt import Event
+
+    roles = {"Source": frozenset(source), "Cue": frozenset(cue)}
+    return Event(frozenset(message), roles, form, nested=nested)
+
+
+def test_shared_task_scoring_is_a_mean_over_paired_events():
+    from pipeline.evaluation.spkatt import score
+
+    gold = [_event({1, 2, 3, 4}, {0})]
+    # the right event, and one the gold does not have: its precision 0 counts as one event of two
+    predicted = [_event({1, 2, 3, 4}, {0}), _event({10, 11}, {9})]
+    result = score([(gold, predicted)], full=False)
+    assert result["Message"] == {"precision": 50.0, "recall": 100.0, "f1": 66.7}
+    assert result["Roles"] == {"precision": 50.0, "recall": 100.0, "f1": 66.7}
+
+
+def test_shared_task_pairs_one_to_one_by_message_overlap():
+    from pipeline.evaluation.spkatt import pair_events
+
+    gold = [_event({0, 1, 2}), _event({3, 4, 5, 6})]
+    # the second prediction overlaps both gold events by one token; one to one, it gets the one left
+    predicted = [_event({3, 4, 5}), _event({2, 3})]
+    assert sorted(pair_events(gold, predicted)) == [(0, 1), (1, 0)]
+
+
+def test_shared_task_simplified_leaves_out_nested_gold_and_full_counts_every_role():
+    from pipeline.evaluation.spkatt import score
+
+    gold = [_event({1, 2, 3}, {0}, cue={4}), _event({2, 3}, {1}, nested=True)]
+    predicted = [_event({1, 2, 3}, {0}, cue={4})]
+    simplified = score([(gold, predicted)], full=False)
+    assert simplified["Message"]["f1"] == 100.0 and simplified["Roles"]["f1"] == 100.0
+    full = score([(gold, predicted)], full=True)
+    # the missed nested event adds a Message and a Source recall of 0
+    assert full["Message"] == {"precision": 100.0, "recall": 50.0, "f1": 66.7}
+    assert full["by_role"]["Cue"] == {"precision": 100.0, "recall": 100.0, "f1": 100.0}
+    assert full["Roles"]["recall"] == round(100 * 2 / 3, 1)  # Source 1 and 0, Cue 1
+
+
+def test_shared_task_view_of_a_quote_takes_cue_words_and_derives_the_frame():
+    from pipeline.evaluation.quotes import Article, PredictedEvent, detokenize, spkatt_event
+    from pipeline.extract.records import Quote
+
+    tokens = ["Das", "Ministerium", "teilte", "am", "Montag", "mit", ",", "die", "Lage", "sei", "ernst", "."]
+    text, spans = detokenize(tokens)
+    article = Article("1", text, spans, sentence_of=[0] * len(tokens))
+    message = text.index("die Lage")
+    quote = Quote(
+        kind="indirect", form="indirect", text="die Lage sei ernst", start=message, end=len(text) - 1
+    )
+    quote.cue, quote.cue_start, quote.cue_end = "teilte mit", text.index("teilte"), text.index("mit,") + 3
+    event = PredictedEvent("indirect", frozenset({7, 8, 9, 10}), frozenset({0, 1}))
+    view = spkatt_event(article, quote, event)
+    assert view.roles["Cue"] == {2, 5}  # not „am Montag“ between verb and particle
+    assert view.roles["Frame"] == {0, 1, 2, 3, 4, 5, 6}  # the sentence outside the message, no final period
+    quote.form = "reported"
+    assert not spkatt_event(article, quote, event).roles["Cue"]

@@ -3,7 +3,8 @@
 ``python -m pipeline.evaluation.quotes`` (``make evaluate-quotes``) rebuilds each article's text
 from its tokens, runs it through the project's spaCy pipeline (the components and the per-document
 code the runner uses), maps predicted quote and speaker character spans back onto the gold tokens
-and reports the shared task's "simplified" metric:
+and reports a token-level (micro) form of the shared task's "simplified" metric, beside the task's
+own scoring (means over one-to-one paired events, both subtasks: :mod:`pipeline.evaluation.spkatt`):
 
 - only non-nested gold events count;
 - each predicted event is matched to the gold event whose Message it overlaps most (no overlap:
@@ -36,6 +37,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.evaluation import spkatt
 from pipeline.export import atomic_write_text
 from pipeline.extract.lexicons import SPEAKER_CONFIDENCE, SpeakerConfidence, default_lexicons
 from pipeline.extract.quote_marks import quoted_segments
@@ -50,6 +52,8 @@ GROUPS = {
     "Reported": "indirect",
 }
 ROLES = ("message", "source", "addressee")
+SHARED_TASK_PARTS = ("Message", "Roles", "Joint")
+SENTENCE_END = {".", "!", "?"}
 MIN_CALIBRATION_QUOTES = 20
 _SHORT = {"message": "Msg", "source": "Src", "addressee": "Addr"}
 FORM_GROUP = {"direct": "direct", "indirect": "indirect", "free_indirect": "indirect", "reported": "indirect"}
@@ -91,6 +95,8 @@ class Article:
     text: str
     token_spans: list[tuple[int, int]]  # char offsets of every token, in reading order
     gold: list[GoldEvent] = field(default_factory=list)
+    events: list[spkatt.Event] = field(default_factory=list)  # every annotation, nested ones too
+    sentence_of: list[int] = field(default_factory=list)  # per token, its sentence (as the task gives them)
 
     @property
     def split(self) -> str:
@@ -127,10 +133,12 @@ def load_article(path: Path) -> Article:
     data = json.loads(path.read_text(encoding="utf-8"))
     keys: list[str] = []
     tokens: list[str] = []
-    for sentence in data["Sentences"]:
+    sentence_of: list[int] = []
+    for number, sentence in enumerate(data["Sentences"]):
         for i, token in enumerate(sentence["Tokens"]):
             keys.append(f"{sentence['SentenceId']}:{i}")
             tokens.append(token)
+            sentence_of.append(number)
     text, spans = detokenize(tokens)
     index = {key: i for i, key in enumerate(keys)}
     gold = [
@@ -143,7 +151,17 @@ def load_article(path: Path) -> Article:
         for a in data["Annotations"]
         if not a["IsNested"] and a["Message"]
     ]
-    return Article(path.name.split(" - ")[0], text, spans, gold)
+    events = [
+        spkatt.Event(
+            message=frozenset(index[k] for k in a["Message"]),
+            roles={role: frozenset(index[k] for k in a.get(role, [])) for role in spkatt.FULL_ROLES},
+            form=a.get("Form"),
+            stwr=a.get("STWR"),
+            nested=bool(a.get("IsNested")),
+        )
+        for a in data["Annotations"]
+    ]
+    return Article(path.name.split(" - ")[0], text, spans, gold, events, sentence_of)
 
 
 def predicted_events(article: Article, quotes: Iterable[Quote]) -> list[PredictedEvent]:
@@ -297,6 +315,39 @@ def predict(articles: Sequence[Article], settings: Settings) -> list[list[Quote]
     return [extract(doc, a.article_id).quotes for doc, a in zip(docs, articles, strict=True)]
 
 
+# The quote table's forms as the shared task names them.
+SPKATT_FORMS = {
+    "direct": "Direct",
+    "indirect": "Indirect",
+    "free_indirect": "FreeIndirect",
+    "reported": "Reported",
+}
+
+
+def spkatt_event(article: Article, quote: Quote, event: PredictedEvent) -> spkatt.Event:
+    """A scored quote as the shared task's scorer sees it, in the annotation guidelines' terms: the
+    Cue is the cue's own words (not the words between a verb and its particle), none for reported
+    speech (the gold marks none there) or a bare colon; the Frame, which the quote table does not
+    store, is the cue's sentence outside the Message, without its final punctuation."""
+    cue = frozenset()
+    if quote.form != "reported" and any(ch.isalpha() for ch in quote.cue):
+        words = set(quote.cue.split())
+        cue = frozenset(
+            t
+            for t in _tokens(article, quote.cue_start, quote.cue_end)
+            if article.text[slice(*article.token_spans[t])] in words
+        )
+    frame: frozenset[int] = frozenset()
+    if cue:
+        sentences = {article.sentence_of[t] for t in cue}
+        span = [t for t, number in enumerate(article.sentence_of) if number in sentences]
+        if article.text[slice(*article.token_spans[span[-1]])] in SENTENCE_END:
+            span.pop()
+        frame = frozenset(span) - event.message
+    roles = {"Source": event.source, "Addr": event.addressee, "Cue": cue, "Frame": frame}
+    return spkatt.Event(event.message, roles, SPKATT_FORMS[quote.form])
+
+
 MatchedQuote = tuple[Quote, PredictedEvent, int]  # a speech event and the gold event it matches (-1)
 
 
@@ -405,8 +456,10 @@ def evaluate(
             continue
         forms: Counter = Counter()
         speakers: list[tuple[str, bool]] = []
+        task: list[tuple[list[spkatt.Event], list[spkatt.Event]]] = []
         for article, quotes in chosen:
             matched = speech_events(article, quotes)
+            task.append((article.events, [spkatt_event(article, q, e) for q, e, _ in matched]))
             speakers += speaker_outcomes(article, matched)
             events = [event for _, event, _ in matched]
             count(article.gold, events, counts)
@@ -419,6 +472,10 @@ def evaluate(
             "articles": len(chosen),
             "gold_events": sum(len(a.gold) for a, _ in chosen),
             "scores": summarise(counts),
+            "shared_task": {
+                "simplified": spkatt.score(task, full=False),
+                "full": spkatt.score(task, full=True),
+            },
             "form_agreement": round(100 * forms[True] / max(1, forms[True] + forms[False]), 1),
             "speaker_confidence": reliability(speakers, stated),
             "speaker_confidence_brier": brier(speakers, stated),
@@ -449,6 +506,23 @@ def markdown(result: dict) -> str:
             cells = (str(scores[role][k]) for role in ROLES for k in ("precision", "recall", "f1"))
             lines.append(f"| {group} | " + " | ".join(cells) + " |")
         lines += [
+            "",
+            "The shared task's own scoring (`pipeline/evaluation/spkatt.py`: events paired one to one, "
+            "means over events; simplified = top-level events, Source; full = nested events too, "
+            "roles Addr, Cue, Frame and Source; the Frame is derived from the cue's sentence):",
+            "",
+            "| subtask | "
+            + " | ".join(f"{part} {m}" for part in SHARED_TASK_PARTS for m in ("P", "R", "F1"))
+            + " |",
+            "|---" * (1 + 3 * len(SHARED_TASK_PARTS)) + "|",
+            *(
+                f"| {subtask} | "
+                + " | ".join(
+                    str(scores[part][k]) for part in SHARED_TASK_PARTS for k in ("precision", "recall", "f1")
+                )
+                + " |"
+                for subtask, scores in data["shared_task"].items()
+            ),
             "",
             f"`form` agrees with the gold's form on {data['form_agreement']} % of matched events.",
             "",
@@ -483,6 +557,17 @@ def print_table(result: dict) -> None:
             cells = (str(scores[role][k]) for role in ROLES for k in ("precision", "recall", "f1"))
             table.add_row(group, *cells)
         console.print(table)
+        shared = Table(title=f"SpkAtt-2023 {split}, the shared task's scoring (means over paired events)")
+        shared.add_column("subtask")
+        for part in SHARED_TASK_PARTS:
+            for measure in ("P", "R", "F1"):
+                shared.add_column(f"{part} {measure}", justify="right")
+        for subtask, scores in data["shared_task"].items():
+            cells = (
+                str(scores[part][k]) for part in SHARED_TASK_PARTS for k in ("precision", "recall", "f1")
+            )
+            shared.add_row(subtask, *cells)
+        console.print(shared)
         console.print(
             f"form (quotes.csv) agrees with the gold's on {data['form_agreement']} % of matched events"
         )

@@ -160,6 +160,33 @@ def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
     return None
 
 
+def cue_phrase(cue: list[Token]) -> list[Token]:
+    """The cue as the SpkAtt guidelines mark it: the cue tokens plus, for a verb, its auxiliaries
+    („hatte erklärt“, „wurde geäußert“), its reflexive pronoun („äußerte sich“), the „wie“ of a
+    wie-clause („Wie … mitteilte“) and an impersonal „es“ („heißt es“, „Es wurde bekannt gegeben“)."""
+    verb = cue[0]
+    if not is_verb(verb):
+        return cue
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    companions = [
+        child
+        for child in verb.children
+        if child.dep_ in {"aux", "aux:pass"}
+        or (
+            child.lower_ in REFLEXIVE_FORMS
+            and child.pos_ == "PRON"
+            and child.dep_ in {"obj", "expl", "expl:pv"}
+        )
+        or (child.lower_ == "wie" and child.dep_ == "mark")
+        or (
+            child.lower_ == "es"
+            and child.dep_.startswith(("nsubj", "expl"))
+            and (passive or verb.lemma_ == "heißen")
+        )
+    ]
+    return sorted({*cue, *companions}, key=lambda t: t.i)
+
+
 def is_subjunctive(token: Token) -> bool:
     """Konjunktiv I/II of a finite verb: the morphologizer's ``Mood=Sub``, else by form."""
     if "Sub" in token.morph.get("Mood"):

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.addressees import find_addressee
+from pipeline.extract.cues import cue_phrase
 from pipeline.extract.lexicons import MODEL_ANNOTATIONS, LexiconComponent, attach_lexicons, lexicons_of
 from pipeline.extract.quotes_direct import find_direct
 from pipeline.extract.quotes_indirect import find_indirect
@@ -42,8 +43,9 @@ def _quote(
         phrase = message[0].doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         blocked |= {t.i for t in phrase or ()}
     if cue:
-        first, last = min(cue, key=lambda t: t.i), max(cue, key=lambda t: t.i)
-        quote.cue = " ".join(t.text for t in sorted(cue, key=lambda t: t.i))
+        phrase = cue_phrase(sorted(cue, key=lambda t: t.i))
+        first, last = phrase[0], phrase[-1]
+        quote.cue = " ".join(t.text for t in phrase)
         quote.cue_start, quote.cue_end = first.idx, last.idx + len(last)
         if addressee := find_addressee(cue, blocked):
             quote.addressee_start = addressee[0].idx
