@@ -485,6 +485,37 @@ def evaluate(
     return result
 
 
+MEASURES = (("P", "precision"), ("R", "recall"), ("F1", "f1"))
+
+
+def _cells(scores: dict, parts: Sequence[str]) -> list[str]:
+    return [str(scores[part][key]) for part in parts for _, key in MEASURES]
+
+
+def _markdown_table(key: str, rows: dict, parts: Sequence[str], label: Callable[[str], str]) -> list[str]:
+    """P/R/F1 per part (columns) for each row of ``rows``, as Markdown lines."""
+    header = " | ".join(f"{label(part)} {short}" for part in parts for short, _ in MEASURES)
+    return [
+        f"| {key} | {header} |",
+        "|---" * (1 + len(MEASURES) * len(parts)) + "|",
+        *(f"| {name} | " + " | ".join(_cells(scores, parts)) + " |" for name, scores in rows.items()),
+    ]
+
+
+def _rich_table(title: str, key: str, rows: dict, parts: Sequence[str], label: Callable[[str], str]):
+    """The same table for the console."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    table.add_column(key)
+    for part in parts:
+        for short, _ in MEASURES:
+            table.add_column(f"{label(part)} {short}", justify="right")
+    for name, scores in rows.items():
+        table.add_row(name, *_cells(scores, parts))
+    return table
+
+
 def markdown(result: dict) -> str:
     lines = [
         "# Quote extraction on SpkAtt-2023 (GermEval 2023, task 2 news, simplified metric)",
@@ -497,32 +528,13 @@ def markdown(result: dict) -> str:
         lines += [
             f"## {split} ({data['articles']} articles, {data['gold_events']} gold events)",
             "",
-            "| group | "
-            + " | ".join(f"{role.capitalize()} {m}" for role in ROLES for m in ("P", "R", "F1"))
-            + " |",
-            "|---" * (1 + 3 * len(ROLES)) + "|",
-        ]
-        for group, scores in data["scores"].items():
-            cells = (str(scores[role][k]) for role in ROLES for k in ("precision", "recall", "f1"))
-            lines.append(f"| {group} | " + " | ".join(cells) + " |")
-        lines += [
+            *_markdown_table("group", data["scores"], ROLES, str.capitalize),
             "",
             "The shared task's own scoring (`pipeline/evaluation/spkatt.py`: events paired one to one, "
             "means over events; simplified = top-level events, Source; full = nested events too, "
             "roles Addr, Cue, Frame and Source; the Frame is derived from the cue's sentence):",
             "",
-            "| subtask | "
-            + " | ".join(f"{part} {m}" for part in SHARED_TASK_PARTS for m in ("P", "R", "F1"))
-            + " |",
-            "|---" * (1 + 3 * len(SHARED_TASK_PARTS)) + "|",
-            *(
-                f"| {subtask} | "
-                + " | ".join(
-                    str(scores[part][k]) for part in SHARED_TASK_PARTS for k in ("precision", "recall", "f1")
-                )
-                + " |"
-                for subtask, scores in data["shared_task"].items()
-            ),
+            *_markdown_table("subtask", data["shared_task"], SHARED_TASK_PARTS, str),
             "",
             f"`form` agrees with the gold's form on {data['form_agreement']} % of matched events.",
             "",
@@ -548,26 +560,10 @@ def print_table(result: dict) -> None:
 
     console = Console()
     for split, data in result.items():
-        table = Table(title=f"SpkAtt-2023 {split}: {data['articles']} articles, {data['gold_events']} events")
-        table.add_column("group")
-        for role in ROLES:
-            for measure in ("P", "R", "F1"):
-                table.add_column(f"{_SHORT[role]} {measure}", justify="right")
-        for group, scores in data["scores"].items():
-            cells = (str(scores[role][k]) for role in ROLES for k in ("precision", "recall", "f1"))
-            table.add_row(group, *cells)
-        console.print(table)
-        shared = Table(title=f"SpkAtt-2023 {split}, the shared task's scoring (means over paired events)")
-        shared.add_column("subtask")
-        for part in SHARED_TASK_PARTS:
-            for measure in ("P", "R", "F1"):
-                shared.add_column(f"{part} {measure}", justify="right")
-        for subtask, scores in data["shared_task"].items():
-            cells = (
-                str(scores[part][k]) for part in SHARED_TASK_PARTS for k in ("precision", "recall", "f1")
-            )
-            shared.add_row(subtask, *cells)
-        console.print(shared)
+        title = f"SpkAtt-2023 {split}: {data['articles']} articles, {data['gold_events']} events"
+        console.print(_rich_table(title, "group", data["scores"], ROLES, _SHORT.__getitem__))
+        title = f"SpkAtt-2023 {split}, the shared task's scoring (means over paired events)"
+        console.print(_rich_table(title, "subtask", data["shared_task"], SHARED_TASK_PARTS, str))
         console.print(
             f"form (quotes.csv) agrees with the gold's on {data['form_agreement']} % of matched events"
         )
