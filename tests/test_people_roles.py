@@ -327,6 +327,11 @@ def test_plural_role_nouns_are_shared_by_joined_names_never_one_persons_role():
         # a feminine plural states the gender of each; a masculine one is generic
         ("Die Projektleiterinnen Andrea Beispiel und Eike Sommer stellten es vor.", ["female", "female"]),
         ("Die Geschäftsführer Andrea Beispiel und Eike Sommer stellten es vor.", ["female", "unknown"]),
+        # an age or a party in brackets after a name does not end the list
+        (
+            "Die Projektleiterinnen Andrea Beispiel (46) und Eike Sommer (CDU) stellten es vor.",
+            ["female", "female"],
+        ),
     ],
 )
 def test_a_plural_role_before_joined_names_is_each_ones_role(text, genders):

@@ -335,7 +335,7 @@ class RoleFinder:
         joined = []
         while (anchor := self.person_starts.get(j)) is not None and anchor.end <= limit:
             joined.append(anchor)
-            j = anchor.end
+            j = self._bracket_end(anchor.end, limit) or anchor.end  # „Anna Berger (46) und …“
             if j >= limit or (self.doc[j].text != "," and self.doc[j].lower_ not in _ENUMERATION):
                 break
             j += 1
@@ -402,14 +402,20 @@ class RoleFinder:
     def _after_bracketed_label(self, j: int, limit: int) -> int:
         """Past a party or abbreviation in brackets after a name when a comma follows: „Stanislaw
         Tillich (CDU), amtierender sächsischer Ministerpräsident“."""
+        end = self._bracket_end(j, limit)
+        return end if end is not None and end < limit and self.doc[end].text == "," else j
+
+    def _bracket_end(self, j: int, limit: int) -> int | None:
+        """The token after a short aside in brackets that opens at ``j`` (a party, an age: „(CDU)“,
+        „(46)“), if one does."""
         doc = self.doc
         if j < limit and doc[j].text == "(":
             for k in range(j + 1, min(j + 4, limit)):
                 if doc[k].text == ")":
-                    return k + 1 if k > j + 1 and k + 1 < limit and doc[k + 1].text == "," else j
+                    return k + 1 if k > j + 1 else None
                 if doc[k].is_punct and doc[k].text not in _NAME_JOINERS:
                     break
-        return j
+        return None
 
     def _genitive_owner(self, k: int) -> bool:
         """„Winfried Hassemer, Papiers Stellvertreter“: a name in the genitive right before a role noun,
