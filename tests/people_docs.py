@@ -23,7 +23,14 @@ _WORD_CLASSES = {
     "ADV": "auch so ebenso wie dann sehr",
 }
 _POS = {word: pos for pos, words in _WORD_CLASSES.items() for word in words.split()}
-_LEMMA = {"ist": "sein", "war": "sein", "wird": "werden", "sind": "sein", "vereins": "Verein"}
+_LEMMA = {
+    "ist": "sein",
+    "war": "sein",
+    "wird": "werden",
+    "wurde": "werden",
+    "sind": "sein",
+    "vereins": "Verein",
+}
 
 
 @cache

@@ -161,6 +161,23 @@ def test_predicative_role_after_an_adverbial():
 @pytest.mark.parametrize(
     "text",
     [
+        "Anna Beispiel wurde 2019 Geschäftsführerin der Muster GmbH.",
+        "Anna Beispiel wurde zur Geschäftsführerin der Muster GmbH gewählt.",
+    ],
+)
+def test_predicative_role_of_werden_after_a_year_or_with_zum(text):
+    doc = analysed(
+        text, persons=("Anna Beispiel",), orgs=("Muster GmbH",), pos={"wurde": "AUX", "2019": "NUM"}
+    )
+    role = only_role(doc, "Anna Beispiel")
+    assert (role.role_normalized, role.org_text) == ("Geschäftsführer/in", "Muster GmbH")
+    doc = analysed("Anna Beispiel ist zur Geschäftsführerin gegangen.", persons=("Anna Beispiel",))
+    assert roles_by_name(doc) == {}  # „zur“ after „sein“ is a direction, no role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Anna Beispiel ist seit Jahren mit dem Minister befreundet.",  # the role noun is the phrase's own
         "Anna Beispiel ist nicht Projektleiterin.",
         "Anna Beispiel ist keine Projektleiterin.",

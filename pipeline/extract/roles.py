@@ -435,14 +435,19 @@ class RoleFinder:
         doc = self.doc
         j = anchor.end
         if j < limit and doc[j].lemma_ in _COPULAS:
+            copula = doc[j]
             j += 1
-        elif not (
+        elif (
             anchor.left > 0
             and doc[anchor.left - 1].lemma_ in _COPULAS
             and doc[anchor.left - 1].pos_ in {"AUX", "VERB"}
         ):
+            copula = doc[anchor.left - 1]
+        else:
             return None
         j = self._past_adverbial(j, limit)
+        if j < limit and doc[j].lower_ in {"zum", "zur"} and copula.lemma_ == "werden":
+            j += 1  # „wurde zur Bürgermeisterin gewählt“, „wird zum Nachfolger ernannt“
         for k in range(j, min(j + 3, limit)):
             if k in self.nouns:
                 return self._hit(anchor.person, k, j, limit, "predicative")
@@ -451,12 +456,14 @@ class RoleFinder:
         return None
 
     def _past_adverbial(self, j: int, limit: int) -> int:
-        """Past an adverb or one short prepositional phrase after the copula, before the predicate:
-        „ist seit 28. Mai 2008 Ministerpräsident“, „ist nach diesem Spiel der zweite Spieler“, „ist
-        inzwischen Vorsitzende“. A negation is no way past („ist nicht Ministerpräsident“), nor is a
+        """Past an adverb, a year or one short prepositional phrase after the copula, before the
+        predicate: „ist seit 28. Mai 2008 Ministerpräsident“, „ist nach diesem Spiel der zweite
+        Spieler“, „ist inzwischen Vorsitzende“, „wurde 2005 Bürgermeisterin“. A negation is no way past („ist nicht Ministerpräsident“), nor is a
         role noun inside the phrase („ist mit dem Minister befreundet“)."""
         doc = self.doc
         if j < limit and doc[j].pos_ == "ADV" and doc[j].lower_ not in _NEGATIONS:
+            return j + 1
+        if j < limit and doc[j].like_num and len(doc[j].text) == 4:  # a year: „wurde 2005 Bürgermeisterin“
             return j + 1
         if j >= limit or doc[j].pos_ != "ADP":
             return j
