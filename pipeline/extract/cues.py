@@ -18,6 +18,8 @@ SUBJECT_DEPS = {"sb", "nsubj", "nsubj:pass", "csubj"}
 PARTICLE_DEPS = {"svp", "compound:prt"}
 CONJ_DEPS = {"cj", "conj"}
 REFLEXIVE_FORMS = {"sich", "mich", "dich", "uns", "euch"}
+_AUXILIARY_TAGS = {"VAFIN", "VMFIN", "VAINF", "VMINF"}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl", "sb", "ep"}
 # Konjunktiv I/II forms that the morphologizer may miss; regular 3rd-person Konjunktiv I
 # (stem + e: „habe“, „könne“, „arbeite“) is recognised by rule in :func:`is_subjunctive`.
 SUBJUNCTIVE_FORMS = {
@@ -163,28 +165,26 @@ def match_verb(token: Token) -> tuple[VerbCue, list[Token]] | None:
 def cue_phrase(cue: list[Token]) -> list[Token]:
     """The cue as the SpkAtt guidelines mark it: the cue tokens plus, for a verb, its auxiliaries
     („hatte erklärt“, „wurde geäußert“), its reflexive pronoun („äußerte sich“), the „wie“ of a
-    wie-clause („Wie … mitteilte“) and an impersonal „es“ („heißt es“, „Es wurde bekannt gegeben“)."""
+    wie-clause („Wie … mitteilte“) and an impersonal „es“ („heißt es“, „Es wurde bekannt gegeben“).
+    Read from the parse in either labelling: UD (the project's model: auxiliaries are ``aux``
+    children) or TIGER (``de_core_news_sm``: the participle is the ``oc`` child of its auxiliary)."""
     verb = cue[0]
     if not is_verb(verb):
         return cue
-    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "aux:pass"}]
+    if verb.dep_ == "oc" and verb.head.tag_ in _AUXILIARY_TAGS:
+        auxiliaries.append(verb.head)
+    passive = any(a.lemma_ == "werden" for a in auxiliaries)
+    heads = [verb, *auxiliaries]  # TIGER hangs the subject „es“ on the auxiliary
     companions = [
         child
-        for child in verb.children
-        if child.dep_ in {"aux", "aux:pass"}
-        or (
-            child.lower_ in REFLEXIVE_FORMS
-            and child.pos_ == "PRON"
-            and child.dep_ in {"obj", "expl", "expl:pv"}
-        )
-        or (child.lower_ == "wie" and child.dep_ == "mark")
-        or (
-            child.lower_ == "es"
-            and child.dep_.startswith(("nsubj", "expl"))
-            and (passive or verb.lemma_ == "heißen")
-        )
+        for head in heads
+        for child in head.children
+        if (child.tag_ == "PRF" and head is verb)
+        or (child.lower_ == "wie" and child.i < verb.i and head is verb)
+        or (child.lower_ == "es" and child.dep_ in _SUBJECT_DEPS and (passive or verb.lemma_ == "heißen"))
     ]
-    return sorted({*cue, *companions}, key=lambda t: t.i)
+    return sorted({*cue, *auxiliaries, *companions}, key=lambda t: t.i)
 
 
 def is_subjunctive(token: Token) -> bool:
