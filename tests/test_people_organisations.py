@@ -135,6 +135,14 @@ def test_ner_organisations_cleaned_by_general_rules():
     assert [o.name for o in organisations] == ["Brenntag AG", "Conrad Caine", "Samsung"]
 
 
+def test_a_disease_the_ner_tags_as_an_organisation_is_none():
+    doc = analysed(
+        "In Haiti breitet sich die Cholera aus, sagte die Weltgesundheitsorganisation.",
+        orgs=("Cholera", "Weltgesundheitsorganisation"),
+    )
+    assert [o.name for o in doc._.organisations] == ["Weltgesundheitsorganisation"]
+
+
 def test_name_written_with_periods_is_one_organisation():
     doc = analysed(
         "Träger ist der Verein Frauen.Wirtschaft.Oberpfalz e.V. in Regensburg.", orgs=("Oberpfalz e.V.",)

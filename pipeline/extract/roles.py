@@ -458,8 +458,9 @@ class RoleFinder:
     def _past_adverbial(self, j: int, limit: int) -> int:
         """Past an adverb, a year or one short prepositional phrase after the copula, before the
         predicate: „ist seit 28. Mai 2008 Ministerpräsident“, „ist nach diesem Spiel der zweite
-        Spieler“, „ist inzwischen Vorsitzende“, „wurde 2005 Bürgermeisterin“. A negation is no way past („ist nicht Ministerpräsident“), nor is a
-        role noun inside the phrase („ist mit dem Minister befreundet“)."""
+        Spieler“, „ist inzwischen Vorsitzende“, „wurde 2005 Bürgermeisterin“. A negation is no way
+        past („ist nicht Ministerpräsident“), nor is a role noun inside the phrase („ist mit dem
+        Minister befreundet“)."""
         doc = self.doc
         if j < limit and doc[j].pos_ == "ADV" and doc[j].lower_ not in _NEGATIONS:
             return j + 1
