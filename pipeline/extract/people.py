@@ -246,18 +246,11 @@ def _role_introduced_candidates(
         k = i
         while k < len(doc) and names.is_particle(doc[k].text):
             k += 1
-        first = doc[k] if k < len(doc) else None
-        unknown_noun = (
-            first is not None
-            and first.pos_ == "NOUN"
-            and first.is_alpha
-            and not _common_noun(first, common_nouns)
-        )
-        if (
-            first is not None
-            and (_bare_proper_noun(first) or (unknown_noun and _bare_word(first)))
-            and not first.ent_type_
-        ):
+        if k >= len(doc) or doc[k].ent_type_ or not _bare_word(doc[k]):
+            continue
+        first = doc[k]
+        unknown_noun = first.pos_ == "NOUN" and first.is_alpha and not _common_noun(first, common_nouns)
+        if first.pos_ == "PROPN" or unknown_noun:
             end, limit = k + 1, min(len(doc), k + _MAX_NAME_TOKENS)
             # „Generalstabschef Zakari Nandja“: the NER took the surname for a place
             while end < limit and _bare_proper_noun(doc[end]) and doc[end].ent_type_ != "ORG":

@@ -309,10 +309,10 @@ class RoleFinder:
             end, _ = self.complement(after, target)
             if max(end, after) == target and not self._owner_with_own_title(after, target):
                 hit = self._hit(person, start, floor, target, "prenominal")
-                before = self.doc[hit.start - 1] if hit.start > floor else None
-                if before is not None and before.text == ",":
+                preceding = self.doc[hit.start - 1].lower_ if hit.start > floor else ""
+                if preceding == ",":
                     return [hit, *self._prenominal(person, hit.start, floor)]
-                if before is not None and before.lower_ in _ENUMERATION:  # „der Sportler und Etappensieger X“
+                if preceding in _ENUMERATION:  # „der Sportler und Etappensieger X“
                     return [hit, *self._prenominal(person, hit.start - 1, floor)]
                 return [hit]
         return []

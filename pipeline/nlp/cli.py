@@ -117,7 +117,12 @@ def evaluate_command(
     group: Annotated[
         str, typer.Option(help="Corpora of this group of corpora.yml (contemporary: news and Wikipedia).")
     ] = "contemporary",
-    limit: Annotated[int, typer.Option(help="At most this many test documents per corpus.")] = 1500,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help="At most this many test documents per corpus [default: the model card's cap, 1,500]."
+        ),
+    ] = None,
     out: Annotated[Path, typer.Option(help="Folder for evaluation/ner.json.")] = Path("outputs"),
 ) -> None:
     """Score the pipeline as a run loads it — the model's NER and entity rules plus the known
@@ -146,7 +151,7 @@ def evaluate_command(
         docs = [
             d for d, split in data.ner_docs(nlp.vocab, settings.nlp_data_dir, corpus, spec) if split == "test"
         ]
-        docs = docs[:limit]
+        docs = docs[: evaluate.MAX_TEST_DOCS if limit is None else limit]
         counts = evaluate.ner_counts(nlp, docs)
         total = counts if total is None else total + counts
         result[corpus] = evaluate.ner_scores(counts, labels)
