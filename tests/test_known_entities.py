@@ -9,15 +9,17 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.extract import EXTRACTORS
+from pipeline.extract import EXTRACTORS, add_extractors
 from pipeline.nlp import load_nlp
 from pipeline.nlp.known import (
     COMPONENT,
     GENITIVE_ENDINGS,
+    MEDIA_TITLE,
     compound_pattern,
     is_known_organisation,
     is_national_body,
     known_names,
+    media_noun_pattern,
     name_forms,
     portfolio_pattern,
     weak_adjective_form,
@@ -63,6 +65,28 @@ def test_a_newspaper_named_by_its_town_or_region():
         ("Sächsische Zeitung", "ORG"),
         ("Hamburger Abendblatts", "ORG"),
     ]
+
+
+def test_a_medium_whose_name_is_a_common_word_is_an_organisation_in_context():
+    nlp = spacy.blank("de")
+    nlp.add_pipe(COMPONENT)
+    doc = nlp(
+        "Laut „Welt“ schrieb das Fachmagazin „Automobilwoche“, dem „Figaro“ zufolge die Zeitung "
+        '"Yemen Observer"; er rief „Welt“ und „Stern“, die Welt sah es.'
+    )
+    titles = [(e.text, e.kb_id_) for e in doc.ents]
+    assert titles == [(t, MEDIA_TITLE) for t in ("Welt", "Automobilwoche", "Figaro", "Yemen Observer")]
+
+
+def test_an_unquoted_medium_after_a_media_noun_also_where_the_ner_saw_a_person():
+    nlp = spacy.blank("de")
+    nlp.add_pipe(COMPONENT)
+    doc = nlp.make_doc("Die Zeitung Sankei Shimbun berichtete , die Zeitung Anna Meier las .")
+    doc.ents = [Span(doc, 2, 4, "PER"), Span(doc, 8, 10, "PER")]
+    doc = nlp.get_pipe(COMPONENT)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Sankei Shimbun", "ORG"), ("Anna Meier", "PER")]
+    assert media_noun_pattern().match("Illustrierten") and media_noun_pattern().match("Online-Ausgabe")
+    assert not media_noun_pattern().match("Zeitungsartikel") and not media_noun_pattern().match("zeitung")
 
 
 def test_a_countrys_body_named_by_its_kind_with_a_nationality_adjective_or_the_country():
@@ -143,6 +167,16 @@ def test_the_loaded_pipeline_tags_known_organisations_over_the_ner(nlp):
     )
     clubs = {e.text for e in doc.ents if e.label_ == "ORG"}
     assert {"Spartak Moskau", "Inter Mailand", "San Antonio Spurs", "Cleveland Cavaliers"} <= clubs
+
+
+def test_media_named_by_common_words_are_organisations_of_the_loaded_pipeline(nlp):
+    doc = add_extractors(nlp)(
+        "Laut „Welt“ sitzt er in Haft. Das sagte Präsident Sarkozy der Illustrierten „Stern“, berichtete "
+        "die japanische Zeitung Sankei Shimbun. Er sah die Welt anders."
+    )
+    assert {o.name for o in doc._.organisations} == {"Welt", "Stern", "Sankei Shimbun"}
+    assert [m.text for o in doc._.organisations if o.name == "Welt" for m in o.mentions] == ["Welt"]
+    assert "Sankei Shimbun" not in {p.name for p in doc._.persons}
 
 
 def test_only_leading_adjectives_take_the_weak_form():

@@ -19,7 +19,13 @@ from pipeline.extract.quote_marks import find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
-from pipeline.nlp.known import compound_organisation, is_known_name, is_known_organisation, is_national_body
+from pipeline.nlp.known import (
+    MEDIA_TITLE,
+    compound_organisation,
+    is_known_name,
+    is_known_organisation,
+    is_national_body,
+)
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
@@ -227,6 +233,7 @@ class OrganisationFinder:
             return None
         if (
             end - start == 1
+            and start not in self._title_types
             and not is_acronym(text)
             and not is_known_organisation(text)
             and not self._proper_noun(doc[start])
@@ -620,6 +627,8 @@ class OrganisationFinder:
         for e in doc.ents:
             if e.label_ != "ORG":
                 continue
+            if e.kb_id_ == MEDIA_TITLE:  # „laut „Welt““: a name although a common word
+                self._title_types[e.start] = "Unternehmen"
             # „IHK Mittelelbe“: an acronym tagged alone, with the place that completes its name.
             end = (self._place_after(e.end) or e.end) if len(e) == 1 and is_acronym(e.text) else e.end
             spans += self._split_pairs(self._dotted_start(e.start), end)

@@ -5,7 +5,8 @@ The NER trained on a few thousand sentences misses „NATO“, „Bundestag“ o
 ``PhraseMatcher`` from the gazetteer ``pipeline/resources/known_organisations.yml`` (with genitive
 forms) and a ``Matcher`` for compounds such as „US-Regierung“ or „Außenministerium“, for
 newspapers such as „Hamburger Abendblatt“ and for a country's body („die jemenitische Regierung“,
-„Regierung Ungarns“); a match replaces the NER's overlapping
+„Regierung Ungarns“); media whose names are common words are tagged in context („die Zeitung
+„Welt““, :func:`media_titles`); a match replaces the NER's overlapping
 entities unless the NER already found a longer organisation around it.
 It runs at load time for every model (the trained one and ``de_core_news_sm``), so editing the
 gazetteer needs no model rebuild.
@@ -23,11 +24,16 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.nlp.first_names import known_first_name
 from pipeline.settings import RESOURCES_DIR
 
 GAZETTEER = RESOURCES_DIR / "known_organisations.yml"
 COMPONENT = "projektradar_known_entities"
 GENITIVE_ENDINGS = ("", "s", "es")
+QUOTE_PAIRS = {"„": "“", '"': '"', "»": "«", "«": "»", "“": "”"}  # opening mark → closing mark
+TITLE_TOKENS = 6  # at most this many tokens in a quoted media title
+NAME_TOKENS = 4  # at most this many in an unquoted one
+MEDIA_TITLE = "media_title"  # knowledge-base id of such an entity: its name may be a common word
 _GENITIVE = f"(?:{'|'.join(e for e in GENITIVE_ENDINGS if e)})?"
 
 
@@ -180,6 +186,52 @@ def national_body_patterns(path: Path = GAZETTEER) -> dict[str, list[list[dict]]
     }
 
 
+@cache
+def media_noun_pattern(path: Path = GAZETTEER) -> re.Pattern:
+    """A noun that names a kind of medium („Zeitung“, „Fachmagazins“, „Illustrierten“, „Online-Ausgabe“)."""
+    nouns = "|".join(sorted(map(re.escape, _gazetteer(path)["media_nouns"]), key=len, reverse=True))
+    return re.compile(rf"^(?=[A-ZÄÖÜ])[\w-]*?(?i:{nouns})(?:s|es|n|en)?$")
+
+
+def _introduces_title(doc: Doc, opening: int, closing: int, media: re.Pattern) -> bool:
+    """Whether the quoted title at ``opening`` … ``closing`` names a medium: after a media noun (an
+    article between), after „laut“, or in „dem „Figaro“ zufolge“."""
+    before = doc[opening - 1]
+    if before.lower_ == "laut" or media.match(before.text):
+        return True
+    if before.pos_ == "DET" and opening >= 2 and media.match(doc[opening - 2].text):
+        return True
+    return before.lower_ in ("dem", "der") and closing + 1 < len(doc) and doc[closing + 1].lower_ == "zufolge"
+
+
+def media_titles(doc: Doc, media: re.Pattern) -> list[Span]:
+    """Newspapers, magazines and broadcasters named in context (``media_nouns`` in the gazetteer): a
+    quoted title („laut „Welt““, „des Fachmagazins „Automobilwoche““) or a proper name right after a
+    media noun („die Zeitung Sankei Shimbun“) — also where the NER made it a person. A known first
+    name after the noun starts no title: „der Zeitung Anna …“ is a person."""
+    spans = []
+    for token in doc[1:]:
+        i = token.i
+        if closing := QUOTE_PAIRS.get(token.text):
+            window = range(i + 2, min(i + 2 + TITLE_TOKENS, len(doc)))
+            end = next((k for k in window if doc[k].text == closing), None)
+            if end and doc[i + 1].text[:1].isupper() and _introduces_title(doc, i, end, media):
+                spans.append(Span(doc, i + 1, end, "ORG", kb_id=MEDIA_TITLE))
+        elif media.match(token.text):
+            end = i + 1
+            while (
+                end < len(doc)
+                and end - i <= NAME_TOKENS
+                and doc[end].text[:1].isupper()
+                and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ in ("PER", "ORG", "MISC"))
+                and doc[end].ent_type_ != "LOC"
+            ):
+                end += 1
+            if end > i + 1 and not (doc[i + 1].ent_type_ == "PER" and known_first_name(doc[i + 1].text)):
+                spans.append(Span(doc, i + 1, end, "ORG", kb_id=MEDIA_TITLE))
+    return spans
+
+
 class KnownOrganisations:
     """Tags gazetteer matches ORG. A match replaces the entities it overlaps (a person „New York
     Times“, a place „Pentagon“) unless an ORG entity already covers it: the NER's „Volkswagen AG“ or
@@ -202,11 +254,13 @@ class KnownOrganisations:
         self.patterns.add("ORG", national["genitive"])
         self.national_bodies = Matcher(nlp.vocab)
         self.national_bodies.add("ORG", national["adjective"])
+        self.media = media_noun_pattern(gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.names(doc), *self.patterns(doc)]
         found += [(key, end - 1, end) for key, _, end in self.national_bodies(doc)]  # without the adjective
-        matches = filter_spans([Span(doc, start, end, "ORG") for _, start, end in found])
+        spans = [Span(doc, start, end, "ORG") for _, start, end in found] + media_titles(doc, self.media)
+        matches = filter_spans(spans)
         if not matches:
             return doc
         # Each token's entity, so that a match finds what it overlaps without scanning every entity
