@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pipeline.nlp import first_name_gender, load_nlp
 from pipeline.nlp.components import MORPH_TABLE_NAME
 from pipeline.nlp.resolve import trained_model_dir
+from pipeline.nlp.sentences import PARAGRAPH_BREAKS
 from pipeline.nlp.training.train import assemble
 from pipeline.settings import Settings
 
@@ -54,6 +55,21 @@ def test_konjunktiv_one_is_marked():
     moods = {t.text: t.morph.get("Mood") for t in doc}
     assert moods["sei"] == ["Sub"]
     assert moods["habe"] == ["Sub"]
+
+
+def test_a_blank_line_ends_a_sentence_before_the_parser_reads_it():
+    nlp, _ = load_nlp()
+    assert nlp.pipe_names.index(PARAGRAPH_BREAKS) == nlp.pipe_names.index("parser") - 1
+    doc = nlp(
+        "Spitzenduo der Demokraten steht fest\n\nJoseph Biden, der seine Kandidatur zurückzog, ist nun "
+        "Kandidat.\n\n\nDer Senator von Delaware ist erfahren."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Spitzenduo der Demokraten steht fest",
+        "Joseph Biden, der seine Kandidatur zurückzog, ist nun Kandidat.",
+        "Der Senator von Delaware ist erfahren.",
+    ]
+    assert next(doc.sents).text.endswith("fest\n\n")  # the blank line stays before
 
 
 def test_load_nlp_is_cached_and_reports_model():

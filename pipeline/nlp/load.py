@@ -17,9 +17,14 @@ _LOADED: dict[tuple[str, tuple[str, ...]], tuple[Language, ModelInfo]] = {}
 def ensure_rule_components(nlp: Language) -> Language:
     """Add the entity rules before the NER (as in the project's model) when a pipeline, e.g. the official
     de_core_news_sm, lacks them, so that every model yields the same organisations and people; then
-    the known organisations after every other entity component (:mod:`pipeline.nlp.known`)."""
+    the known organisations after every other entity component (:mod:`pipeline.nlp.known`); and the
+    sentence boundaries of blank lines before the parser (:mod:`pipeline.nlp.sentences`)."""
     import pipeline.nlp.components  # noqa: F401  (registers the factories for pipelines without them)
     from pipeline.nlp.known import COMPONENT
+    from pipeline.nlp.sentences import PARAGRAPH_BREAKS
+
+    if PARAGRAPH_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
 
     for factory in RULE_COMPONENTS:
         if not any(nlp.get_pipe_meta(name).factory == factory for name in nlp.pipe_names):
