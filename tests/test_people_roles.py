@@ -1,11 +1,14 @@
-"""Role constructions of German press releases, each on a hand-annotated Doc."""
+"""Role constructions of German press releases, each on a hand-annotated Doc (one on the loaded model,
+where the tagger's reading is the point)."""
 
 from __future__ import annotations
 
 import pytest
 from people_docs import analysed, make_doc, roles_by_name
 
+from pipeline.extract import add_extractors
 from pipeline.extract.roles import match_role_noun
+from pipeline.nlp import load_nlp
 
 ORG = "Beteiligungs- und Betriebsgesellschaft Bautzen mbH"
 
@@ -391,6 +394,51 @@ def test_stacked_roles_before_the_name():
         "Ausbilder/in",
         "Elektromeister/in",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "phrase"),
+    [
+        (
+            "Der Vorsitzende der Gewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, sprach.",
+            ("ver.di", "ÖTV"),
+            "Vorsitzende der Gewerkschaft ver.di",
+        ),
+        (
+            "Seitdem der Präsident der größten Fraktion CSV (Chrëschtlech Sozial Vollekspartei), Frank "
+            "Bsirske, sprach.",
+            ("CSV", "Chrëschtlech Sozial Vollekspartei"),
+            "Präsident der größten Fraktion CSV",
+        ),
+    ],
+)
+def test_a_definite_role_phrase_set_off_by_a_comma_before_the_name(text, orgs, phrase):
+    doc = analysed(text, persons=("Frank Bsirske",), orgs=orgs, pos={"größten": "ADJ", "Seitdem": "ADV"})
+    role = only_role(doc, "Frank Bsirske")
+    assert (role.text, role.construction) == (phrase, "prenominal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Vorsitzende sprach heute, Frank Bsirske, sei zurückgetreten.",  # a verb between
+        # the name not closed; no definite phrase
+        "Der Vorsitzende der Gewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske und Co.",
+        "Ein Vorsitzender der Gewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, sprach.",
+    ],
+)
+def test_no_role_from_a_phrase_before_a_comma_that_does_not_introduce_the_name(text):
+    doc = analysed(text, persons=("Frank Bsirske",), orgs=("ver.di", "ÖTV"))
+    assert doc._.roles == []
+
+
+def test_a_role_word_the_tagger_reads_as_an_adjective_introduces_no_name():
+    """„der Vorsitzende Richter, Ottmar Breidling“: the loaded model tags „Vorsitzende“ ADJ — it
+    qualifies „Richter“ (no role noun: a common surname) and is no role of his."""
+    nlp = add_extractors(load_nlp()[0])
+    doc = nlp("Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, hätte es ein Blutbad gegeben.")
+    assert next(t for t in doc if t.text == "Vorsitzende").pos_ == "ADJ"
+    assert "Ottmar Breidling" in {p.name for p in doc._.persons} and doc._.roles == []
 
 
 def test_two_role_nouns_joined_by_und_before_a_name():

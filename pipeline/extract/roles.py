@@ -39,7 +39,12 @@ _COPULAS = frozenset({"sein", "werden", "bleiben"})
 _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
-_INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
+_INTRODUCED = 3
+_APPOSITION_SPAN = 12  # at most this many tokens from a role noun to the comma before the name it introduces
+_NOUN_PHRASE = frozenset({"DET", "ADJ", "ADV", "NOUN", "PROPN", "ADP", "CCONJ", "NUM", "X", "PUNCT"})
+_PHRASE_PUNCT = frozenset(
+    {",", "(", ")", "-", "–"}
+)  # at most this many tokens between a role phrase and the name it introduces
 
 
 def match_role_noun(word: str) -> RoleNoun | None:
@@ -316,6 +321,43 @@ class RoleFinder:
                     return [hit, *self._prenominal(person, hit.start - 1, floor)]
                 return [hit]
         return []
+
+    def _introduced_after_comma(self, anchor: PersonAnchor, floor: int) -> list[RoleHit]:
+        """„Der Vorsitzende der Dienstleistungsgewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank
+        Bsirske, würdigte …“, „der Präsident der … Parlamentsfraktion CSV (Chrëschtlech Sozial
+        Vollekspartei), Michel Wolter,“: a definite role phrase whose complement the rules cannot follow
+        to its end, then the name set off by a comma. Between them a noun phrase only (no verb, no
+        pronoun, no other person); the name is closed by a comma or a bracket or ends the sentence."""
+        doc = self.doc
+        comma = anchor.left - 1
+        if comma <= floor or doc[comma].text != ",":
+            return []
+        closing = self._bracket_end(anchor.end, len(doc)) or anchor.end
+        if closing < len(doc) and doc[closing].text not in {",", ")"} and not doc[closing].is_sent_start:
+            return []
+        starts = self._noun_starts
+        before = starts[
+            bisect_left(starts, max(floor, comma - _APPOSITION_SPAN)) : bisect_left(starts, comma)
+        ]
+        if not before or self._within(before[-1], comma):
+            return []
+        noun = before[-1]
+        if doc[noun].pos_ == "ADJ":  # „der Vorsitzende Richter, Ottmar Breidling“: an adjective here
+            return []
+        article = noun
+        while article > floor and is_adjective(doc[article - 1]):
+            article -= 1
+        if article == floor or doc[article - 1].lower_ not in _DEFINITE:
+            return []
+        between = doc[self.nouns[noun][0] : comma]
+        if any(
+            t.pos_ not in _NOUN_PHRASE
+            or t.lower_ in _NEGATIONS
+            or (t.is_punct and t.text not in _PHRASE_PUNCT)
+            for t in between
+        ):
+            return []
+        return [self._hit(anchor.person, noun, floor, comma, "prenominal")]
 
     def _owner_with_own_title(self, after: int, target: int) -> bool:
         """„eines Beraters von König Bhumibol“, „Sprecher von Bundeskanzlerin Merkel“: the name after
@@ -604,7 +646,9 @@ class RoleFinder:
             next_person = self._lefts[after] if after < len(self._lefts) else sentence.end
             floor, limit = max(sentence.start, prev_person), min(sentence.end, next_person)
             if not anchor.genitive:  # „ein Sprecher Koch-Mehrins“ speaks for her, is not her
-                hits += self._prenominal(anchor.person, anchor.left, floor)
+                hits += self._prenominal(anchor.person, anchor.left, floor) or self._introduced_after_comma(
+                    anchor, floor
+                )
             for hit in (
                 self._apposition(anchor, limit),
                 self._predicative(anchor, limit),
