@@ -432,6 +432,44 @@ def test_no_role_from_a_phrase_before_a_comma_that_does_not_introduce_the_name(t
     assert doc._.roles == []
 
 
+ER = {"Er": "Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs", "er": "Case=Nom|Number=Sing|Person=3"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "construction"),
+    [
+        (
+            "Heiko Maas kam. Er ist seit 2013 Bundesminister der Justiz.",
+            "Bundesminister der Justiz",
+            "predicative",
+        ),
+        ("Heiko Maas kam. Seit 2013 ist er Bundesminister.", "Bundesminister", "predicative"),
+        ("Heiko Maas ist tot. Insgesamt trat er als Solist auf.", "Solist", "als"),
+    ],
+)
+def test_a_role_of_a_pronoun_is_the_role_of_the_one_person_it_refers_to(text, phrase, construction):
+    pos = {"Er": "PRON", "Seit": "ADP", "seit": "ADP", "2013": "NUM", "Insgesamt": "ADV", "tot": "ADJ"}
+    doc = analysed(text, persons=("Heiko Maas",), morph=ER, pos=pos)
+    role = only_role(doc, "Heiko Maas")
+    assert (role.text, role.construction) == (phrase, construction)
+
+
+def test_no_role_for_a_pronoun_that_refers_to_no_one_person_nor_for_the_name_before_it():
+    ambiguous = analysed(
+        "Heiko Maas und Jens Krüger kamen. Er ist seit 2013 Bundesminister.",
+        persons=("Heiko Maas", "Jens Krüger"),
+        morph=ER,
+        pos={"Er": "PRON", "seit": "ADP", "2013": "NUM"},
+    )
+    assert ambiguous._.roles == []
+    doc = analysed(
+        "Ted Stevens ist tot. Barack Obama würdigte ihn als Soldat.",
+        persons=("Ted Stevens", "Barack Obama"),
+        pos={"ihn": "PRON", "tot": "ADJ"},
+    )
+    assert doc._.roles == []
+
+
 def test_a_role_word_the_tagger_reads_as_an_adjective_introduces_no_name():
     """„der Vorsitzende Richter, Ottmar Breidling“: the loaded model tags „Vorsitzende“ ADJ — it
     qualifies „Richter“ (no role noun: a common surname) and is no role of his."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -49,16 +50,24 @@ def first_name_evidence(first_name: str) -> Evidence | None:
     return None
 
 
-def pronoun_evidence(
-    doc: Doc, sentences: Sentences, mentions: list[tuple[int, int]]
-) -> dict[int, list[Evidence]]:
-    """Person id → evidence from a singular „er“/„sie“ or „der/die 34-Jährige“ whose only candidate
-    antecedent is that person.
+class Antecedent(NamedTuple):
+    """A word that refers back to one person („er“, „die 34-Jährige“): where it stands, whom it
+    refers to, and the gender it states."""
+
+    token: int
+    person: int
+    gender: str
+    label: str  # „pronoun: sie“, „die 34-Jährige“
+
+
+def pronoun_antecedents(doc: Doc, sentences: Sentences, mentions: list[tuple[int, int]]) -> list[Antecedent]:
+    """Each singular „er“/„sie“ or „der/die 34-Jährige“ whose only candidate antecedent is one person.
 
     ``mentions`` are (start token, person id). Candidates are the persons mentioned earlier in the same
-    sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) gives nothing.
+    sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) refers to no
+    one, nor does a pronoun inside a quotation (someone the speaker talks about).
     """
-    found: dict[int, list[Evidence]] = {}
+    found: list[Antecedent] = []
     # Outermost quotations do not overlap, and mentions are looked up by bisection: a long report
     # has thousands of each.
     quoted = sorted((q.start, q.end) for q in find_quoted_spans(doc_text(doc)) if q.depth == 0)
@@ -71,7 +80,7 @@ def pronoun_evidence(
             continue
         inside = bisect_right(quote_starts, token.idx) - 1
         if inside >= 0 and token.idx < quoted[inside][1]:
-            continue  # inside a quotation „sie“ is someone the speaker talks about
+            continue
         index = sentences.index(token.i)
         first = bisect_left(mention_starts, sentences[max(index - 1, 0)].start)
         candidates = {person for _, person in mentions[first : bisect_left(mention_starts, token.i)]}
@@ -79,7 +88,15 @@ def pronoun_evidence(
             label = (
                 f"pronoun: {token.lower_}" if token.pos_ == "PRON" else f"{token.nbor(-1).text} {token.text}"
             )
-            found.setdefault(candidates.pop(), []).append(Evidence(gender, PRONOUN, label))
+            found.append(Antecedent(token.i, candidates.pop(), gender, label))
+    return found
+
+
+def pronoun_evidence(antecedents: list[Antecedent]) -> dict[int, list[Evidence]]:
+    """Person id → the gender evidence of the words that refer back to that person."""
+    found: dict[int, list[Evidence]] = {}
+    for a in antecedents:
+        found.setdefault(a.person, []).append(Evidence(a.gender, PRONOUN, a.label))
     return found
 
 

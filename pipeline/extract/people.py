@@ -621,6 +621,7 @@ class DocAnalysis:
     org_anchors: list[OrgAnchor] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
     role_hits: list[RoleHit] = field(default_factory=list)
+    antecedents: list[gender_rules.Antecedent] = field(default_factory=list)  # „er“ → whom it names
     gender_evidence: dict[int, list[gender_rules.Evidence]] = field(default_factory=dict)
     persons: list[Person] = field(default_factory=list)
 
@@ -667,14 +668,20 @@ def _find_organisations(analysis: DocAnalysis) -> None:
 
 
 def _find_roles(analysis: DocAnalysis) -> None:
-    """Role phrases around the persons' mentions, with the organisations they name (found before)."""
+    """Role phrases around the persons' mentions and the pronouns that refer to them, with the
+    organisations they name (found before)."""
+    anchors = _anchors(analysis.builders)
+    analysis.antecedents = gender_rules.pronoun_antecedents(
+        analysis.doc, analysis.sentences, [(a.start, a.person) for a in anchors]
+    )
     finder = RoleFinder(
         analysis.doc,
         analysis.sentences,
         analysis.lexicons,
-        _anchors(analysis.builders),
+        anchors,
         analysis.org_anchors,
         analysis.role_nouns,
+        {a.token: a.person for a in analysis.antecedents},
     )
     analysis.role_hits = finder.find()
 
@@ -755,8 +762,7 @@ def _collect_gender_evidence(analysis: DocAnalysis) -> None:
     for hit in analysis.role_hits:
         if e := gender_rules.role_evidence(hit.word, hit.gender):
             evidence[hit.role.person_local_id].append(e)
-    anchors = [(a.start, a.person) for a in _anchors(builders)]
-    for local_id, found in gender_rules.pronoun_evidence(analysis.doc, analysis.sentences, anchors).items():
+    for local_id, found in gender_rules.pronoun_evidence(analysis.antecedents).items():
         evidence[local_id].extend(found)
     for local_id, builder in enumerate(builders):
         for m in builder.mentions:

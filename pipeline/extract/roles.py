@@ -39,6 +39,7 @@ _COPULAS = frozenset({"sein", "werden", "bleiben"})
 _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
+_PERSONAL = frozenset({"er", "sie", "ihn", "ihm", "ihr", "ihnen"})  # pronouns that name a person
 _INTRODUCED = 3
 _APPOSITION_SPAN = 12  # at most this many tokens from a role noun to the comma before the name it introduces
 _NOUN_PHRASE = frozenset({"DET", "ADJ", "ADV", "NOUN", "PROPN", "ADP", "CCONJ", "NUM", "X", "PUNCT"})
@@ -154,8 +155,11 @@ class RoleFinder:
         persons: list[PersonAnchor],
         orgs: list[OrgAnchor],
         nouns: dict[int, tuple[int, RoleNoun]],
+        pronouns: dict[int, int] | None = None,
     ):
         self.doc = doc
+        # „er“/„sie“ → the one person it refers to (:func:`pipeline.extract.gender.pronoun_antecedents`)
+        self.pronouns = pronouns or {}
         self.sentences = sentences
         self.lexicons = lexicons
         self.persons = sorted(persons)
@@ -624,6 +628,11 @@ class RoleFinder:
                 continue
             inside = self._within(sentence_start, sentence_end)
             before = [p for p in inside if p.end <= i]
+            pronoun = self._nearest_pronoun(before[-1].end if before else sentence_start, i)
+            if pronoun is not None:  # „trat er als Solist auf“; „würdigte ihn als Soldat“ names no one here
+                if pronoun in self.pronouns:
+                    hits.append(self._hit(self.pronouns[pronoun], noun_start, i + 1, sentence_end, "als"))
+                continue
             # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“.
             after = [p for p in inside if p.left > noun_start and not self._punct_between(noun_start, p.left)]
             person = before[-1] if before else (after[0] if after else None)
@@ -631,6 +640,29 @@ class RoleFinder:
                 continue  # „Anna Berger …, die KFA, die … als Projektträgerin begleitet“
             if person:
                 hits.append(self._hit(person.person, noun_start, i + 1, sentence_end, "als"))
+        return hits
+
+    def _nearest_pronoun(self, start: int, end: int) -> int | None:
+        """The last personal pronoun of the third person in tokens ``start:end`` („er“, „ihn“, „ihr“)."""
+        return next(
+            (
+                k
+                for k in range(end - 1, start - 1, -1)
+                if self.doc[k].pos_ == "PRON" and self.doc[k].lower_ in _PERSONAL
+            ),
+            None,
+        )
+
+    def _pronoun_predicatives(self) -> list[RoleHit]:
+        """„Er ist seit dem 17. Dezember 2013 Bundesminister der Justiz“, „ist er der Anführer einer
+        Gruppierung“: a predicative role of a pronoun is the role of the person it refers to."""
+        hits = []
+        for i, person in self.pronouns.items():
+            sentence = self.sentences[self.sentences.index(i)]
+            after = bisect_left(self._lefts, i)
+            limit = min(sentence.end, self._lefts[after]) if after < len(self._lefts) else sentence.end
+            if hit := self._predicative(PersonAnchor(i, i, i + 1, person), limit):
+                hits += [hit, *self._coordinated(hit, limit, hit.role.construction)]
         return hits
 
     def find(self) -> list[RoleHit]:
@@ -662,6 +694,7 @@ class RoleFinder:
         hits = [h for h in hits if h.start not in shared_phrases] + shared
         for sentence in self.sentences.spans:
             hits.extend(self._als(sentence.start, sentence.end))
+        hits += self._pronoun_predicatives()
         roles_of: dict[int, set[str]] = {}
         for hit in hits:
             roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
