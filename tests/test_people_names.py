@@ -358,3 +358,15 @@ def test_a_word_the_tagger_read_as_a_common_noun_after_a_role_noun_is_a_surname_
     persons, _, _, roles = analyse(doc, noun_genders={"Polizei": "Fem"})
     assert [p.name for p in persons] == ["Stoiber"]
     assert roles[0].role_normalized == "Vorsitzende/r"  # the prefix names the organisation
+
+
+def test_the_surname_of_a_full_name_with_an_unknown_first_name_counts_as_a_proper_noun():
+    """„Gnassingbé“ is no first name the lexicon knows; „Eyadéma“ alone later is still him where the
+    tagger reads it as a proper noun, not where it reads a common noun."""
+    text = "Der Präsident Gnassingbé Eyadéma ist tot. Eyadéma war der dienstälteste Staatsführer."
+    doc = analysed(text, persons=("Gnassingbé Eyadéma",), pos={"Eyadéma": "PROPN", "dienstälteste": "ADJ"})
+    (person,) = doc._.persons
+    assert [m.text for m in person.mentions] == ["Gnassingbé Eyadéma", "Eyadéma"]
+    assert {r.role_normalized for r in doc._.roles} == {"Präsident/in", "Staatsführer/in"}
+    common = analysed(text, persons=("Gnassingbé Eyadéma",), pos={"dienstälteste": "ADJ"})
+    assert [m.text for p in common._.persons for m in p.mentions] == ["Gnassingbé Eyadéma"]

@@ -421,7 +421,9 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons
     """Later mentions by surname alone that the NER missed („so Schramm“ after „Christian Schramm“).
 
     Only surnames of names the text or the first-name lexicon confirms („Hürden Frauen“ is a tagging
-    error whose „Frauen“ must not become mentions).
+    error whose „Frauen“ must not become mentions); the surname of a full name whose first name the
+    lexicon does not know counts where the tagger reads it as a proper noun („Eyadéma war …“ after
+    „Gnassingbé Eyadéma“).
     A surname token counts unless an article or adjective makes it a common noun („auf diese Weise“)
     or it stands inside another mention or an organisation.
     """
@@ -432,15 +434,19 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons
         for m in mentions
         if is_first_name(m.parts.first_name) or m.salutation or m.titles
     }
+    unconfirmed = {tuple(m.parts.surname.split()) for m in mentions if m.parts.first_name}
+    unconfirmed -= surnames
     texts = [t.text for t in doc]
     positions: dict[str, list[int]] = {}  # token text → its indexes (a long report has many surnames)
     for k, text in enumerate(texts):
         positions.setdefault(text, []).append(k)
     found = []
-    for words in sorted(surnames):
+    for words in sorted(surnames | unconfirmed):
         n = len(words)
         for i in positions.get(words[0], []):
             if tuple(texts[i : i + n]) != words or taken.intersection(range(i, i + n)):
+                continue
+            if words in unconfirmed and doc[i].pos_ != "PROPN":
                 continue
             if i > 0 and (doc[i - 1].pos_ in {"DET", "ADJ"} or doc[i - 1].lower_ in _ARTICLE_CONTRACTIONS):
                 continue
