@@ -191,7 +191,11 @@ def test_a_singular_head_or_a_known_name_of_that_shape_stays_an_organisation():
         (
             "Die Grüne Jugend und der Bundesvorstand der Grünen kritisierten das.",
             "Grüne Jugend und der Bundesvorstand der Grünen",
-            ["Grüne Jugend", "Bundesvorstand der Grünen"],
+            [
+                "Grüne Jugend",
+                "Bundesvorstand der Grünen",
+                "Grünen",
+            ],  # the party too: see test_people_organisations
         ),
         # a name does not run over a colon (a headline)
         (

@@ -213,3 +213,27 @@ def test_a_role_noun_heading_a_name_makes_it_a_person_not_an_organisation():
         pos={"ohne": "ADP"},
     )
     assert [o.name for o in doc._.organisations] == ["Reporter ohne Grenzen"]  # a known name stays
+
+
+def test_a_name_ends_at_a_quote_or_bracket_it_does_not_pair():
+    doc = analysed(
+        "Er war Präsident der „Internationale der Öffentlichen Dienste“ (IÖD). Die Cubana (Triebwerk) flog.",
+        orgs=("„Internationale der Öffentlichen Dienste“ (IÖD)", "Cubana (Triebwerk"),
+    )
+    assert [o.name for o in doc._.organisations] == ["Internationale der Öffentlichen Dienste", "Cubana"]
+
+
+def test_a_part_of_a_known_organisation_without_a_name_of_its_own_also_mentions_that_organisation():
+    doc = analysed(
+        "Fraktion der SPD, Landesverband der Grünen und der Kreisverband der Wählerliste Halle sind dafür.",
+        orgs=("Fraktion der SPD", "Landesverband der Grünen", "Kreisverband der Wählerliste Halle"),
+    )
+    assert sorted(o.name for o in doc._.organisations) == [
+        "Fraktion der SPD",
+        "Grünen",
+        "Kreisverband der Wählerliste Halle",
+        "Landesverband der Grünen",
+        "SPD",
+    ]
+    spd = next(o for o in doc._.organisations if o.name == "SPD")
+    assert [(m.text, doc.text[m.start : m.end]) for m in spd.mentions] == [("SPD", "SPD")]

@@ -191,6 +191,7 @@ class OrganisationLexicon:
     function_cues: dict[str, str]  # lower-case cue → function
     name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
     descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
+    unnamed_units: frozenset[str]  # a body's part without a name of its own („Fraktion der SPD“)
     not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
     compound_bodies: frozenset[str]  # body nouns of hyphenated names („Lahn-Dill-Kreis“)
     programme_kinds: dict[str, str]  # lower-case ending → kind of programme
@@ -260,6 +261,7 @@ def _organisation_lexicon(data: dict, patterns: dict, abbreviations: str) -> Org
         function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
         name_heads=frozenset(data["name_heads"]),
         descriptors=tuple(w.lower() for w in data["descriptors"]),
+        unnamed_units=frozenset(data["unnamed_units"]),
         not_heads=frozenset(data["not_organisation_heads"]),
         compound_bodies=frozenset(data["compound_bodies"]),
         programme_kinds={w.lower(): kind for kind, words in data["programme_kinds"].items() for w in words},

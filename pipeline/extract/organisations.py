@@ -15,7 +15,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from pipeline.extract.lexicons import Lexicons, OrganisationLexicon, default_lexicons
-from pipeline.extract.quote_marks import find_quoted_spans
+from pipeline.extract.quote_marks import OPEN_ONLY, find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
 from pipeline.extract.roles import OrgAnchor, inflected_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
@@ -41,6 +41,7 @@ _POSSESSIVES = frozenset(
     {"deren", "dessen"} | {s + e for s in ("sein", "ihr") for e in ("", "e", "en", "em", "er")}
 )
 _GENITIVE_ARTICLES = frozenset({"der", "des"})
+_CLOSING_QUOTES = frozenset({"“", "”"})
 _INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
 _LOCATIVE = frozenset(
     {"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe", "unweit"}
@@ -193,6 +194,7 @@ class OrganisationFinder:
             and doc[start + 1].lower_ in _GENITIVE_ARTICLES
         ):
             start += 1  # „Dekan der Philosophischen Fakultät“: the role's organisation
+
         while (
             start < end
             and not is_known_name(doc[start:end].text)  # „Die Linke“, „Der Spiegel“
@@ -209,6 +211,7 @@ class OrganisationFinder:
             )
         ):
             start += 1
+        end = self._unopened_end(start, end)
         person = next((k for k in range(start + 1, end) if k in self.blocked), None)
         if person is not None:  # „Agentur für Arbeit Bergisch Gladbach und Fabienne Herrmann“
             end = person
@@ -242,6 +245,19 @@ class OrganisationFinder:
         ):
             return None
         return start, end, start_char, start_char + len(text)
+
+    def _unopened_end(self, start: int, end: int) -> int:
+        """Where a name ends at a closing quote or an opening bracket that the name does not pair
+        („der „Internationale der Öffentlichen Dienste“ (IÖD)“ → „Internationale der Öffentlichen
+        Dienste“; the bracket's abbreviation is linked to it later)."""
+        doc = self.doc
+        for k in range(start + 1, end):
+            text = doc[k].text
+            if text in _CLOSING_QUOTES and not any(doc[j].text in OPEN_ONLY for j in range(start, k)):
+                return k
+            if text == "(" and not any(doc[j].text == ")" for j in range(k + 1, end)):
+                return k
+        return end
 
     def _ends_no_name(self, start: int, end: int) -> bool:
         """The span's last word is no part of the name: a lower-case participle or adjective („vom
@@ -292,6 +308,22 @@ class OrganisationFinder:
                 continue
             if prefix := compound_organisation(token.text):
                 found.append((prefix, token.i, token.idx, token.idx + len(prefix)))
+        return found
+
+    def _parents_of_units(self, spans: list[tuple[int, int, int, int]]) -> list[tuple[str, int, int, int]]:
+        """Known organisations a unit without a name of its own belongs to: (name, token, start_char,
+        end_char) for „SPD“ in „Fraktion der SPD“, „Grünen“ in „Bundesvorstand der Grünen“ — the unit
+        stays an organisation, and the party takes part too."""
+        doc, found = self.doc, []
+        for start, end, _, end_char in spans:
+            parent = doc[start + 2 : end]
+            if (
+                end - start > 2
+                and doc[start].text in self.lexicon.unnamed_units
+                and doc[start + 1].lower_ in _GENITIVE_ARTICLES
+                and (is_known_name(parent.text) or is_known_organisation(parent.text))
+            ):
+                found.append((parent.text, parent.start, parent.start_char, end_char))
         return found
 
     def _not_an_organisation(self, start: int, end: int) -> bool:
@@ -724,8 +756,9 @@ class OrganisationFinder:
                 org.mentions.append(Mention(cs, ce, doc_text(doc)[cs:ce], index, self.sentences[index].text))
                 spans.append((s, e, org.local_id, ce))
         taken = {i for s, e, _, _ in spans for i in range(s, e)}
-        for name, i, cs, ce in self._compound_mentions(taken):  # mentions, no role anchors: the
-            org = by_key.get(org_key(name))  # compound's head is not the organisation
+        # mentions, no role anchors: the compound's head, the unit, is not the organisation
+        for name, i, cs, ce in [*self._compound_mentions(taken), *self._parents_of_units(spans)]:
+            org = by_key.get(org_key(name))
             if org is None:
                 org = by_key[org_key(name)] = Organisation(len(orgs), name)
                 orgs.append(org)
