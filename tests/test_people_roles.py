@@ -470,6 +470,35 @@ def test_no_role_for_a_pronoun_that_refers_to_no_one_person_nor_for_the_name_bef
     assert doc._.roles == []
 
 
+KLUNCKER = "Heinz Kluncker ist tot. Kluncker wurde 82 Jahre alt. Er lebte zuletzt in Stuttgart. "
+
+
+def test_a_role_phrase_opening_a_sentence_after_one_without_names_continues_the_topic():
+    doc = analysed(
+        KLUNCKER + "Der Gewerkschaftsboss setzte sich durch.",
+        persons=("Heinz Kluncker",),
+        morph=ER,
+        pos={"Er": "PRON", "tot": "ADJ", "alt": "ADJ", "zuletzt": "ADV"},
+    )
+    role = only_role(doc, "Heinz Kluncker")
+    assert (role.text, role.construction) == ("Gewerkschaftsboss", "anaphoric")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heinz Kluncker ist tot. Er lebte in Stuttgart. Der Gewerkschaftsboss setzte sich durch.",
+        KLUNCKER + "Danach setzte sich der Gewerkschaftsboss durch.",  # not the sentence's opening
+        KLUNCKER + "Es regnete. " * 8 + "Der Gewerkschaftsboss setzte sich durch.",  # named too long ago
+        KLUNCKER + "Der Vorsitzende der Selbstverwaltung Tegaye Mununhe setzte sich durch.",  # a name
+    ],
+)
+def test_no_topic_role_when_named_once_not_opening_or_introducing_a_name(text):
+    pos = {"Er": "PRON", "tot": "ADJ", "alt": "ADJ", "Danach": "ADV", "Tegaye": "PROPN", "Mununhe": "PROPN"}
+    doc = analysed(text, persons=("Heinz Kluncker",), morph=ER, pos=pos)
+    assert "Heinz Kluncker" not in roles_by_name(doc)
+
+
 def test_a_role_word_the_tagger_reads_as_an_adjective_introduces_no_name():
     """„der Vorsitzende Richter, Ottmar Breidling“: the loaded model tags „Vorsitzende“ ADJ — it
     qualifies „Richter“ (no role noun: a common surname) and is no role of his."""

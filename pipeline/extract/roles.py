@@ -37,6 +37,8 @@ _NAME_JOINERS = frozenset({"-", "&", "+", "/", "’s", "'s"})
 _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
 _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
+_NOMINATIVE_DEFINITE = frozenset({"der", "die"})  # a definite subject
+_TOPIC_SENTENCES = 8  # a topic person was last named fewer sentences before than this
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 _PERSONAL = frozenset({"er", "sie", "ihn", "ihm", "ihr", "ihnen"})  # pronouns that name a person
@@ -559,16 +561,25 @@ class RoleFinder:
         sentence, before any name in it, continues the one person the sentence before named. A phrase
         close before a name introduces that name („der Führer der Serben, Radovan Karadžić“); one of
         something indefinite is anyone („die Personalchefin eines Maschinenbauers“); a noun that also
-        names a body is the body („wie der Stadtrat beschloss“)."""
+        names a body is the body („wie der Stadtrat beschloss“).
+
+        Where the sentence before names no one, only a role phrase that opens the sentence as its
+        subject („Der Ministerpräsident kritisierte …“) continues someone: the article's topic
+        (:meth:`_topic`), unless a proper noun right after the noun is a name it introduces („Der
+        Vorsitzende der Selbstverwaltung Istvan Kovacs“)."""
         doc = self.doc
         named = {p.person for p in self._within(previous.start, previous.end)}
-        if not named:
-            return None
         inside = self._within(sentence.start, sentence.end)
         limit = inside[0].left if inside else sentence.end
-        for i in range(sentence.start, limit):
+        articles, starts = _DEFINITE, range(sentence.start, limit)
+        if not named:
+            topic = self._topic(previous.end)
+            if topic is None:
+                return None
+            named, articles, starts = {topic}, _NOMINATIVE_DEFINITE, range(sentence.start, sentence.start + 1)
+        for i in starts:
             if (
-                doc[i].lower_ not in _DEFINITE
+                doc[i].lower_ not in articles
                 or doc[i].pos_ != "DET"
                 or doc[i].morph.get("Number") == ["Plur"]
             ):
@@ -578,6 +589,11 @@ class RoleFinder:
                 k += 1
             if k not in self.nouns or self.nouns[k][0] > limit or self.nouns[k][1].body:
                 continue
+            noun_end = self.nouns[k][0]
+            if articles is _NOMINATIVE_DEFINITE and any(
+                t.pos_ == "PROPN" for t in doc[noun_end : noun_end + 3]
+            ):
+                return None
             person = self._antecedent(named, self.nouns[k][1].normalized, roles_of)
             if person is None:
                 return None
@@ -585,6 +601,18 @@ class RoleFinder:
             generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
             return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
         return None
+
+    def _topic(self, before: int) -> int | None:
+        """The article's topic person before token ``before``: the first person it names, if named at
+        least twice by then and last within :data:`_TOPIC_SENTENCES` sentences (a news article opens
+        with whom it is about: „Kluncker ist tot … Der Gewerkschaftsboss setzte …“; a long report's
+        first person is not the topic of its later chapters)."""
+        earlier = [p for p in self.persons[: bisect_left(self._lefts, before)] if p.end <= before]
+        if not earlier:
+            return None
+        topic = [p for p in earlier if p.person == earlier[0].person]
+        recent = self.sentences.index(before - 1) - self.sentences.index(topic[-1].start) < _TOPIC_SENTENCES
+        return earlier[0].person if len(topic) >= 2 and recent else None
 
     @staticmethod
     def _antecedent(named: set[int], role: str, roles_of: dict[int, set[str]]) -> int | None:
