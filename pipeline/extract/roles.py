@@ -42,12 +42,10 @@ _TOPIC_SENTENCES = 8  # a topic person was last named fewer sentences before tha
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 _PERSONAL = frozenset({"er", "sie", "ihn", "ihm", "ihr", "ihnen"})  # pronouns that name a person
-_INTRODUCED = 3
+_INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
 _APPOSITION_SPAN = 12  # at most this many tokens from a role noun to the comma before the name it introduces
 _NOUN_PHRASE = frozenset({"DET", "ADJ", "ADV", "NOUN", "PROPN", "ADP", "CCONJ", "NUM", "X", "PUNCT"})
-_PHRASE_PUNCT = frozenset(
-    {",", "(", ")", "-", "–"}
-)  # at most this many tokens between a role phrase and the name it introduces
+_PHRASE_PUNCT = frozenset({",", "(", ")", "-", "–"})  # punctuation inside such a noun phrase
 
 
 def match_role_noun(word: str) -> RoleNoun | None:
@@ -571,8 +569,9 @@ class RoleFinder:
         named = {p.person for p in self._within(previous.start, previous.end)}
         inside = self._within(sentence.start, sentence.end)
         limit = inside[0].left if inside else sentence.end
+        continues_topic = not named
         articles, starts = _DEFINITE, range(sentence.start, limit)
-        if not named:
+        if continues_topic:
             topic = self._topic(previous.end)
             if topic is None:
                 return None
@@ -590,9 +589,7 @@ class RoleFinder:
             if k not in self.nouns or self.nouns[k][0] > limit or self.nouns[k][1].body:
                 continue
             noun_end = self.nouns[k][0]
-            if articles is _NOMINATIVE_DEFINITE and any(
-                t.pos_ == "PROPN" for t in doc[noun_end : noun_end + 3]
-            ):
+            if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
                 return None
             person = self._antecedent(named, self.nouns[k][1].normalized, roles_of)
             if person is None:
