@@ -27,6 +27,16 @@ from pipeline.nlp.known import (
 from pipeline.settings import Settings
 
 
+def tagged(text: str, entities: list[tuple[int, int, str]]):
+    """The known-entity component run over ``text`` whose NER entities are
+    ``entities``: (start token, end token, label)."""
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe(COMPONENT)
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label) for start, end, label in entities]
+    return component(doc)
+
+
 def test_compounds_of_a_known_prefix_and_a_body_are_organisations():
     pattern = re.compile(compound_pattern())
     for word in ("US-Regierung", "EU-Kommission", "UN-Sicherheitsrat", "US-Verteidigungsministeriums"):
@@ -79,24 +89,20 @@ def test_a_medium_whose_name_is_a_common_word_is_an_organisation_in_context():
 
 
 def test_an_unquoted_medium_after_a_media_noun_also_where_the_ner_saw_a_person():
-    nlp = spacy.blank("de")
-    nlp.add_pipe(COMPONENT)
-    doc = nlp.make_doc("Die Zeitung Sankei Shimbun berichtete , die Zeitung Anna Meier las .")
-    doc.ents = [Span(doc, 2, 4, "PER"), Span(doc, 8, 10, "PER")]
-    doc = nlp.get_pipe(COMPONENT)(doc)
+    doc = tagged(
+        "Die Zeitung Sankei Shimbun berichtete , die Zeitung Anna Meier las .",
+        [(2, 4, "PER"), (8, 10, "PER")],
+    )
     assert [(e.text, e.label_) for e in doc.ents] == [("Sankei Shimbun", "ORG"), ("Anna Meier", "PER")]
     assert media_noun_pattern().match("Illustrierten") and media_noun_pattern().match("Online-Ausgabe")
     assert not media_noun_pattern().match("Zeitungsartikel") and not media_noun_pattern().match("zeitung")
 
 
 def test_a_countrys_body_named_by_its_kind_with_a_nationality_adjective_or_the_country():
-    nlp = spacy.blank("de")
-    nlp.add_pipe(COMPONENT)
-    doc = nlp.make_doc(
-        "Die jemenitische Regierung, die Regierung Ungarns, Kenias Regierung und die Regierung tagten."
+    doc = tagged(
+        "Die jemenitische Regierung, die Regierung Ungarns, Kenias Regierung und die Regierung tagten.",
+        [(6, 7, "LOC"), (8, 9, "LOC")],
     )
-    doc.ents = [Span(doc, 6, 7, "LOC"), Span(doc, 8, 9, "LOC")]
-    doc = nlp.get_pipe(COMPONENT)(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Regierung", "ORG"),  # the adjective is no part of the name
         ("Regierung Ungarns", "ORG"),
@@ -136,11 +142,7 @@ def test_every_name_gets_a_pattern_with_its_genitive():
 
 
 def test_an_organisation_the_ner_found_whole_is_not_cut_to_the_gazetteer_name():
-    nlp = spacy.blank("de")
-    nlp.add_pipe(COMPONENT)
-    doc = nlp.make_doc("Die Volkswagen AG und die New York Times")
-    doc.ents = [Span(doc, 1, 3, "ORG"), Span(doc, 5, 8, "PER")]
-    doc = nlp.get_pipe(COMPONENT)(doc)
+    doc = tagged("Die Volkswagen AG und die New York Times", [(1, 3, "ORG"), (5, 8, "PER")])
     assert [(e.text, e.label_) for e in doc.ents] == [("Volkswagen AG", "ORG"), ("New York Times", "ORG")]
 
 

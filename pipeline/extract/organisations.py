@@ -194,7 +194,6 @@ class OrganisationFinder:
             and doc[start + 1].lower_ in _GENITIVE_ARTICLES
         ):
             start += 1  # „Dekan der Philosophischen Fakultät“: the role's organisation
-
         while (
             start < end
             and not is_known_name(doc[start:end].text)  # „Die Linke“, „Der Spiegel“

@@ -168,6 +168,11 @@ class RoleFinder:
         # has thousands of mentions, and scanning them all for each one is quadratic.
         self._lefts = [p.left for p in self.persons]
         self._ends = sorted(p.end for p in self.persons)
+        # the first person named and all their mentions, for :meth:`_topic` (asked once per sentence)
+        self._topic_mentions = (
+            [p for p in self.persons if p.person == self.persons[0].person] if persons else []
+        )
+        self._topic_ends = [p.end for p in self._topic_mentions]
         self.orgs = {o.start: o for o in orgs}
         self.org_tokens = {i for o in orgs for i in range(o.start, o.end)}
         self.all_nouns = nouns  # from find_role_nouns
@@ -604,12 +609,12 @@ class RoleFinder:
         least twice by then and last within :data:`_TOPIC_SENTENCES` sentences (a news article opens
         with whom it is about: „Kluncker ist tot … Der Gewerkschaftsboss setzte …“; a long report's
         first person is not the topic of its later chapters)."""
-        earlier = [p for p in self.persons[: bisect_left(self._lefts, before)] if p.end <= before]
-        if not earlier:
+        named = bisect_right(self._topic_ends, before)  # the topic's mentions by then
+        if named < 2:
             return None
-        topic = [p for p in earlier if p.person == earlier[0].person]
-        recent = self.sentences.index(before - 1) - self.sentences.index(topic[-1].start) < _TOPIC_SENTENCES
-        return earlier[0].person if len(topic) >= 2 and recent else None
+        last = self._topic_mentions[named - 1]
+        recent = self.sentences.index(before - 1) - self.sentences.index(last.start) < _TOPIC_SENTENCES
+        return last.person if recent else None
 
     @staticmethod
     def _antecedent(named: set[int], role: str, roles_of: dict[int, set[str]]) -> int | None:
