@@ -317,7 +317,6 @@ def test_words_that_only_end_like_a_role_are_no_role():
     assert match_role_noun("leiter") is None
     assert match_role_noun("Reiseführer") is None
     assert match_role_noun("Vorläufer") is None  # not a runner
-    assert match_role_noun("Richter") is None  # a common surname; „Richterin“ is a role
     assert match_role_noun("Richterin").normalized == "Richter/in"
     assert match_role_noun("Flugzeuge") is None and match_role_noun("Koch") is None
     assert match_role_noun("Oppositionsführer").normalized == "Oppositionsführer/in"
@@ -501,11 +500,12 @@ def test_no_topic_role_when_named_once_not_opening_or_introducing_a_name(text):
 
 def test_a_role_word_the_tagger_reads_as_an_adjective_introduces_no_name():
     """„der Vorsitzende Richter, Ottmar Breidling“: the loaded model tags „Vorsitzende“ ADJ — it
-    qualifies „Richter“ (no role noun: a common surname) and is no role of his."""
+    qualifies „Richter“ (a role noun after the article, though also a surname) and is no role of its own."""
     nlp = add_extractors(load_nlp()[0])
     doc = nlp("Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, hätte es ein Blutbad gegeben.")
     assert next(t for t in doc if t.text == "Vorsitzende").pos_ == "ADJ"
-    assert "Ottmar Breidling" in {p.name for p in doc._.persons} and doc._.roles == []
+    assert "Ottmar Breidling" in {p.name for p in doc._.persons}
+    assert [(r.text, r.role_normalized) for r in doc._.roles] == [("Vorsitzende Richter", "Richter/in")]
 
 
 def test_two_role_nouns_joined_by_und_before_a_name():
@@ -514,6 +514,28 @@ def test_two_role_nouns_joined_by_und_before_a_name():
         ("Schauspieler/in", "prenominal"),
         ("Sänger/in", "prenominal"),
     ]
+
+
+def test_a_plural_by_its_article_or_irregular_form_is_shared_by_joined_names():
+    # „Parteivorsitzenden“ and „Mitglieder“ carry no plural ending of their own
+    assert match_role_noun("Mitglieder").plural and match_role_noun("Neu-ödp-Mitgliedern").plural
+    joined = ("Oskar Lafontaine", "Lothar Bisky")
+    for text, normalized in [
+        (
+            "Er stritt mit den ehemaligen Parteivorsitzenden Oskar Lafontaine und Lothar Bisky.",
+            "Parteivorsitzende/r",
+        ),
+        ("Das meinen die beiden Neu-ödp-Mitglieder Oskar Lafontaine und Lothar Bisky.", "Mitglied"),
+    ]:
+        doc = analysed(
+            text,
+            persons=joined,
+            pos={"ehemaligen": "ADJ", "beiden": "ADJ"},
+            morph={"den": "Case=Dat|Number=Plur", "die": "Case=Nom|Number=Plur"},
+        )
+        assert {name: [r.role_normalized for r in roles] for name, roles in roles_by_name(doc).items()} == {
+            name: [normalized] for name in joined
+        }
 
 
 def test_definite_role_phrase_continues_the_person_named_before():
@@ -568,6 +590,8 @@ def test_definite_role_phrase_continues_the_one_person_without_a_role():
         "Karadžić sagte das. Da erfährt die Personalchefin eines Maschinenbauers mehr.",
         # a noun that also names a body is the body
         "Karadžić sagte das. Es bleibt dabei, wie der Stadtrat beschloss.",
+        # the person is named later in the sentence: the phrase is someone else
+        "Karadžić wurde angeklagt. Der Richter wies die Zweifel an der Schuld von Karadžić ab.",
     ],
 )
 def test_definite_role_phrase_that_continues_no_one(text):
@@ -598,7 +622,7 @@ def test_a_name_with_its_own_title_after_von_is_whom_the_role_serves():
         pos={"Paris": "PROPN"},
     )
     roles = roles_by_name(doc)
-    assert "Anton Beispiel" not in roles  # „König“ is no role noun (a surname), but it is his title
+    assert [r.role_normalized for r in roles["Anton Beispiel"]] == ["König/in"]  # his title, not „Berater“
     assert [r.role_normalized for r in roles["Anne Hidalgo"]] == ["Bürgermeister/in"]
 
 
@@ -656,3 +680,34 @@ def test_occupations_of_real_news_are_roles(text, normalized, gender):
 def test_a_role_noun_that_also_names_a_body_is_marked_in_its_masculine_forms():
     assert match_role_noun("Stadtrat").body and match_role_noun("Vorstands").body
     assert not match_role_noun("Stadträtin").body and not match_role_noun("Landrat").body
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        # after an article, past adjectives, or before a name: the noun
+        (
+            "Wie der Vorsitzende Richter Ottmar Breidling ausführte, war es schlimm.",
+            "Ottmar Breidling",
+            ["Richter/in"],
+        ),
+        ("Das Haus eines Beraters von König Ottmar Breidling brannte.", "Ottmar Breidling", ["König/in"]),
+        (
+            "Der als Roma-König bekannte Ottmar Breidling wurde festgenommen.",
+            "Ottmar Breidling",
+            ["König/in"],
+        ),
+        # right after a first name, or alone without an article: the surname
+        ("Das sagte Ottmar König. König betonte es.", "Ottmar König", []),
+        ("Der Trainer Ottmar Richter lobte das Team.", "Ottmar Richter", ["Trainer/in"]),
+    ],
+)
+def test_a_role_noun_that_is_also_a_surname_is_a_role_only_where_a_noun(text, name, roles):
+    doc = analysed(text, persons=(name,), pos={"Vorsitzende": "ADJ", "bekannte": "ADJ", "Ottmar": "PROPN"})
+    assert [p.name for p in doc._.persons] == [name]
+    assert [r.role_normalized for r in doc._.roles] == roles
+
+
+def test_a_role_noun_that_is_also_a_surname_is_marked_only_in_its_bare_masculine_forms():
+    assert match_role_noun("König").surname and match_role_noun("Richters").surname
+    assert not any(match_role_noun(w).surname for w in ("Königin", "Torschützenkönig", "Schiedsrichter"))

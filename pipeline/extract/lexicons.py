@@ -99,6 +99,7 @@ class RoleNoun:
     adjectival: bool = False
     plural: bool = False  # „Leiterinnen“, „Vertreter/innen“: a group, never one person's role
     body: bool = False  # „Stadtrat“, „Vorstand“: also the body itself („der Stadtrat beschloss“)
+    surname: bool = False  # „König“, „Richter“: also a surname, a role only where a noun (roles.role_noun_at)
 
 
 class _RoleEntry(NamedTuple):
@@ -106,6 +107,7 @@ class _RoleEntry(NamedTuple):
     category: str
     adjectival: bool
     body: bool = False
+    surname: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,12 @@ class RoleNouns:
                 norm = entry.norm[0].lower() + entry.norm[1:] if prefix else entry.norm
                 gender, _, plural = gender.partition(" ")
                 body = entry.body and gender == "male"  # „Stadträtin“ is a person
-                return RoleNoun(prefix + norm, entry.category, gender, entry.adjectival, bool(plural), body)
+                surname = (
+                    entry.surname and gender == "male" and k == 0
+                )  # „Königin“, „Torschützenkönig“ are roles
+                return RoleNoun(
+                    prefix + norm, entry.category, gender, entry.adjectival, bool(plural), body, surname
+                )
         return None
 
     def match(self, word: str) -> RoleNoun | None:
@@ -162,11 +169,15 @@ def _role_nouns(data: dict) -> RoleNouns:
         else:
             f = item.get("f", m + "in")
             norm = item.get("norm", m if f == m else f"{m}/in")
-            entry = _RoleEntry(norm, item["category"], False, bool(item.get("body")))
+            entry = _RoleEntry(
+                norm, item["category"], False, bool(item.get("body")), bool(item.get("surname"))
+            )
             variants = {m + ending: "male" for ending in ("", "s", "es", "n", "en")}
             variants.update({f: "female", f + "nen": "female plural"})
             if f == m:
                 variants = dict.fromkeys(variants, "")
+            if "pl" in item:  # „Mitglieder“, „Mitgliedern“: a plural not made with -n/-en
+                variants.update(dict.fromkeys((item["pl"], item["pl"] + "n"), f"{variants[m]} plural"))
         for form, gender in variants.items():
             forms.setdefault(form.lower(), (entry, gender))
     return RoleNouns(

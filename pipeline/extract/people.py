@@ -43,8 +43,9 @@ from pipeline.extract.roles import (
     RoleHit,
     find_role_nouns,
     inflected_adjective,
+    role_noun_at,
 )
-from pipeline.extract.tokens import Sentences, entity_at, glued, sentences_of
+from pipeline.extract.tokens import Sentences, entity_at, glued, plural_noun, sentences_of
 from pipeline.nlp.first_names import german_first_names
 from pipeline.nlp.known import is_known_organisation
 from pipeline.settings import RESOURCES_DIR
@@ -94,7 +95,7 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
         return False  # „O“ „’“ „Keefe“, „d’“ „Estaing“
     if (
         not is_name_token(text, names)
-        or lexicons.roles.match(text)
+        or role_noun_at(doc, i, lexicons.roles)
         or names.salutation_gender(text)
         or glued(doc, i, names.is_title)
     ):
@@ -111,7 +112,7 @@ def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
     k = stop
     while k < len(doc) and names.is_particle(doc[k].text):
         k += 1
-    if k == len(doc) or not is_name_token(doc[k].text, names) or lexicons.roles.match(doc[k].text):
+    if k == len(doc) or not is_name_token(doc[k].text, names) or role_noun_at(doc, k, lexicons.roles):
         return stop
     # inside one NER organisation, the surname may complete the name too (:func:`_named_after_organisation`);
     # after a particle, a surname the NER took for a place too („Karl-Theodor zu Guttenberg“)
@@ -241,7 +242,7 @@ def _role_introduced_candidates(
     -s: after a role noun that is mostly a genitive („Präsident Frankreichs“)."""
     spans = []
     for i in sorted(noun_ends):
-        if _plural_noun(doc, i - 1):
+        if plural_noun(doc, i - 1):
             continue
         k = i
         while k < len(doc) and names.is_particle(doc[k].text):
@@ -257,17 +258,6 @@ def _role_introduced_candidates(
                 end += 1
             spans.append((i, end))
     return spans
-
-
-def _plural_noun(doc: Doc, i: int) -> bool:
-    """Whether the noun at ``i`` is plural: as its article says where the article's number is clear
-    („des Staatspräsidenten“ is singular whatever the tagger reads in the noun), else as the noun's
-    own morphology says."""
-    k = i - 1
-    while k >= 0 and doc[k].pos_ == "ADJ":
-        k -= 1
-    number = doc[k].morph.get("Number") if k >= 0 and doc[k].pos_ == "DET" else []
-    return (number or doc[i].morph.get("Number")) == ["Plur"]
 
 
 def _bare_proper_noun(token) -> bool:
@@ -303,7 +293,7 @@ def _ner_person_spans(doc: Doc, lexicons: Lexicons, common_nouns: dict[str, str]
         if e.label_ != "PER":
             continue
         # „Elizabeth II. von | Generalgouverneurin Michaëlle Jean“ are two
-        joined = bool(spans) and not lexicons.roles.match(e[0].text)
+        joined = bool(spans) and not role_noun_at(doc, e.start, lexicons.roles)
         if joined and all(names.is_particle(t.text) for t in doc[spans[-1][1] : e.start]):
             spans[-1] = (spans[-1][0], _surname_after(doc, spans[-1][0], e.end, names, common_nouns))
         else:

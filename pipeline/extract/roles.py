@@ -21,8 +21,9 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.lexicons import Lexicons, RoleNoun, RoleNouns, default_lexicons
+from pipeline.extract.names import is_first_name
 from pipeline.extract.records import Role
-from pipeline.extract.tokens import Sentences, doc_text, entity_at, glued
+from pipeline.extract.tokens import Sentences, doc_text, entity_at, glued, plural_noun
 
 # Words that open the complement of a role noun: a portfolio („für …“) or the organisation („der …“).
 _COMPLEMENT_START = frozenset(
@@ -54,6 +55,28 @@ def match_role_noun(word: str) -> RoleNoun | None:
     return default_lexicons().roles.match(word)
 
 
+def role_noun_at(doc: Doc, i: int, roles: RoleNouns) -> RoleNoun | None:
+    """The role noun token ``i`` is, if any. A word that is also a common surname („König“, „Richter“)
+    is a role only where it is a noun: after an article, past adjectives („der Vorsitzende Richter“), or
+    before a name („König Bhumibol“), and never right after a first name („Thomas König“)."""
+    noun = roles.match(doc[i].text)
+    if noun is None or not noun.surname:
+        return noun
+    if i > 0 and is_first_name(doc[i - 1].text):
+        return None
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    after_article = k >= 0 and doc[k].pos_ == "DET"
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    before_name = (
+        following is not None
+        and following.text[:1].isupper()
+        and (following.pos_ == "PROPN" or following.ent_type_ == "PER")
+    )
+    return noun if after_article or before_name else None
+
+
 def find_role_nouns(doc: Doc, roles: RoleNouns) -> dict[int, tuple[int, RoleNoun]]:
     """Role nouns of ``doc``: start token → (end token, noun), multi-token spellings joined."""
     found: dict[int, tuple[int, RoleNoun]] = {}
@@ -63,7 +86,9 @@ def find_role_nouns(doc: Doc, roles: RoleNouns) -> dict[int, tuple[int, RoleNoun
         if end is None:
             i += 1
             continue
-        found[i] = (end, roles.match(doc[i:end].text))
+        noun = roles.match(doc[i:end].text) if end > i + 1 else role_noun_at(doc, i, roles)
+        if noun is not None:
+            found[i] = (end, noun)
         i = end
     return found
 
@@ -405,7 +430,7 @@ class RoleFinder:
             end, noun = found
             phrase_start, _ = self._qualifiers(start, sentence.start)
             article = doc[phrase_start - 1].lower_ if phrase_start > sentence.start else ""
-            if not (noun.plural or (article == "die" and noun.gender == "male")):
+            if not (noun.plural or plural_noun(doc, start) or (article == "die" and noun.gender == "male")):
                 continue
             after, _ = self._suffixes(end, sentence.end)
             names = self._names_joined_at(after, sentence.end)
@@ -564,7 +589,8 @@ class RoleFinder:
         sentence, before any name in it, continues the one person the sentence before named. A phrase
         close before a name introduces that name („der Führer der Serben, Radovan Karadžić“); one of
         something indefinite is anyone („die Personalchefin eines Maschinenbauers“); a noun that also
-        names a body is the body („wie der Stadtrat beschloss“).
+        names a body is the body („wie der Stadtrat beschloss“); a phrase is not the person the sentence
+        names later („Der Richter lehnte … die Unschuld Timoschenkos … ab“).
 
         Where the sentence before names no one, only a role phrase that opens the sentence as its
         subject („Der Ministerpräsident kritisierte …“) continues someone: the article's topic
@@ -597,7 +623,7 @@ class RoleFinder:
             if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
                 return None
             person = self._antecedent(named, self.nouns[k][1].normalized, roles_of)
-            if person is None:
+            if person is None or person in {p.person for p in inside}:
                 return None
             hit = self._hit(person, k, i + 1, limit, "anaphoric")
             generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE

@@ -39,6 +39,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def plural_noun(doc: Doc, i: int) -> bool:
+    """Whether the noun at ``i`` is plural: as its article says where the article's number is clear
+    („des Staatspräsidenten“ is singular whatever the tagger reads in the noun), else as the noun's
+    own morphology says."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    number = doc[k].morph.get("Number") if k >= 0 and doc[k].pos_ == "DET" else []
+    return (number or doc[i].morph.get("Number")) == ["Plur"]
+
+
 def _sentences(doc: Doc, names: PersonNames) -> list[Span]:
     """The parser's sentences, rejoined where a boundary follows no sentence-final punctuation.
 
