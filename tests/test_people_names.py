@@ -210,6 +210,13 @@ def test_foreign_names_stay_whole_where_the_ner_cuts_them():
     assert persons(text, [(1, 3, "PER")], {"Rubalcaba": "PROPN"}) == [
         ("Alfredo Pérez Rubalcaba", "Rubalcaba")
     ]
+    # also a word the tagger reads as a noun when punctuation closes it, unless a common noun
+    text = "Wie Philip Aguer Panynag, ein Sprecher, mitteilte."
+    assert persons(text, [(1, 3, "PER")], {"Panynag": "NOUN"}) == [("Philip Aguer Panynag", "Panynag")]
+    text = "Dann sprach Mark Zuckerberg Montag."
+    assert persons(text, [(2, 4, "PER")], {"Montag": "NOUN"}, {"Montag": "Masc"}) == [
+        ("Mark Zuckerberg", "Zuckerberg")
+    ]
     # not a common noun, not after a genitive
     text = "Dann kam Nicolas Sarkozys Staatsbesuch."
     assert persons(text, [(2, 4, "PER")], {"Staatsbesuch": "PROPN"}) == [("Nicolas Sarkozys", "Sarkozys")]

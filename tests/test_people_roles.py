@@ -590,6 +590,10 @@ def test_definite_role_phrase_continues_the_one_person_without_a_role():
         "Karadžić sagte das. Da erfährt die Personalchefin eines Maschinenbauers mehr.",
         # a noun that also names a body is the body
         "Karadžić sagte das. Es bleibt dabei, wie der Stadtrat beschloss.",
+        # a group, by its article or a masculine noun after „die“
+        "Karadžić wurde gefasst. Nun suchen die Reproduktionsforscher an der Klinik weiter.",
+        # an apposition to a name the NER missed
+        "Karadžić wurde gefasst. Tegaye Mununhe, der Polizeichef der Region, bestätigte das.",
         # the person is named later in the sentence: the phrase is someone else
         "Karadžić wurde angeklagt. Der Richter wies die Zweifel an der Schuld von Karadžić ab.",
     ],
@@ -598,7 +602,7 @@ def test_definite_role_phrase_that_continues_no_one(text):
     doc = analysed(
         text,
         persons=("Karadžić", "Ratko Mladić"),
-        pos={"ehemaligen": "ADJ", "einer": "PRON"},
+        pos={"ehemaligen": "ADJ", "einer": "PRON", "Mununhe": "PROPN"},
         morph={"der": "Case=Gen|Number=Plur"} if "einer der" in text else None,
     )
     assert [r.construction for r in doc._.roles if r.person_local_id == 0] == []

@@ -305,13 +305,15 @@ def _ner_person_spans(doc: Doc, lexicons: Lexicons, common_nouns: dict[str, str]
 def _surname_after(doc: Doc, start: int, end: int, names: PersonNames, common_nouns: dict[str, str]) -> int:
     """The end of a name of two or more words whose last word the NER left out: a proper noun outside
     every entity that no lexicon knows as a common noun („Alfredo Pérez | Rubalcaba“, „Adriano De |
-    Souza“, „Salvatore Totò | Riina“); not after a genitive („Nicolas Sarkozys | Staatsbesuch“)."""
+    Souza“, „Salvatore Totò | Riina“), also one the tagger read as a noun if punctuation follows it
+    („Philip Aguer | Panynag,“); not after a genitive („Nicolas Sarkozys | Staatsbesuch“)."""
     if end - start < 2 or end >= len(doc) or doc[end - 1].text.endswith("s"):
         return end
     word = doc[end]
+    closes = end + 1 == len(doc) or doc[end + 1].is_punct
     if (
         word.ent_type_
-        or word.pos_ != "PROPN"
+        or not (word.pos_ == "PROPN" or (word.pos_ == "NOUN" and closes))
         or not is_name_token(word.text, names)
         or _common_noun(word, common_nouns)
         or names.salutation_gender(word.text)

@@ -619,6 +619,8 @@ class RoleFinder:
                 k += 1
             if k not in self.nouns or self.nouns[k][0] > limit or self.nouns[k][1].body:
                 continue
+            if self._group_or_apposition(i, k):
+                continue
             noun_end = self.nouns[k][0]
             if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
                 return None
@@ -629,6 +631,17 @@ class RoleFinder:
             generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
             return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
         return None
+
+    def _group_or_apposition(self, article: int, noun: int) -> bool:
+        """„die Reproduktionsforscher an der Klinik“ are a group (the plural as its article shows, or a
+        masculine noun after „die“); „Tegaye Mununhe, der Polizeichef der Region“ describes the name
+        before the comma, which the NER did not make a person."""
+        doc = self.doc
+        group = plural_noun(doc, noun) or (
+            doc[article].lower_ == "die" and self.nouns[noun][1].gender == "male"
+        )
+        before = doc[article - 2] if article >= 2 and doc[article - 1].text == "," else None
+        return group or (before is not None and (before.pos_ == "PROPN" or before.ent_type_ != ""))
 
     def _topic(self, before: int) -> int | None:
         """The article's topic person before token ``before``: the first person it names, if named at
