@@ -173,6 +173,19 @@ def test_a_known_organisation_opening_a_compound_is_mentioned_and_a_role_compoun
     }
 
 
+def test_a_known_name_of_several_words_or_in_a_closed_compound_before_a_role_is_mentioned():
+    """„Air France“ in „Air-France-Piloten“ (the longest name wins); „Bundestag“ in
+    „Bundestagsabgeordnete“ and „Kreml“ in „Kremlsprecher“, but not in „Bundestagswahl“ (an election
+    is no role in the body)."""
+    text = (
+        "Die Air-France-Piloten und zwei Bundestagsabgeordnete warten. "
+        "Der Kremlsprecher lobt die Bundestagswahl."
+    )
+    doc = analysed(text)
+    names = {o.name: [m.text for m in o.mentions] for o in doc._.organisations}
+    assert names == {"Air France": ["Air-France"], "Bundestag": ["Bundestag"], "Kreml": ["Kreml"]}
+
+
 def test_known_names_keep_their_article_and_the_greens_are_a_party():
     """„Die Linke“ is the party's name (a gazetteer name keeps its article); „Grünen“, which the tagger
     may read as an adjective, is a known organisation."""

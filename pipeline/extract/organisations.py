@@ -21,6 +21,7 @@ from pipeline.extract.roles import OrgAnchor, inflected_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
 from pipeline.nlp.known import (
     MEDIA_TITLE,
+    closed_compound_organisation,
     compound_organisation,
     is_known_name,
     is_known_organisation,
@@ -298,14 +299,20 @@ class OrganisationFinder:
         prefix = compound_organisation(word)
         return bool(prefix) and self.role_nouns.match(word[len(prefix) + 1 :]) is not None
 
+    def _is_role(self, word: str) -> bool:
+        return self.role_nouns.match(word) is not None
+
     def _compound_mentions(self, taken: set[int]) -> list[tuple[str, int, int, int]]:
         """Known organisations named as the first part of a compound outside every other mention:
-        (name, token, start_char, end_char) for „SPD“ in „SPD-Vorsitzende“, „EU“ in „EU-Beschluss“."""
+        (name, token, start_char, end_char) for „SPD“ in „SPD-Vorsitzende“, „EU“ in „EU-Beschluss“;
+        in a closed compound only before a role („Bundestagsabgeordnete“, not „Bundestagswahl“)."""
         found = []
         for token in self.doc:
             if token.i in taken or token.i in self.blocked:
                 continue
-            if prefix := compound_organisation(token.text):
+            if prefix := compound_organisation(token.text) or closed_compound_organisation(
+                token.text, self._is_role
+            ):
                 found.append((prefix, token.i, token.idx, token.idx + len(prefix)))
         return found
 
@@ -762,7 +769,8 @@ class OrganisationFinder:
                 org = by_key[org_key(name)] = Organisation(len(orgs), name)
                 orgs.append(org)
             index = self.sentences.index(i)
-            org.mentions.append(Mention(cs, ce, name, index, self.sentences[index].text))
+            written = doc_text(self.doc)[cs:ce]  # „Air-France“ in „Air-France-Piloten“
+            org.mentions.append(Mention(cs, ce, written, index, self.sentences[index].text))
         starts = {s for s, *_ in spans}
         own_spans: dict[int, list[tuple[int, int, int, int]]] = {}
         for span in spans:

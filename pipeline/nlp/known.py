@@ -15,6 +15,7 @@ gazetteer needs no model rebuild.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -83,12 +84,43 @@ def _single_words(path: Path) -> re.Pattern:
     return re.compile(f"{known}|{compound_pattern(path)}|{portfolio_pattern(path)}")
 
 
+@cache
+def _hyphenated_names(path: Path) -> dict[str, str]:
+    """The gazetteer's names as they open a hyphenated compound: „Air-France“ → „Air France“."""
+    return {name.replace(" ", "-"): name for name in known_names(path)}
+
+
 def compound_organisation(word: str, path: Path = GAZETTEER) -> str:
     """The known organisation that opens a hyphenated compound („SPD“ in „SPD-Vorsitzende“, „ARD“ in
-    „ARD-Korrespondent“), or ``""``: the compound names it although its head is something else."""
-    prefix, hyphen, head = word.partition("-")
-    names = known_names(path)
-    return prefix if hyphen and head[:1].isalpha() and prefix in names and " " not in prefix else ""
+    „ARD-Korrespondent“, „Air France“ in „Air-France-Piloten“), or ``""``: the compound names it
+    although its head is something else. The longest name wins."""
+    parts, names = word.split("-"), _hyphenated_names(path)
+    for k in range(len(parts) - 1, 0, -1):
+        if parts[k][:1].isalpha() and (name := names.get("-".join(parts[:k]))):
+            return name
+    return ""
+
+
+@cache
+def _closed_compound_opening(path: Path) -> re.Pattern:
+    names = [
+        n for n in known_names(path) if len(n) >= 5 and n.isalpha() and n[0].isupper() and n[1:].islower()
+    ]
+    return re.compile(rf"^({'|'.join(sorted(names, key=len, reverse=True))})(s?)([a-zäöüß]{{3,}})$")
+
+
+def closed_compound_organisation(
+    word: str, accept_head: Callable[[str], bool], path: Path = GAZETTEER
+) -> str:
+    """The known organisation that opens a closed compound whose head ``accept_head`` accepts
+    („Bundestag“ in „Bundestagsabgeordnete“ when the head must be a role), with or without the
+    linking „s“ („Kreml|sprecher“), or ``""``."""
+    match = _closed_compound_opening(path).match(word)
+    if match is None:
+        return ""
+    name, link, head = match.groups()
+    heads = [link + head, head] if link else [head]
+    return name if any(accept_head(h.capitalize()) for h in heads) else ""
 
 
 def is_known_name(text: str, path: Path = GAZETTEER) -> bool:
