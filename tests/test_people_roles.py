@@ -444,6 +444,12 @@ ER = {"Er": "Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs", "er": "Cas
         ),
         ("Heiko Maas kam. Seit 2013 ist er Bundesminister.", "Bundesminister", "predicative"),
         ("Heiko Maas ist tot. Insgesamt trat er als Solist auf.", "Solist", "als"),
+        # through a pronoun of a sentence that names no one
+        (
+            "Heiko Maas kam. Er wird dem linken Flügel zugerechnet. Er ist seit 2013 Bundesminister.",
+            "Bundesminister",
+            "predicative",
+        ),
     ],
 )
 def test_a_role_of_a_pronoun_is_the_role_of_the_one_person_it_refers_to(text, phrase, construction):
@@ -461,6 +467,14 @@ def test_no_role_for_a_pronoun_that_refers_to_no_one_person_nor_for_the_name_bef
         pos={"Er": "PRON", "seit": "ADP", "2013": "NUM"},
     )
     assert ambiguous._.roles == []
+    # the one person named before is a woman by her first name
+    other_gender = analysed(
+        "Ihm folgte Monika Wulf-Mathies im Amt. Er ist seit 2013 Bundesminister.",
+        persons=("Monika Wulf-Mathies",),
+        morph=ER,
+        pos={"Er": "PRON", "Ihm": "PRON", "seit": "ADP", "2013": "NUM"},
+    )
+    assert other_gender._.roles == []
     doc = analysed(
         "Ted Stevens ist tot. Barack Obama würdigte ihn als Soldat.",
         persons=("Ted Stevens", "Barack Obama"),

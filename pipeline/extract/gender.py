@@ -60,14 +60,22 @@ class Antecedent(NamedTuple):
     label: str  # „pronoun: sie“, „die 34-Jährige“
 
 
-def pronoun_antecedents(doc: Doc, sentences: Sentences, mentions: list[tuple[int, int]]) -> list[Antecedent]:
+def pronoun_antecedents(
+    doc: Doc, sentences: Sentences, mentions: list[tuple[int, int]], genders: dict[int, str] | None = None
+) -> list[Antecedent]:
     """Each singular „er“/„sie“ or „der/die 34-Jährige“ whose only candidate antecedent is one person.
 
-    ``mentions`` are (start token, person id). Candidates are the persons mentioned earlier in the same
-    sentence or in the sentence before; a plural „sie“ (by its morphology or its verb's) refers to no
-    one, nor does a pronoun inside a quotation (someone the speaker talks about).
+    ``mentions`` are (start token, person id); ``genders`` the persons' genders as far as their first
+    names tell. Candidates are the persons mentioned earlier in the same sentence or in the sentence
+    before, unless their first name says the other gender („Ihm folgte Monika Wulf-Mathies. Er …“), and
+    those an earlier word of the same gender there refers to (a chain through sentences that name no
+    one: „Maas … Er wird … zugerechnet. Er ist seit 2013 Bundesminister“); a plural „sie“ (by its
+    morphology or its verb's) refers to no one, nor does a pronoun inside a quotation (someone the
+    speaker talks about).
     """
-    found: list[Antecedent] = []
+    genders = genders or {}
+    found: list[Antecedent] = []  # in text order, so that those of a window are found by bisection
+    found_tokens: list[int] = []
     # Outermost quotations do not overlap, and mentions are looked up by bisection: a long report
     # has thousands of each.
     quoted = sorted((q.start, q.end) for q in find_quoted_spans(doc_text(doc)) if q.depth == 0)
@@ -81,14 +89,17 @@ def pronoun_antecedents(doc: Doc, sentences: Sentences, mentions: list[tuple[int
         inside = bisect_right(quote_starts, token.idx) - 1
         if inside >= 0 and token.idx < quoted[inside][1]:
             continue
-        index = sentences.index(token.i)
-        first = bisect_left(mention_starts, sentences[max(index - 1, 0)].start)
-        candidates = {person for _, person in mentions[first : bisect_left(mention_starts, token.i)]}
+        window = sentences[max(sentences.index(token.i) - 1, 0)].start
+        first = bisect_left(mention_starts, window)
+        named = mentions[first : bisect_left(mention_starts, token.i)]
+        candidates = {person for _, person in named if genders.get(person, gender) == gender}
+        candidates |= {a.person for a in found[bisect_left(found_tokens, window) :] if a.gender == gender}
         if len(candidates) == 1:
             label = (
                 f"pronoun: {token.lower_}" if token.pos_ == "PRON" else f"{token.nbor(-1).text} {token.text}"
             )
             found.append(Antecedent(token.i, candidates.pop(), gender, label))
+            found_tokens.append(token.i)
     return found
 
 

@@ -669,8 +669,12 @@ def _find_roles(analysis: DocAnalysis) -> None:
     """Role phrases around the persons' mentions and the pronouns that refer to them, with the
     organisations they name (found before)."""
     anchors = _anchors(analysis.builders)
+    first_names = [gender_rules.first_name_evidence(b.parts.first_name) for b in analysis.builders]
     analysis.antecedents = gender_rules.pronoun_antecedents(
-        analysis.doc, analysis.sentences, [(a.start, a.person) for a in anchors]
+        analysis.doc,
+        analysis.sentences,
+        [(a.start, a.person) for a in anchors],
+        {i: e.gender for i, e in enumerate(first_names) if e and e.rank == gender_rules.FIRST_NAME},
     )
     finder = RoleFinder(
         analysis.doc,
