@@ -368,6 +368,15 @@ def test_als_after_an_organisation_describes_the_organisation():
     assert doc._.roles == []
 
 
+def test_als_after_a_party_in_brackets_after_the_name_is_the_persons_role():
+    doc = analysed(
+        "Sie lobte den Amtsantritt von Angela Merkel (CDU) als Bundeskanzlerin.",
+        persons=("Angela Merkel",),
+        orgs=("CDU",),
+    )
+    assert [(r.text, r.construction) for r in doc._.roles] == [("Bundeskanzlerin", "als")]
+
+
 def test_hyphenated_prefix_names_the_organisation_not_the_role():
     assert match_role_noun("IHK-Präsident").normalized == "Präsident/in"
     assert match_role_noun("Tischlermeisterin").normalized == "Tischlermeister/in"

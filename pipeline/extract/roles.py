@@ -705,8 +705,12 @@ class RoleFinder:
             # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“.
             after = [p for p in inside if p.left > noun_start and not self._punct_between(noun_start, p.left)]
             person = before[-1] if before else (after[0] if after else None)
-            if person in before and self.org_tokens.intersection(range(person.end, i)):
-                continue  # „Anna Berger …, die KFA, die … als Projektträgerin begleitet“
+            # „Anna Berger …, die KFA, die … als Projektträgerin begleitet“; a party in brackets after the
+            # name is only a label („von Angela Merkel (CDU) als Bundeskanzlerin“)
+            if person in before and self.org_tokens.intersection(
+                range(self._bracket_end(person.end, i) or person.end, i)
+            ):
+                continue
             if person:
                 hits.append(self._hit(person.person, noun_start, i + 1, sentence_end, "als"))
         return hits
