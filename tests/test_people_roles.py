@@ -586,16 +586,22 @@ def test_definite_role_phrase_inside_a_later_sentence_continues_the_person():
     assert (role.role_normalized, role.construction) == ("Manager/in", "anaphoric")
 
 
-def test_definite_role_phrase_continues_the_one_person_without_a_role():
+@pytest.mark.parametrize(
+    ("later", "roles_later"),
+    [("", []), (" Phil Spector ist Produzent.", [("Produzent/in", "predicative")])],
+)
+def test_definite_role_phrase_continues_the_one_person_without_a_role(later, roles_later):
+    """Without a role stated before the phrase: a role the article gives later does not count."""
     doc = analysed(
         "Staatsanwalt Alan Jackson hält Phil Spector für gefährlich. "
-        "Mehrere Frauen soll der Angeklagte bedroht haben.",
+        "Mehrere Frauen soll der Angeklagte bedroht haben." + later,
         persons=("Alan Jackson", "Phil Spector"),
-        pos={"gefährlich": "ADJ", "Mehrere": "DET", "soll": "AUX"},
+        pos={"gefährlich": "ADJ", "Mehrere": "DET", "soll": "AUX", "ist": "AUX"},
     )
     roles = roles_by_name(doc)
     assert [(r.role_normalized, r.construction) for r in roles["Phil Spector"]] == [
-        ("Angeklagte/r", "anaphoric")
+        ("Angeklagte/r", "anaphoric"),
+        *roles_later,
     ]
     assert [r.role_normalized for r in roles["Alan Jackson"]] == ["Staatsanwalt/Anwältin"]
 

@@ -583,7 +583,9 @@ class RoleFinder:
         first, stop = bisect_left(self._lefts, start), bisect_left(self._lefts, end)
         return [p for p in self.persons[first:stop] if p.end <= end]
 
-    def _anaphoric(self, previous: Span, sentence: Span, roles_of: dict[int, set[str]]) -> RoleHit | None:
+    def _anaphoric(
+        self, previous: Span, sentence: Span, roles_of: dict[int, set[str]], first_role: dict[int, int]
+    ) -> RoleHit | None:
         """„Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat …“, „Die Polizei
         geht bei dem ehemaligen Manager von Fluchtgefahr aus“: the first definite role phrase of a
         sentence, before any name in it, continues the one person the sentence before named. A phrase
@@ -624,7 +626,8 @@ class RoleFinder:
             noun_end = self.nouns[k][0]
             if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
                 return None
-            person = self._antecedent(named, self.nouns[k][1].normalized, roles_of)
+            stated = {p for p in named if first_role.get(p, sentence.start) < sentence.start}
+            person = self._antecedent(named, self.nouns[k][1].normalized, roles_of, stated)
             if person is None or person in {p.person for p in inside}:
                 return None
             hit = self._hit(person, k, i + 1, limit, "anaphoric")
@@ -656,18 +659,21 @@ class RoleFinder:
         return last.person if recent else None
 
     @staticmethod
-    def _antecedent(named: set[int], role: str, roles_of: dict[int, set[str]]) -> int | None:
+    def _antecedent(
+        named: set[int], role: str, roles_of: dict[int, set[str]], stated: set[int]
+    ) -> int | None:
         """Whom a definite role phrase continues among the persons the sentence before named: the
         only one; else the only one already holding this role („Entwicklungskommissar Louis Michel …
-        der Kommissar“); else, when no one holds it, the only one without any role („Gegenüber
-        Spiegel Online berichtete Michael Gordon, dass er Regierungssprecher Wilhelm … . Weiter sagte
-        der Journalist …“)."""
+        der Kommissar“); else, when no one holds it, the only one without a role stated before
+        (``stated`` are those with one: „Gegenüber Spiegel Online berichtete Michael Gordon, dass er
+        Regierungssprecher Wilhelm … . Weiter sagte der Journalist …“, though the article calls Gordon
+        „Militärexperte“ later)."""
         if len(named) == 1:
             return next(iter(named))
         holding = [p for p in named if _holds(roles_of.get(p, ()), role)]
         if holding:
             return holding[0] if len(holding) == 1 else None
-        roleless = [p for p in named if not roles_of.get(p)]
+        roleless = [p for p in named if p not in stated]
         return roleless[0] if len(roleless) == 1 else None
 
     @staticmethod
@@ -769,12 +775,17 @@ class RoleFinder:
             hits.extend(self._als(sentence.start, sentence.end))
         hits += self._pronoun_predicatives()
         roles_of: dict[int, set[str]] = {}
+        first_role: dict[int, int] = {}  # person → the token where their first role phrase starts
         for hit in hits:
             roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
+            first_role[hit.role.person_local_id] = min(
+                hit.start, first_role.get(hit.role.person_local_id, hit.start)
+            )
         for index, sentence in enumerate(self.sentences.spans):
-            if index and (hit := self._anaphoric(self.sentences[index - 1], sentence, roles_of)):
+            if index and (hit := self._anaphoric(self.sentences[index - 1], sentence, roles_of, first_role)):
                 hits.append(hit)
                 roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
+                first_role.setdefault(hit.role.person_local_id, hit.start)
         # „Die Ministerin“ after „Landesministerin Carola Behrens“ adds nothing new.
         hits = [h for h in hits if h.role.construction != "anaphoric" or not self._known(h, roles_of)]
         unique: dict[tuple, RoleHit] = {}
