@@ -135,9 +135,8 @@ class RoleNouns:
                 norm = entry.norm[0].lower() + entry.norm[1:] if prefix else entry.norm
                 gender, _, plural = gender.partition(" ")
                 body = entry.body and gender == "male"  # „Stadträtin“ is a person
-                surname = (
-                    entry.surname and gender == "male" and k == 0
-                )  # „Königin“, „Torschützenkönig“ are roles
+                # „König“ may be a surname; „Königin“ and „Torschützenkönig“ are roles
+                surname = entry.surname and gender == "male" and k == 0
                 return RoleNoun(
                     prefix + norm, entry.category, gender, entry.adjectival, bool(plural), body, surname
                 )

@@ -602,6 +602,7 @@ class RoleFinder:
         named = {p.person for p in self._within(previous.start, previous.end)}
         inside = self._within(sentence.start, sentence.end)
         limit = inside[0].left if inside else sentence.end
+        stated = {p for p in named if first_role.get(p, sentence.start) < sentence.start}
         continues_topic = not named
         articles, starts = _DEFINITE, range(sentence.start, limit)
         if continues_topic:
@@ -626,7 +627,6 @@ class RoleFinder:
             noun_end = self.nouns[k][0]
             if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
                 return None
-            stated = {p for p in named if first_role.get(p, sentence.start) < sentence.start}
             person = self._antecedent(named, self.nouns[k][1].normalized, roles_of, stated)
             if person is None or person in {p.person for p in inside}:
                 return None
