@@ -561,6 +561,16 @@ def test_a_plural_by_its_article_or_irregular_form_is_shared_by_joined_names():
         }
 
 
+def test_definite_role_phrase_continues_no_one_whose_first_name_says_the_other_gender():
+    text = "Gestern sprach Johanna Moser. Neu sei, dass der Bürgermeister das anordne."
+    doc = analysed(text, persons=("Johanna Moser",), pos={"Neu": "ADJ", "sei": "AUX"})
+    assert doc._.roles == []
+    doc = analysed(
+        text.replace("Johanna", "Johannes"), persons=("Johannes Moser",), pos={"Neu": "ADJ", "sei": "AUX"}
+    )
+    assert [(r.role_normalized, r.construction) for r in doc._.roles] == [("Bürgermeister/in", "anaphoric")]
+
+
 def test_definite_role_phrase_continues_the_person_named_before():
     doc = analysed(
         "Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat den Betrieb übernommen.",

@@ -670,11 +670,9 @@ def _find_roles(analysis: DocAnalysis) -> None:
     organisations they name (found before)."""
     anchors = _anchors(analysis.builders)
     first_names = [gender_rules.first_name_evidence(b.parts.first_name) for b in analysis.builders]
+    genders = {i: e.gender for i, e in enumerate(first_names) if e and e.rank == gender_rules.FIRST_NAME}
     analysis.antecedents = gender_rules.pronoun_antecedents(
-        analysis.doc,
-        analysis.sentences,
-        [(a.start, a.person) for a in anchors],
-        {i: e.gender for i, e in enumerate(first_names) if e and e.rank == gender_rules.FIRST_NAME},
+        analysis.doc, analysis.sentences, [(a.start, a.person) for a in anchors], genders
     )
     finder = RoleFinder(
         analysis.doc,
@@ -684,6 +682,7 @@ def _find_roles(analysis: DocAnalysis) -> None:
         analysis.org_anchors,
         analysis.role_nouns,
         {a.token: a.person for a in analysis.antecedents},
+        genders,
     )
     analysis.role_hits = finder.find()
 

@@ -181,8 +181,11 @@ class RoleFinder:
         orgs: list[OrgAnchor],
         nouns: dict[int, tuple[int, RoleNoun]],
         pronouns: dict[int, int] | None = None,
+        genders: dict[int, str] | None = None,
     ):
         self.doc = doc
+        # person → gender as far as the first name tells: „der Bürgermeister“ continues no Johanna
+        self.genders = genders or {}
         # „er“/„sie“ → the one person it refers to (:func:`pipeline.extract.gender.pronoun_antecedents`)
         self.pronouns = pronouns or {}
         self.sentences = sentences
@@ -631,6 +634,8 @@ class RoleFinder:
             if person is None or person in {p.person for p in inside}:
                 return None
             hit = self._hit(person, k, i + 1, limit, "anaphoric")
+            if hit.gender and self.genders.get(person, hit.gender) != hit.gender:
+                return None
             generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
             return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
         return None
