@@ -297,7 +297,7 @@ class OrganisationFinder:
         """„SPD-Chefin“, „ARD-Korrespondent“: a known organisation and a role noun in one word (the
         organisation is a mention of its own, see :meth:`_compound_mentions`)."""
         prefix = compound_organisation(word)
-        return bool(prefix) and self.role_nouns.match(word[len(prefix) + 1 :]) is not None
+        return bool(prefix) and self._is_role(word[len(prefix) + 1 :])
 
     def _is_role(self, word: str) -> bool:
         return self.role_nouns.match(word) is not None

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.lexicons import Lexicons, RoleNoun, RoleNouns, default_lexicons
 from pipeline.extract.names import is_first_name
 from pipeline.extract.records import Role
-from pipeline.extract.tokens import Sentences, doc_text, entity_at, glued, plural_noun
+from pipeline.extract.tokens import Sentences, article_before, doc_text, entity_at, glued, plural_noun
 
 # Words that open the complement of a role noun: a portfolio („für …“) or the organisation („der …“).
 _COMPLEMENT_START = frozenset(
@@ -64,10 +64,7 @@ def role_noun_at(doc: Doc, i: int, roles: RoleNouns) -> RoleNoun | None:
         return noun
     if i > 0 and is_first_name(doc[i - 1].text):
         return None
-    k = i - 1
-    while k >= 0 and doc[k].pos_ == "ADJ":
-        k -= 1
-    after_article = k >= 0 and doc[k].pos_ == "DET"
+    after_article = article_before(doc, i) is not None
     following = doc[i + 1] if i + 1 < len(doc) else None
     before_name = (
         following is not None
@@ -433,7 +430,7 @@ class RoleFinder:
             end, noun = found
             phrase_start, _ = self._qualifiers(start, sentence.start)
             article = doc[phrase_start - 1].lower_ if phrase_start > sentence.start else ""
-            if not (noun.plural or plural_noun(doc, start) or (article == "die" and noun.gender == "male")):
+            if not self._group(start, article):
                 continue
             after, _ = self._suffixes(end, sentence.end)
             names = self._names_joined_at(after, sentence.end)
@@ -645,11 +642,17 @@ class RoleFinder:
         masculine noun after „die“); „Tegaye Mununhe, der Polizeichef der Region“ describes the name
         before the comma, which the NER did not make a person."""
         doc = self.doc
-        group = plural_noun(doc, noun) or (
-            doc[article].lower_ == "die" and self.nouns[noun][1].gender == "male"
-        )
         before = doc[article - 2] if article >= 2 and doc[article - 1].text == "," else None
-        return group or (before is not None and (before.pos_ == "PROPN" or before.ent_type_ != ""))
+        apposition = before is not None and (before.pos_ == "PROPN" or before.ent_type_ != "")
+        return self._group(noun, doc[article].lower_) or apposition
+
+    def _group(self, noun_start: int, article: str) -> bool:
+        """The role noun at ``noun_start`` names a group: plural by its form („Leiterinnen“), by its
+        article („den ehemaligen Parteivorsitzenden“), or masculine after „die“ („die Geschäftsführer“)."""
+        noun = self.all_nouns[noun_start][1]
+        return (
+            noun.plural or plural_noun(self.doc, noun_start) or (article == "die" and noun.gender == "male")
+        )
 
     def _topic(self, before: int) -> int | None:
         """The article's topic person before token ``before``: the first person it names, if named at

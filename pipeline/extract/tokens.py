@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.lexicons import PersonNames, lexicons_of
 from pipeline.nlp.sentences import closes_sentence
@@ -39,14 +39,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def article_before(doc: Doc, i: int) -> Token | None:
+    """The determiner of the noun at ``i``, past the adjectives before it („der Vorsitzende Richter“)."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ":
+        k -= 1
+    return doc[k] if k >= 0 and doc[k].pos_ == "DET" else None
+
+
 def plural_noun(doc: Doc, i: int) -> bool:
     """Whether the noun at ``i`` is plural: as its article says where the article's number is clear
     („des Staatspräsidenten“ is singular whatever the tagger reads in the noun), else as the noun's
     own morphology says."""
-    k = i - 1
-    while k >= 0 and doc[k].pos_ == "ADJ":
-        k -= 1
-    number = doc[k].morph.get("Number") if k >= 0 and doc[k].pos_ == "DET" else []
+    article = article_before(doc, i)
+    number = article.morph.get("Number") if article is not None else []
     return (number or doc[i].morph.get("Number")) == ["Plur"]
 
 
