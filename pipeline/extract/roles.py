@@ -610,6 +610,27 @@ class RoleFinder:
             if topic is None:
                 return None
             named, articles, starts = {topic}, _NOMINATIVE_DEFINITE, range(sentence.start, sentence.start + 1)
+        phrase = self._definite_phrase(starts, articles, limit)
+        if phrase is None:
+            return None
+        article, noun = phrase
+        noun_end = self.nouns[noun][0]
+        if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
+            return None
+        person = self._antecedent(named, self.nouns[noun][1].normalized, roles_of, stated)
+        if person is None or person in {p.person for p in inside}:
+            return None
+        hit = self._hit(person, noun, article + 1, limit, "anaphoric")
+        if hit.gender and self.genders.get(person, hit.gender) != hit.gender:
+            return None
+        generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
+        return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
+
+    def _definite_phrase(self, starts: range, articles: frozenset[str], limit: int) -> tuple[int, int] | None:
+        """The first singular definite phrase (article, role noun) opening at one of ``starts`` and
+        ending before ``limit`` that names one person: not a body („der Stadtrat“), not a group and no
+        apposition to the name before it."""
+        doc = self.doc
         for i in starts:
             if (
                 doc[i].lower_ not in articles
@@ -620,21 +641,9 @@ class RoleFinder:
             k = i + 1
             while k < limit and k not in self.nouns and is_adjective(doc[k]):
                 k += 1
-            if k not in self.nouns or self.nouns[k][0] > limit or self.nouns[k][1].body:
-                continue
-            if self._group_or_apposition(i, k):
-                continue
-            noun_end = self.nouns[k][0]
-            if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
-                return None
-            person = self._antecedent(named, self.nouns[k][1].normalized, roles_of, stated)
-            if person is None or person in {p.person for p in inside}:
-                return None
-            hit = self._hit(person, k, i + 1, limit, "anaphoric")
-            if hit.gender and self.genders.get(person, hit.gender) != hit.gender:
-                return None
-            generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
-            return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
+            noun = self.nouns.get(k)
+            if noun and noun[0] <= limit and not noun[1].body and not self._group_or_apposition(i, k):
+                return i, k
         return None
 
     def _group_or_apposition(self, article: int, noun: int) -> bool:
