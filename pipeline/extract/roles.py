@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -153,6 +153,29 @@ class OrgAnchor(NamedTuple):
     org: int
     name: str
     end_char: int
+
+
+@dataclass
+class StatedRoles:
+    """What the rules have found per person so far: the roles (normalised) and the token where the
+    first role phrase starts; anaphoric phrases choose among persons by both."""
+
+    roles: dict[int, set[str]] = field(default_factory=dict)
+    first: dict[int, int] = field(default_factory=dict)
+
+    def add(self, hit: RoleHit) -> None:
+        person = hit.role.person_local_id
+        self.roles.setdefault(person, set()).add(hit.role.role_normalized)
+        self.first[person] = min(hit.start, self.first.get(person, hit.start))
+
+    def holds(self, person: int, role: str) -> bool:
+        """The person has ``role`` or a more specific one („Entwicklungskommissar/in“ holds
+        „Kommissar/in“)."""
+        return _holds(self.roles.get(person, ()), role)
+
+    def before(self, person: int, token: int) -> bool:
+        """A role of the person was stated before ``token``."""
+        return self.first.get(person, token) < token
 
 
 @dataclass
@@ -583,9 +606,7 @@ class RoleFinder:
         first, stop = bisect_left(self._lefts, start), bisect_left(self._lefts, end)
         return [p for p in self.persons[first:stop] if p.end <= end]
 
-    def _anaphoric(
-        self, previous: Span, sentence: Span, roles_of: dict[int, set[str]], first_role: dict[int, int]
-    ) -> RoleHit | None:
+    def _anaphoric(self, previous: Span, sentence: Span, stated: StatedRoles) -> RoleHit | None:
         """„Eine von ihnen ist Miriam Vogelsang. Die 36-jährige Tischlermeisterin hat …“, „Die Polizei
         geht bei dem ehemaligen Manager von Fluchtgefahr aus“: the first definite role phrase of a
         sentence, before any name in it, continues the one person the sentence before named. A phrase
@@ -602,7 +623,6 @@ class RoleFinder:
         named = {p.person for p in self._within(previous.start, previous.end)}
         inside = self._within(sentence.start, sentence.end)
         limit = inside[0].left if inside else sentence.end
-        stated = {p for p in named if first_role.get(p, sentence.start) < sentence.start}
         continues_topic = not named
         articles, starts = _DEFINITE, range(sentence.start, limit)
         if continues_topic:
@@ -617,7 +637,7 @@ class RoleFinder:
         noun_end = self.nouns[noun][0]
         if continues_topic and any(t.pos_ == "PROPN" for t in doc[noun_end : noun_end + _INTRODUCED]):
             return None
-        person = self._antecedent(named, self.nouns[noun][1].normalized, roles_of, stated)
+        person = self._antecedent(named, self.nouns[noun][1].normalized, stated, sentence.start)
         if person is None or person in {p.person for p in inside}:
             return None
         hit = self._hit(person, noun, article + 1, limit, "anaphoric")
@@ -676,29 +696,26 @@ class RoleFinder:
         return last.person if recent else None
 
     @staticmethod
-    def _antecedent(
-        named: set[int], role: str, roles_of: dict[int, set[str]], stated: set[int]
-    ) -> int | None:
+    def _antecedent(named: set[int], role: str, stated: StatedRoles, sentence_start: int) -> int | None:
         """Whom a definite role phrase continues among the persons the sentence before named: the
         only one; else the only one already holding this role („Entwicklungskommissar Louis Michel …
-        der Kommissar“); else, when no one holds it, the only one without a role stated before
-        (``stated`` are those with one: „Gegenüber Spiegel Online berichtete Michael Gordon, dass er
+        der Kommissar“); else, when no one holds it, the only one without a role stated before the
+        sentence at ``sentence_start`` („Gegenüber Spiegel Online berichtete Michael Gordon, dass er
         Regierungssprecher Wilhelm … . Weiter sagte der Journalist …“, though the article calls Gordon
         „Militärexperte“ later)."""
         if len(named) == 1:
             return next(iter(named))
-        holding = [p for p in named if _holds(roles_of.get(p, ()), role)]
+        holding = [p for p in named if stated.holds(p, role)]
         if holding:
             return holding[0] if len(holding) == 1 else None
-        roleless = [p for p in named if p not in stated]
+        roleless = [p for p in named if not stated.before(p, sentence_start)]
         return roleless[0] if len(roleless) == 1 else None
 
     @staticmethod
-    def _known(hit: RoleHit, roles_of: dict[int, set[str]]) -> bool:
+    def _known(hit: RoleHit, stated: StatedRoles) -> bool:
         """The person already has this role or a more specific one."""
-        return _holds(
-            roles_of[hit.role.person_local_id] - {hit.role.role_normalized}, hit.role.role_normalized
-        )
+        role = hit.role.role_normalized
+        return _holds(stated.roles[hit.role.person_local_id] - {role}, role)
 
     def _punct_between(self, start: int, end: int) -> bool:
         return any(self.doc[k].is_punct for k in range(start, end))
@@ -791,20 +808,15 @@ class RoleFinder:
         for sentence in self.sentences.spans:
             hits.extend(self._als(sentence.start, sentence.end))
         hits += self._pronoun_predicatives()
-        roles_of: dict[int, set[str]] = {}
-        first_role: dict[int, int] = {}  # person → the token where their first role phrase starts
+        stated = StatedRoles()
         for hit in hits:
-            roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
-            first_role[hit.role.person_local_id] = min(
-                hit.start, first_role.get(hit.role.person_local_id, hit.start)
-            )
+            stated.add(hit)
         for index, sentence in enumerate(self.sentences.spans):
-            if index and (hit := self._anaphoric(self.sentences[index - 1], sentence, roles_of, first_role)):
+            if index and (hit := self._anaphoric(self.sentences[index - 1], sentence, stated)):
                 hits.append(hit)
-                roles_of.setdefault(hit.role.person_local_id, set()).add(hit.role.role_normalized)
-                first_role.setdefault(hit.role.person_local_id, hit.start)
+                stated.add(hit)
         # „Die Ministerin“ after „Landesministerin Carola Behrens“ adds nothing new.
-        hits = [h for h in hits if h.role.construction != "anaphoric" or not self._known(h, roles_of)]
+        hits = [h for h in hits if h.role.construction != "anaphoric" or not self._known(h, stated)]
         unique: dict[tuple, RoleHit] = {}
         for hit in sorted(hits, key=lambda h: h.role.start):
             r = hit.role
