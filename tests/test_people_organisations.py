@@ -111,6 +111,55 @@ def test_classifying_noun_before_a_name_is_not_part_of_it():
     assert [o.name for o in doc._.organisations] == ["Apple"]
 
 
+def test_a_noun_that_classifies_a_one_word_name_is_not_part_of_it():
+    """„Onlineaktionshaus eBay“, „Kleinpartei Tierschutzpartei“, „Berliner Fahrgastverband IGEB“ name
+    eBay, the Tierschutzpartei and IGEB; a legal form, an adjective's noun and a place stay named."""
+    orgs = (
+        "Onlineaktionshaus eBay",
+        "Kleinpartei Tierschutzpartei",
+        "Berliner Fahrgastverband IGEB",
+        "Seerene GmbH",
+        "Gemeinsamer Bundesausschuss",
+        "Landestheater Detmold",
+    )
+    text = (
+        "Es wurde beim Onlineaktionshaus eBay angeboten. Er ist Mitglied der Kleinpartei Tierschutzpartei. "
+        "Kritik kommt vom Berliner Fahrgastverband IGEB. Die Seerene GmbH und der Gemeinsamer "
+        "Bundesausschuss laden in das Landestheater Detmold."
+    )
+    doc = make_doc(
+        text,
+        orgs=orgs,
+        pos={
+            "Onlineaktionshaus": "NOUN",
+            "Kleinpartei": "NOUN",
+            "Berliner": "ADJ",
+            "Fahrgastverband": "NOUN",
+            "Seerene": "NOUN",
+            "Gemeinsamer": "NOUN",
+            "Landestheater": "NOUN",
+            "Detmold": "PROPN",
+        },
+    )
+    genders = {
+        "Haus": "Neut",
+        "Partei": "Fem",
+        "Verband": "Masc",
+        "Seerene": "Fem",
+        "Samer": "Masc",
+        "Theater": "Neut",
+    }
+    _, organisations, _, _ = analyse(doc, genders)
+    assert [o.name for o in organisations] == [
+        "eBay",
+        "Tierschutzpartei",
+        "IGEB",
+        "Seerene GmbH",
+        "Gemeinsamer Bundesausschuss",
+        "Landestheater Detmold",
+    ]
+
+
 def test_ner_organisations_cleaned_by_general_rules():
     """Line breaks end a name, lower-case adjectives and descriptors go, events and languages are no
     organisations, and a one-word name tagged NOUN counts unless the lexicon knows it as a common noun."""

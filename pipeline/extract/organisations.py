@@ -29,6 +29,7 @@ from pipeline.nlp.known import (
 )
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
+_INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # a brand written „eBay“, „iRobot“
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
 _ADJECTIVE_ENDING = re.compile(r"(sch|lich|ig)(?:e|en|em|er|es)\b")
 _INFLECTION = re.compile(r"(?:e|en|em|er|es)$")
@@ -208,6 +209,7 @@ class OrganisationFinder:
                     and doc[start].lower_.endswith(descriptors)
                     and doc[start + 1].text[:1].isupper()
                 )
+                or self._classifies_name(start, end)
             )
         ):
             start += 1
@@ -245,6 +247,35 @@ class OrganisationFinder:
         ):
             return None
         return start, end, start_char, start_char + len(text)
+
+    def _classifies_name(self, start: int, end: int) -> bool:
+        """Token ``start`` only says what kind of body the one-word name at the span's end is
+        („Onlineaktionshaus eBay“, „Kleinpartei Tierschutzpartei“, „des Unternehmens RWE“, „Berliner
+        Fahrgastverband IGEB“ with the place adjective before it): a common noun that heads no names
+        („Stadt Weißenfeld“, „Fraktion …“) and that the lexicon knows, before an acronym (no legal
+        form: „Seerene GmbH“), a known organisation, a brand with an inner capital or a word that
+        names a body by its ending — no place („Universität Leipzig“)."""
+        doc, lexicon = self.doc, self.lexicon
+        name = doc[end - 1]
+        classifier = doc[end - 2] if end - start >= 2 else None
+        place_adjective = end - start == 3 and doc[start].pos_ == "ADJ" and doc[start].text.endswith("er")
+        if classifier is None or end - start > 3 or (end - start == 3 and not place_adjective):
+            return False
+        heads = lexicon.name_heads | lexicon.unnamed_units
+        return (
+            classifier.pos_ == "NOUN"
+            and classifier.text[:1].isupper()
+            and bool(self._lexicon_gender(classifier.text))
+            and not inflected_adjective(classifier.text)  # „Gemeinsamer Bundesausschuss“
+            and lexicon.nominative(classifier.text) not in heads
+            and not lexicon.is_legal_form(name.text)
+            and (
+                is_acronym(name.text)
+                or is_known_organisation(name.text)
+                or bool(_INNER_CAPITAL.match(name.text))
+                or (bool(lexicon.org_type(name.text)) and name.ent_type_ != "LOC")
+            )
+        )
 
     def _unopened_end(self, start: int, end: int) -> int:
         """Where a name ends at a closing quote or an opening bracket that the name does not pair
