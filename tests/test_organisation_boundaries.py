@@ -238,3 +238,21 @@ def test_an_organisation_the_ner_ran_too_long_is_cut_to_its_name(text, span, exp
         },
     )
     assert names(doc) == expected
+
+
+def test_a_territory_named_as_a_place_is_no_organisation_unless_the_text_makes_it_a_body():
+    """„im Landkreis Diepholz“ says where, „der südungarischen Stadt Mohács“ describes a place; the
+    Stadt Weißenfeld acting is a body, and so is a Landkreis the text lets act by its head alone."""
+    place = analysed(
+        "Er wohnt im Landkreis Diepholz. Die Roma der südungarischen Stadt Mohács protestieren. "
+        "Die Stadt Weißenfeld zeichnet Betriebe aus.",
+        orgs=("Landkreis Diepholz",),
+        pos={"Diepholz": "PROPN", "südungarischen": "ADJ", "Mohács": "PROPN", "Weißenfeld": "PROPN"},
+    )
+    assert names(place) == ["Stadt Weißenfeld"]
+    body = analysed(
+        "Landkreis gründet Netzwerk. Rund jede zehnte Person im Landkreis Oberlausitz-Nord pflegt.",
+        orgs=("Landkreis Oberlausitz-Nord",),
+        pos={"Oberlausitz-Nord": "PROPN", "zehnte": "ADJ", "jede": "DET"},
+    )
+    assert names(body) == ["Landkreis Oberlausitz-Nord"]

@@ -200,6 +200,7 @@ class OrganisationLexicon:
     legal_form_types: dict[str, str]
     function_cues: dict[str, str]  # lower-case cue → function
     name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
+    territories: frozenset[str]  # head nouns of a territory's name („Landkreis Diepholz“)
     descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
     unnamed_units: frozenset[str]  # a body's part without a name of its own („Fraktion der SPD“)
     not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
@@ -231,6 +232,10 @@ class OrganisationLexicon:
             if word.endswith(ending) and word[: -len(ending)] in self.name_heads:
                 return word[: -len(ending)]
         return word
+
+    def is_territory(self, word: str) -> bool:
+        """„Landkreises“, „Stadt“, „Rhein-Sieg-Kreis“: the head of a territory's name."""
+        return self.nominative(word) in self.territories or word.rpartition("-")[2] in self.territories
 
     def canonical_name(self, name: str) -> str:
         """The name in the nominative where its first word is an inflected head („Landes Sachsen-Anhalt“)."""
@@ -270,6 +275,7 @@ def _organisation_lexicon(data: dict, patterns: dict, abbreviations: str) -> Org
         legal_form_types={form: t for t, forms in data["legal_form_types"].items() for form in forms},
         function_cues={cue: function for function, cues in data["functions"].items() for cue in cues},
         name_heads=frozenset(data["name_heads"]),
+        territories=frozenset(data["territories"]),
         descriptors=tuple(w.lower() for w in data["descriptors"]),
         unnamed_units=frozenset(data["unnamed_units"]),
         not_heads=frozenset(data["not_organisation_heads"]),

@@ -225,6 +225,8 @@ class OrganisationFinder:
             end -= 1
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
+        if self._named_as_place(start):
+            return None
         if self._capitalised_by_position(start, end):
             return None
         if self._compound_role(doc[start].text):  # „SPD-Innenexperte Wiefelspütz“: a role, not a name
@@ -550,6 +552,41 @@ class OrganisationFinder:
         if k >= 0 and self.doc[k].pos_ == "DET":
             k -= 1
         return k >= 0 and self.doc[k].lower_ in _LOCATIVE
+
+    def _named_as_place(self, start: int) -> bool:
+        """The territory whose name starts at token ``start`` is where something is („im Landkreis
+        Diepholz“, :meth:`_located`) or a place described („der südungarischen Stadt Mohács“, „die von
+        Muslimen bewohnte Stadt Srebrenica“): a place, not the body — unless the text calls such a
+        territory by its head alone as a body elsewhere (:attr:`_acting_territories`)."""
+        word = self.doc[start].text
+        if not self.lexicon.is_territory(word) or self._territory_head(word) in self._acting_territories:
+            return False
+        return self._place_at(start)
+
+    def _place_at(self, i: int) -> bool:
+        """Token ``i`` (a territory's head) is where something is or a place described."""
+        before = self.doc[i - 1] if i else None
+        return (before is not None and before.is_lower and _attributive(before)) or self._located(i)
+
+    def _territory_head(self, word: str) -> str:
+        return self.lexicon.nominative(word.rpartition("-")[2])
+
+    @cached_property
+    def _acting_territories(self) -> frozenset[str]:
+        """Territory heads the text uses alone and not as a place: „Landkreis gründet Netzwerk“, „die
+        Gleichstellungsbeauftragte des Landkreises“ — in this text such a territory is a body, also
+        where it is named as a place („Rund jede zehnte Person im Landkreis Oberlausitz-Nord …“)."""
+        doc, acting = self.doc, set()
+        for token in doc:
+            if not token.text[:1].isupper() or not self.lexicon.is_territory(token.text):
+                continue
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            named = (
+                following is not None and following.text[:1].isupper() and following.pos_ in {"NOUN", "PROPN"}
+            )
+            if not named and not self._place_at(token.i):
+                acting.add(self._territory_head(token.text))
+        return frozenset(acting)
 
     def _bodies_named_after_persons(self) -> list[tuple[int, int]]:
         """A person's name the NER tagged, followed by a body noun: „Wolfgang Dürr Stiftung“, „Anne
