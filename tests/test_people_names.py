@@ -377,3 +377,17 @@ def test_the_surname_of_a_full_name_with_an_unknown_first_name_counts_as_a_prope
     assert {r.role_normalized for r in doc._.roles} == {"Präsident/in", "Staatsführer/in"}
     common = analysed(text, persons=("Gnassingbé Eyadéma",), pos={"dienstälteste": "ADJ"})
     assert [m.text for p in common._.persons for m in p.mentions] == ["Gnassingbé Eyadéma"]
+
+
+def test_a_surname_opening_a_sentence_that_the_tagger_reads_as_an_adverb_is_a_mention():
+    """The tagger's guess for an unknown capitalised word opening a sentence is an adverb; where the
+    NER reads it as a person it is one, alone too („Stoiber hatte …“), but an adverb inside a
+    sentence is no name."""
+    doc = analysed(
+        "Sepp Daxenberger ist gestorben. Daxenberger, Landwirt aus Traunstein, wurde bekannt. Stoiber hatte "
+        "es betont. Es sagte B.",
+        persons=("Sepp Daxenberger", "Daxenberger", "Stoiber", "B"),
+        pos={"Daxenberger": "ADV", "Stoiber": "ADV", "B": "ADV"},
+    )
+    assert [(p.name, len(p.mentions)) for p in doc._.persons] == [("Sepp Daxenberger", 2), ("Stoiber", 1)]
+    assert [(r.person_local_id, r.short) for r in doc._.roles] == [(0, "Landwirt")]

@@ -87,8 +87,8 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
     """A word before a name inside a candidate span: title, address, role noun, article, adverb …
 
     A known first name is kept whatever the tagger says („Olga“ tagged as an adjective), and so is a
-    word of a NER person that the tagger reads as an adjective but that has no adjective's ending
-    („Samaan Ibrahim“).
+    word of a NER person that the tagger reads as an adjective or adverb but that has no adjective's
+    ending („Samaan Ibrahim“; „Daxenberger, von Beruf Landwirt, …“ opening a sentence).
     """
     text, names = doc[i].text, lexicons.names
     if _elision(doc, i) or (i + 1 < len(doc) and _elision(doc, i + 1)):
@@ -100,8 +100,16 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
         or glued(doc, i, names.is_title)
     ):
         return True
-    foreign_name = doc[i].pos_ == "ADJ" and doc[i].ent_type_ == "PER" and not inflected_adjective(text)
+    foreign_name = doc[i].ent_type_ == "PER" and (
+        (doc[i].pos_ == "ADJ" and not inflected_adjective(text)) or _opening_unknown_word(doc[i])
+    )
     return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text) and not foreign_name
+
+
+def _opening_unknown_word(token: Token) -> bool:
+    """A capitalised word opening a sentence that the tagger reads as an adverb: its guess for a word
+    it does not know („Daxenberger, von Beruf Landwirt, …“, „Stoiber hatte …“)."""
+    return token.pos_ == "ADV" and token.is_sent_start and token.is_alpha and len(token) > 2
 
 
 def _extend_right(doc: Doc, start: int, stop: int, lexicons: Lexicons) -> int:
@@ -538,13 +546,14 @@ def _common_noun(token: Token, common_nouns: dict[str, str]) -> bool:
 def _reads_as_name(spans: list[Span], common_nouns: dict[str, str]) -> bool:
     """NER PER spans that read as a name: no common noun of the lexicon (as written or by lemma), no
     adjective, no plural („Bündnis Oberlausitz“, „Flexible Schichtpläne“), and a lone word only if the
-    tagger reads it as a proper noun („Kita“ is none)."""
+    tagger reads it as a proper noun („Kita“ is none) or, opening a sentence, as an adverb („Stoiber
+    hatte …“: an unknown capitalised word)."""
     tokens = [t for span in spans for t in span]
     if not tokens or any(
         t.pos_ == "ADJ" or _common_noun(t, common_nouns) or t.morph.get("Number") == ["Plur"] for t in tokens
     ):
         return False
-    return all(len(span) > 1 or span[0].pos_ == "PROPN" for span in spans)
+    return all(len(span) > 1 or span[0].pos_ == "PROPN" or _opening_unknown_word(span[0]) for span in spans)
 
 
 def _believed(doc: Doc, builder: _PersonBuilder, common_nouns: dict[str, str]) -> bool:
