@@ -754,3 +754,17 @@ def test_a_role_noun_that_is_also_a_surname_is_a_role_only_where_a_noun(text, na
 def test_a_role_noun_that_is_also_a_surname_is_marked_only_in_its_bare_masculine_forms():
     assert match_role_noun("König").surname and match_role_noun("Richters").surname
     assert not any(match_role_noun(w).surname for w in ("Königin", "Torschützenkönig", "Schiedsrichter"))
+
+
+def test_a_role_coordinated_with_a_noun_that_is_none_and_the_gender_of_an_adjectival_noun():
+    """„die Abgeordnete und Brexit-Gegnerin Jo Cox“: the second noun is no role, the first is, and
+    „die“ before an adjectival noun in -e is feminine in the accusative too."""
+    doc = analysed(
+        "Im Mordfall um die Abgeordnete und Brexit-Gegnerin Jo Cox urteilte ein Gericht.",
+        persons=("Jo Cox",),
+        pos={"Abgeordnete": "NOUN", "Brexit-Gegnerin": "NOUN", "die": "DET"},
+        morph={"die": "Case=Acc|Gender=Fem|Number=Sing"},
+    )
+    role = only_role(doc, "Jo Cox")
+    assert (role.short, role.construction) == ("Abgeordnete", "prenominal")
+    assert doc._.persons[0].gender == "female"  # outranks the first name „Jo“ (male in the lexicon)

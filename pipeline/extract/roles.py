@@ -41,6 +41,7 @@ _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
 _NOMINATIVE_DEFINITE = frozenset({"der", "die"})  # a definite subject
 _TOPIC_SENTENCES = 8  # a topic person was last named fewer sentences before than this
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
+_WEAK_ARTICLES = {"die": "female", "eine": "female", "der": "male"}  # … + adjectival noun in -e
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 _PERSONAL = frozenset({"er", "sie", "ihn", "ihm", "ihr", "ihnen"})  # pronouns that name a person
 _INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
@@ -313,13 +314,19 @@ class RoleFinder:
         return i, [w for w, kept in zip(words, keep, strict=True) if kept]
 
     def _gender(self, start: int, noun: RoleNoun, floor: int) -> str:
-        """Gender the wording states: noun form; for adjectival nouns the article („die Beauftragte“)."""
+        """Gender the wording states: noun form; for adjectival nouns the article („die Beauftragte“,
+        also in the accusative: „um die Abgeordnete Jo Cox“; „der Beauftragte“, „ein Beauftragter“)."""
         if noun.gender or not noun.adjectival:
             return noun.gender
         i = start - 1
         while i >= floor and is_adjective(self.doc[i]):
             i -= 1
-        if i >= floor and self.doc[i].pos_ == "DET" and "Nom" in self.doc[i].morph.get("Case"):
+        if i < floor or self.doc[i].pos_ != "DET":
+            return ""
+        article = self.doc[i].lower_
+        if self.doc[start].lower_.endswith("e") and article in _WEAK_ARTICLES:
+            return _WEAK_ARTICLES[article]
+        if "Nom" in self.doc[i].morph.get("Case"):
             genders = self.doc[i].morph.get("Gender")
             if genders == ["Fem"]:
                 return "female"
@@ -377,6 +384,10 @@ class RoleFinder:
                 if preceding in _ENUMERATION:  # „der Sportler und Etappensieger X“
                     return [hit, *self._prenominal(person, hit.start - 1, floor)]
                 return [hit]
+        doc = self.doc
+        if target - 2 > floor and doc[target - 1].pos_ == "NOUN" and doc[target - 2].lower_ in _ENUMERATION:
+            # „die Abgeordnete und Brexit-Gegnerin Jo Cox“: a second noun that is no role
+            return self._prenominal(person, target - 2, floor)
         return []
 
     def _introduced_after_comma(self, anchor: PersonAnchor, floor: int) -> list[RoleHit]:
