@@ -768,3 +768,18 @@ def test_a_role_coordinated_with_a_noun_that_is_none_and_the_gender_of_an_adject
     role = only_role(doc, "Jo Cox")
     assert (role.short, role.construction) == ("Abgeordnete", "prenominal")
     assert doc._.persons[0].gender == "female"  # outranks the first name „Jo“ (male in the lexicon)
+
+
+def test_a_second_role_after_und_and_an_adjective_ends_the_first_roles_organisation():
+    doc = analysed(
+        "Kurt von Figura, Präsident der Universität Göttingen und derzeitiger Vorsitzender der "
+        "Landeshochschulkonferenz, begrüßte den Beschluss.",
+        persons=("Kurt von Figura",),
+        orgs=("Universität Göttingen", "Landeshochschulkonferenz"),
+        pos={"derzeitiger": "ADJ"},
+    )
+    roles = roles_by_name(doc)["Kurt von Figura"]
+    assert [(r.short, r.org_text) for r in roles] == [
+        ("Präsident", "Universität Göttingen"),
+        ("Vorsitzender", "Landeshochschulkonferenz"),  # „derzeitig“ says nothing about the role
+    ]

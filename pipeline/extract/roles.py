@@ -268,7 +268,10 @@ class RoleFinder:
                 continue
             if j in self.person_starts or token.is_space or token.pos_ in {"VERB", "AUX", "ADV", "PRON"}:
                 break
-            enumerated_noun = j in self.nouns and j > end and doc[j - 1].lower_ in _ENUMERATION
+            # „Präsident der Universität Göttingen und (derzeitiger) Vorsitzender der …“: a second role
+            enumerated_noun = (
+                j > end and doc[j - 1].lower_ in _ENUMERATION and self._role_past_adjectives(j, limit)
+            )
             if glued(doc, j, self.lexicons.names.is_title) or enumerated_noun:
                 break
             if token.text == "(" and j + 2 < limit and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
@@ -286,6 +289,12 @@ class RoleFinder:
             if not (token.pos_ in {"ADP", "DET", "CCONJ"} or token.lower_ in _COMPLEMENT_START):
                 end = j
         return end, org
+
+    def _role_past_adjectives(self, j: int, limit: int) -> bool:
+        """A role noun starts at token ``j`` or after the adjectives there („derzeitiger Vorsitzender“)."""
+        while j < limit and j not in self.nouns and is_adjective(self.doc[j]):
+            j += 1
+        return j in self.nouns
 
     def _place_in_genitive(self, j: int, limit: int) -> int | None:
         """End of a place the NER tagged that starts at ``j`` and stands in the genitive: the country
