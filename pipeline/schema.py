@@ -126,7 +126,7 @@ ROLES = Table(
         ("organisation", "str", "That organisation's canonical name."),
         ("programme_id", "str", "Programme or project the role belongs to (programmes.csv), when stated."),
         ("programme", "str", "That programme's canonical name („Projektleiterin des Projekts „…““)."),
-        ("construction", "str", "prenominal, apposition, als, predicative, relative or anaphoric."),
+        ("construction", "str", "prenominal, apposition, als, predicative, relative, anaphoric or headline."),
         ("start_char", "int", "Start offset of the role phrase in the clean document text."),
         ("end_char", "int", "End offset (exclusive) of the role phrase."),
         ("sentence_index", "int", "Sentence number in the document (0-based)."),

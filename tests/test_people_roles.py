@@ -783,3 +783,27 @@ def test_a_second_role_after_und_and_an_adjective_ends_the_first_roles_organisat
         ("Präsident", "Universität Göttingen"),
         ("Vorsitzender", "Landeshochschulkonferenz"),  # „derzeitig“ says nothing about the role
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan: 64-jähriger Boss kommt frei\n\nKiyoshi Takayama zahlte die Kaution.",
+            [("Boss", "headline")],
+        ),
+        (
+            "Thailand: Premierminister kündigt Neuwahl an\n\nAbhisit Vejjajiva will es.",
+            [("Premierminister", "headline")],
+        ),
+        ("Japan: Der Boss kommt frei. Kiyoshi Takayama zahlte die Kaution.", []),  # no headline
+        ("Japan: Ermittler nehmen Boss fest\n\nKiyoshi Takayama zahlte die Kaution.", []),  # not opening it
+    ],
+)
+def test_a_headline_that_opens_with_a_role_is_about_the_first_person_named(text, expected):
+    doc = analysed(
+        text,
+        persons=("Kiyoshi Takayama", "Abhisit Vejjajiva"),
+        pos={"64-jähriger": "SCONJ", "Japan": "PROPN", "Thailand": "PROPN", "Ermittler": "NOUN"},
+    )
+    assert [(r.short, r.construction) for r in doc._.roles] == expected

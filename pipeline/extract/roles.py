@@ -34,6 +34,7 @@ _COMPLEMENT_START = frozenset(
 _ADJECTIVE_FORM = re.compile(
     r"^[a-zäöüß-]{2,}(?:sch|lich|ig|bar|sam|haft|iv|al|ell|är|end)(?:e|en|er|es|em)$"
 )
+_AGE = re.compile(r"^\d+-jährig(?:e|en|er|es|em)$")
 _NAME_JOINERS = frozenset({"-", "&", "+", "/", "’s", "'s"})
 _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
@@ -44,6 +45,7 @@ _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 _WEAK_ARTICLES = {"die": "female", "eine": "female", "der": "male"}  # … + adjectival noun in -e
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 _PERSONAL = frozenset({"er", "sie", "ihn", "ihm", "ihr", "ihnen"})  # pronouns that name a person
+_HEADLINE_TOKENS = 25  # a first line longer than this is no headline
 _INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
 _APPOSITION_SPAN = 12  # at most this many tokens from a role noun to the comma before the name it introduces
 _NOUN_PHRASE = frozenset({"DET", "ADJ", "ADV", "NOUN", "PROPN", "ADP", "CCONJ", "NUM", "X", "PUNCT"})
@@ -126,6 +128,11 @@ def inflected_adjective(word: str) -> bool:
     """A word with a typical adjective suffix and an inflection ending („Kaufmännische“, „Europäischen“);
     place adjectives like „Harzer“ and nouns like „Diakonie“ are none."""
     return bool(_ADJECTIVE_FORM.match(word.lower()))
+
+
+def _modifier(token) -> bool:
+    """An adjective, also an age the tagger misreads („64-jähriger“ as a conjunction)."""
+    return is_adjective(token) or bool(_AGE.match(token.text))
 
 
 def _holds(roles: Iterable[str], role: str) -> bool:
@@ -775,6 +782,26 @@ class RoleFinder:
                 hits.append(self._hit(person.person, noun_start, i + 1, sentence_end, "als"))
         return hits
 
+    def _headline(self) -> list[RoleHit]:
+        """„CDU-Abgeordneter beendet … seine Karriere“, „Indonesien: Meistgesuchter Terrorist Südostasiens
+        getötet“: a headline (the text's first line, past a place and colon) that names no one and
+        opens with a singular role phrase is about the first person the text then names."""
+        doc = self.doc
+        end = next((k for k in range(min(len(doc), _HEADLINE_TOKENS)) if "\n" in doc[k].text_with_ws), None)
+        if end is None or not self.persons or self.persons[0].left <= end:
+            return []
+        colon = next((k for k in range(end) if doc[k].text == ":"), None)
+        k = colon + 1 if colon is not None else 0
+        while k < end and k not in self.nouns and (_modifier(doc[k]) or doc[k].pos_ in {"DET", "NUM"}):
+            k += 1
+        if k not in self.nouns or self._group(k, "") or self.nouns[k][1].body:
+            return []
+        person = self.persons[0].person
+        hit = self._hit(person, k, 0, end + 1, "headline")
+        if hit.gender and self.genders.get(person, hit.gender) != hit.gender:
+            return []
+        return [hit]
+
     def _nearest_pronoun(self, start: int, end: int) -> int | None:
         """The last personal pronoun of the third person in tokens ``start:end`` („er“, „ihn“, „ihr“)."""
         return next(
@@ -827,7 +854,7 @@ class RoleFinder:
         hits = [h for h in hits if h.start not in shared_phrases] + shared
         for sentence in self.sentences.spans:
             hits.extend(self._als(sentence.start, sentence.end))
-        hits += self._pronoun_predicatives()
+        hits += self._pronoun_predicatives() + self._headline()
         stated = StatedRoles()
         for hit in hits:
             stated.add(hit)
