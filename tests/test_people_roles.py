@@ -807,3 +807,27 @@ def test_a_headline_that_opens_with_a_role_is_about_the_first_person_named(text,
         pos={"64-jähriger": "SCONJ", "Japan": "PROPN", "Thailand": "PROPN", "Ermittler": "NOUN"},
     )
     assert [(r.short, r.construction) for r in doc._.roles] == expected
+
+
+def test_a_place_before_the_name_is_no_title_of_an_owner_after_von():
+    """„Sprecher von Bundeskanzlerin Merkel“ serves her; „Fraktionschef von … in Bayern Sepp
+    Daxenberger“ is his role: the word before his name is a place, no role noun or title."""
+    doc = analysed(
+        "Der ehemalige Fraktionschef von Bündnis 90 / Die Grünen in Bayern Sepp Daxenberger ist gestorben.",
+        persons=("Sepp Daxenberger",),
+        orgs=("Bündnis 90 / Die Grünen",),
+        pos={"ehemalige": "ADJ", "Bayern": "NOUN"},
+    )
+    assert only_role(doc, "Sepp Daxenberger").short == "ehemalige Fraktionschef"
+
+
+def test_stacked_roles_with_an_article_after_the_comma():
+    doc = analysed(
+        "Das Staatsoberhaupt des Landes, die britische Königin Elisabeth Windsor, bat um Hilfe.",
+        persons=("Elisabeth Windsor",),
+        pos={"britische": "ADJ", "Landes": "NOUN"},
+    )
+    assert [r.short for r in roles_by_name(doc)["Elisabeth Windsor"]] == [
+        "Staatsoberhaupt",
+        "britische Königin",
+    ]

@@ -397,6 +397,9 @@ class RoleFinder:
                 preceding = self.doc[hit.start - 1].lower_ if hit.start > floor else ""
                 if preceding == ",":
                     return [hit, *self._prenominal(person, hit.start, floor)]
+                opening = hit.start - 1  # „Das Staatsoberhaupt Neuseelands, die britische Königin …“
+                if preceding in _DEFINITE and opening > floor and self.doc[opening - 1].text == ",":
+                    return [hit, *self._prenominal(person, opening, floor)]
                 if preceding in _ENUMERATION:  # „der Sportler und Etappensieger X“
                     return [hit, *self._prenominal(person, hit.start - 1, floor)]
                 return [hit]
@@ -445,15 +448,14 @@ class RoleFinder:
 
     def _owner_with_own_title(self, after: int, target: int) -> bool:
         """„eines Beraters von König Bhumibol“, „Sprecher von Bundeskanzlerin Merkel“: the name after
-        „von“ with a title of its own is whom the role serves, not who holds it."""
+        „von“ with a role noun or title of its own is whom the role serves, not who holds it („der
+        Fraktionschef von Bündnis 90 / Die Grünen in Bayern Sepp Daxenberger“ holds it)."""
         doc = self.doc
         before_name = doc[target - 1]
         return (
             after < target - 1
             and doc[after].lower_ in {"von", "vom"}
-            and before_name.pos_ == "NOUN"
-            and before_name.text[:1].isupper()
-            and not before_name.ent_type_
+            and (target - 1 in self.all_nouns or self.lexicons.names.is_title(before_name.text))
         )
 
     def _names_joined_at(self, j: int, limit: int) -> list[PersonAnchor]:
