@@ -160,6 +160,17 @@ def test_a_noun_that_classifies_a_one_word_name_is_not_part_of_it():
     ]
 
 
+def test_a_nationality_adjective_before_a_foreign_name_is_not_part_of_it():
+    text = "Die Liberianische International AirService fliegt, der Deutsche Wetterdienst warnt."
+    doc = make_doc(
+        text,
+        orgs=("Liberianische International AirService", "Deutsche Wetterdienst"),
+        pos={"Liberianische": "ADJ", "International": "X", "Deutsche": "ADJ", "Wetterdienst": "PROPN"},
+    )
+    _, organisations, _, _ = analyse(doc, {"Dienst": "Masc"})
+    assert [o.name for o in organisations] == ["International AirService", "Deutscher Wetterdienst"]
+
+
 def test_ner_organisations_cleaned_by_general_rules():
     """Line breaks end a name, lower-case adjectives and descriptors go, events and languages are no
     organisations, and a one-word name tagged NOUN counts unless the lexicon knows it as a common noun."""

@@ -26,6 +26,7 @@ from pipeline.nlp.known import (
     is_known_name,
     is_known_organisation,
     is_national_body,
+    is_nationality_adjective,
 )
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
@@ -210,6 +211,7 @@ class OrganisationFinder:
                     and doc[start + 1].text[:1].isupper()
                 )
                 or self._classifies_name(start, end)
+                or self._nationality_before_name(start, end)
             )
         ):
             start += 1
@@ -277,6 +279,20 @@ class OrganisationFinder:
                 or bool(_INNER_CAPITAL.match(name.text))
                 or (bool(lexicon.org_type(name.text)) and name.ent_type_ != "LOC")
             )
+        )
+
+    def _nationality_before_name(self, start: int, end: int) -> bool:
+        """„Nordkoreanisches Air Koryo“, „Liberianische International AirService“: a nationality
+        adjective before a foreign name says where the body is from and is no part of its name (unlike
+        „Deutscher Bundestag“, „Österreichische Volkspartei“ before a word the lexicon knows)."""
+        doc = self.doc
+        return (
+            end - start > 1
+            and doc[start].text[:1].isupper()
+            and is_nationality_adjective(doc[start].text)
+            and doc[start + 1].pos_ in {"PROPN", "X"}
+            and not self._lexicon_gender(doc[start + 1].text.rstrip("-"))
+            and not is_known_organisation(doc[start + 1].text)
         )
 
     def _unopened_end(self, start: int, end: int) -> int:

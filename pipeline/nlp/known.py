@@ -193,6 +193,11 @@ def _national_forms(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     return bodies, frozenset(s + e for s in data["nationality_adjectives"] for e in ADJECTIVE_ENDINGS)
 
 
+def is_nationality_adjective(word: str, path: Path = GAZETTEER) -> bool:
+    """„Nordkoreanisches“, „liberianische“: an inflected nationality adjective of the gazetteer."""
+    return word.lower() in _national_forms(path)[1]
+
+
 def is_national_body(adjective: str, word: str, path: Path = GAZETTEER) -> bool:
     """„jemenitische“ „Regierung“: a nationality adjective and a body of the gazetteer's
     ``national_bodies``, which then names that country's body although the word alone is generic."""
