@@ -16,6 +16,7 @@ from pipeline.nlp.known import (
     GENITIVE_ENDINGS,
     MEDIA_TITLE,
     compound_pattern,
+    gazetteer_name,
     is_known_organisation,
     is_national_body,
     known_names,
@@ -190,6 +191,21 @@ def test_only_leading_adjectives_take_the_weak_form():
     assert weak_adjective_form(["Neue", "Zürcher", "Zeitung"]) == ["Neuen", "Zürcher", "Zeitung"]
     assert weak_adjective_form(["Human", "Rights", "Watch"]) is None
     assert weak_adjective_form(["Bundestag"]) is None
+
+
+def test_a_name_after_a_definite_article_in_the_nominative_is_known_and_named_as_listed():
+    """„das Rote Kreuz“, „der Europäische Rat“: the weak form in -e after „der/die/das“; the
+    organisation keeps the gazetteer's name."""
+    assert weak_adjective_form(["Rotes", "Kreuz"], "e") == ["Rote", "Kreuz"]
+    assert weak_adjective_form(["Europäische", "Kommission"], "e") is None  # as written already
+    doc = tagged("Das Rote Kreuz und der Europäische Rat halfen dem Weißen Haus.", [(1, 3, "LOC")])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Rote Kreuz", "ORG"),
+        ("Europäische Rat", "ORG"),
+        ("Weißen Haus", "ORG"),
+    ]
+    assert [gazetteer_name(e.text) for e in doc.ents] == ["Rotes Kreuz", "Europäischer Rat", "Weißes Haus"]
+    assert gazetteer_name("Rotes Kreuz") == "Rotes Kreuz" and gazetteer_name("Rote") == ""
 
 
 def test_model_evaluate_scores_the_pipeline_as_loaded_on_the_held_out_news(tmp_path):

@@ -310,3 +310,11 @@ def test_a_part_of_a_known_organisation_without_a_name_of_its_own_also_mentions_
     ]
     spd = next(o for o in doc._.organisations if o.name == "SPD")
     assert [(m.text, doc.text[m.start : m.end]) for m in spd.mentions] == [("SPD", "SPD")]
+
+
+def test_a_known_organisation_is_named_as_the_gazetteer_lists_it():
+    doc = analysed("Das Rote Kreuz half im Weißen Haus.", orgs=("Rote Kreuz", "Weißen Haus"))
+    assert [(o.name, o.mentions[0].text) for o in doc._.organisations] == [
+        ("Rotes Kreuz", "Rote Kreuz"),
+        ("Weißes Haus", "Weißen Haus"),
+    ]

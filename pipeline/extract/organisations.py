@@ -23,6 +23,7 @@ from pipeline.nlp.known import (
     MEDIA_TITLE,
     closed_compound_organisation,
     compound_organisation,
+    gazetteer_name,
     is_known_name,
     is_known_organisation,
     is_national_body,
@@ -422,6 +423,8 @@ class OrganisationFinder:
         a genitive head its lemma. Without a known gender the adjectives stay as written.
         """
         doc, text = self.doc, doc_text(self.doc)[start_char:end_char]
+        if known := gazetteer_name(text):
+            return known
         i = start
         while (
             i < len(doc)

@@ -15,7 +15,7 @@ gazetteer needs no model rebuild.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -142,17 +142,18 @@ _ADJECTIVE_STEM = re.compile(
 )
 
 
-def weak_adjective_form(words: list[str]) -> list[str] | None:
-    """The name with its leading adjectives in the weak form that follows an article in the
-    genitive and dative („Europäischer Auswärtiger Dienst“ → „Europäischen Auswärtigen Dienst“, as in
-    „des Europäischen Auswärtigen Dienstes“; „Rotes Kreuz“ → „Roten Kreuz“), or ``None`` when the
-    name opens with none."""
+def weak_adjective_form(words: list[str], ending: str = "en") -> list[str] | None:
+    """The name with its leading adjectives in a weak form: ``en`` after an article in the genitive
+    and dative („Europäischer Auswärtiger Dienst“ → „Europäischen Auswärtigen Dienst“, as in „des
+    Europäischen Auswärtigen Dienstes“; „Rotes Kreuz“ → „Roten Kreuz“), ``e`` after a definite
+    article in the nominative and accusative („das Weiße Haus“, „der Europäische Rat“); ``None`` when
+    that is the name as written or it opens with no adjective."""
     declined = list(words)
     for i, word in enumerate(words[:-1]):
         stem = next((word[: -len(e)] for e in ("er", "es", "e") if word.endswith(e)), "")
         if not _ADJECTIVE_STEM.match(stem):
             break
-        declined[i] = stem + "en"
+        declined[i] = stem + ending
     return declined if declined != words else None
 
 
@@ -161,6 +162,26 @@ def _head(words: list[str]) -> int:
     attaches a phrase („Bundesamt für Migration und Flüchtlinge“, „Zentralrat der Juden“), else the
     last word."""
     return next((i - 1 for i in range(1, len(words)) if words[i][:1].islower()), len(words) - 1)
+
+
+def _inflected(words: list[str]) -> Iterator[list[str]]:
+    """The name's words as written, with weak adjectives and with a genitive head (see
+    :func:`name_forms`)."""
+    head = _head(words)
+    for variant in (words, weak_adjective_form(words), weak_adjective_form(words, "e")):
+        for ending in GENITIVE_ENDINGS if variant else ():
+            yield [*variant[:head], variant[head] + ending, *variant[head + 1 :]]
+
+
+@cache
+def _names_by_form(path: Path) -> dict[str, str]:
+    return {" ".join(form): name for name in known_names(path) for form in _inflected(name.split(" "))}
+
+
+def gazetteer_name(text: str, path: Path = GAZETTEER) -> str:
+    """The gazetteer name a declined form stands for („das Rote Kreuz“ → „Rotes Kreuz“, „des Weißen
+    Hauses“ → „Weißes Haus“), or ``""``."""
+    return _names_by_form(path).get(text, "")
 
 
 def name_forms(nlp: Language, path: Path = GAZETTEER) -> list[Doc]:
@@ -173,12 +194,9 @@ def name_forms(nlp: Language, path: Path = GAZETTEER) -> list[Doc]:
     for name in sorted(known_names(path)):
         tokens = nlp.make_doc(name)
         spaces = [bool(t.whitespace_) for t in tokens]
-        words = [t.text for t in tokens]
-        head = _head(words)
-        for variant in (words, weak_adjective_form(words)):
-            for ending in GENITIVE_ENDINGS if variant else ():
-                inflected = [*variant[:head], variant[head] + ending, *variant[head + 1 :]]
-                forms.append(Doc(nlp.vocab, words=inflected, spaces=spaces))
+        forms += [
+            Doc(nlp.vocab, words=words, spaces=spaces) for words in _inflected([t.text for t in tokens])
+        ]
     return forms
 
 
