@@ -831,3 +831,16 @@ def test_stacked_roles_with_an_article_after_the_comma():
         "Staatsoberhaupt",
         "britische Königin",
     ]
+
+
+def test_in_an_enumeration_of_names_a_role_before_a_name_is_not_the_apposition_of_the_name_before():
+    doc = analysed(
+        "Als Gäste werden Bischof Gerhard Feige, Oberbürgermeister Lutz Trümper und Landtagspräsident "
+        "Dieter Steinecke erwartet.",
+        persons=("Gerhard Feige", "Lutz Trümper", "Dieter Steinecke"),
+    )
+    assert {name: [r.short for r in roles] for name, roles in roles_by_name(doc).items()} == {
+        "Gerhard Feige": ["Bischof"],
+        "Lutz Trümper": ["Oberbürgermeister"],
+        "Dieter Steinecke": ["Landtagspräsident"],
+    }

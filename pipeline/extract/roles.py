@@ -511,7 +511,9 @@ class RoleFinder:
     def _apposition(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
         """„Kristin Jentsch, Kaufmännische Leiterin der …“, „Christian Schramm, Oberbürgermeister a.D.,“,
         „Winfried Hassemer, Papiers Stellvertreter,“, „Angela Merkel – seit 2005 Bundeskanzlerin –“;
-        also after the word that closes the clause („… hat Alex Kaminski inne, Koordinator:in …“)."""
+        also after the word that closes the clause („… hat Alex Kaminski inne, Koordinator:in …“). A
+        role phrase without an article that runs up to the next name is that name's (an enumeration
+        of names with their roles)."""
         doc = self.doc
         j, _ = self._suffixes(anchor.end, limit)
         if j + 1 < limit and doc[j + 1].text == "," and (doc[j].pos_ == "ADV" or doc[j].tag_ == "PTKVZ"):
@@ -522,7 +524,11 @@ class RoleFinder:
         start = self._past_adverbial(j + 1, limit)  # „Angela Merkel, seit 2005 Bundeskanzlerin,“
         for k in range(start, min(start + 4, limit)):
             if k in self.nouns:
-                return self._hit(anchor.person, k, start, limit, "apposition")
+                hit = self._hit(anchor.person, k, start, limit, "apposition")
+                # „Bischof Gerhard Feige, Oberbürgermeister Lutz Trümper und …“: the next name's role
+                # („Joseph Ratzinger, dem jetzigen Papst Benedikt XVI.“, with an article, renames him)
+                enumerated = doc[start].pos_ != "DET" and hit.end == limit and limit in self.person_starts
+                return None if enumerated else hit
             if not (doc[k].pos_ == "DET" or is_adjective(doc[k]) or self._genitive_owner(k)):
                 return None
         return None
