@@ -31,6 +31,9 @@ from pipeline.nlp.known import (
 )
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
+_MODEL = re.compile(
+    r"^[A-Z]{0,2}-?\d{2,4}[a-z]?$"
+)  # a model after a maker's name: „Boeing 737“, „Airbus A380“
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # a brand written „eBay“, „iRobot“
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
 _ADJECTIVE_ENDING = re.compile(r"(sch|lich|ig)(?:e|en|em|er|es)\b")
@@ -228,8 +231,8 @@ class OrganisationFinder:
             end -= 1
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
-        if self._named_as_place(start):
-            return None
+        if self._named_as_place(start) or self._model_after(start, end):
+            return None  # „im Landkreis Diepholz“ is a place, „an Bord der Boeing 737“ a product
         if self._capitalised_by_position(start, end):
             return None
         if self._compound_role(doc[start].text):  # „SPD-Innenexperte Wiefelspütz“: a role, not a name
@@ -252,6 +255,16 @@ class OrganisationFinder:
         ):
             return None
         return start, end, start_char, start_char + len(text)
+
+    def _model_after(self, start: int, end: int) -> bool:
+        """The token after the name names a model of that maker („Boeing 737“, „Airbus A380“): a type
+        designation, not a number that counts a noun („laut Reuters 900 Menschen“) nor one that is
+        part of a known name („Schalke 04“)."""
+        doc = self.doc
+        if end >= len(doc) or not _MODEL.match(doc[end].text) or is_known_name(doc[start : end + 1].text):
+            return False
+        counts = doc[end].text.isdigit() and end + 1 < len(doc) and doc[end + 1].pos_ in {"NOUN", "PROPN"}
+        return not counts
 
     def _classifies_name(self, start: int, end: int) -> bool:
         """Token ``start`` only says what kind of body the one-word name at the span's end is
