@@ -277,7 +277,9 @@ class RoleFinder:
                 break
             # „Präsident der Universität Göttingen und (derzeitiger) Vorsitzender der …“: a second role
             enumerated_noun = (
-                j > end and doc[j - 1].lower_ in _ENUMERATION and self._role_past_adjectives(j, limit)
+                j > end
+                and doc[j - 1].lower_ in _ENUMERATION
+                and self._past_adjectives(j, limit) in self.nouns
             )
             if glued(doc, j, self.lexicons.names.is_title) or enumerated_noun:
                 break
@@ -297,11 +299,12 @@ class RoleFinder:
                 end = j
         return end, org
 
-    def _role_past_adjectives(self, j: int, limit: int) -> bool:
-        """A role noun starts at token ``j`` or after the adjectives there („derzeitiger Vorsitzender“)."""
+    def _past_adjectives(self, j: int, limit: int) -> int:
+        """Where a role noun would start after the adjectives at token ``j`` („derzeitiger
+        Vorsitzender“, „die 36-jährige Tischlermeisterin“)."""
         while j < limit and j not in self.nouns and is_adjective(self.doc[j]):
             j += 1
-        return j in self.nouns
+        return j
 
     def _place_in_genitive(self, j: int, limit: int) -> int | None:
         """End of a place the NER tagged that starts at ``j`` and stands in the genitive: the country
@@ -693,9 +696,7 @@ class RoleFinder:
                 or doc[i].morph.get("Number") == ["Plur"]
             ):
                 continue
-            k = i + 1
-            while k < limit and k not in self.nouns and is_adjective(doc[k]):
-                k += 1
+            k = self._past_adjectives(i + 1, limit)
             noun = self.nouns.get(k)
             if noun and noun[0] <= limit and not noun[1].body and not self._group_or_apposition(i, k):
                 return i, k
