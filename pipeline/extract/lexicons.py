@@ -233,9 +233,11 @@ class OrganisationLexicon:
                 return word[: -len(ending)]
         return word
 
-    def is_territory(self, word: str) -> bool:
-        """„Landkreises“, „Stadt“, „Rhein-Sieg-Kreis“: the head of a territory's name."""
-        return self.nominative(word) in self.territories or word.rpartition("-")[2] in self.territories
+    def territory(self, word: str) -> str:
+        """The territory a word heads the name of („Landkreises“ → „Landkreis“, „Rhein-Sieg-Kreis“ →
+        „Kreis“), or ``""``."""
+        head = self.nominative(word.rpartition("-")[2])
+        return head if head in self.territories else ""
 
     def canonical_name(self, name: str) -> str:
         """The name in the nominative where its first word is an inflected head („Landes Sachsen-Anhalt“)."""

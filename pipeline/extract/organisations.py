@@ -31,9 +31,8 @@ from pipeline.nlp.known import (
 )
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
-_MODEL = re.compile(
-    r"^[A-Z]{0,2}-?\d{2,4}[a-z]?$"
-)  # a model after a maker's name: „Boeing 737“, „Airbus A380“
+# a type designation after a maker's name: „Boeing 737“, „Airbus A380“
+_MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[a-z]?$")
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # a brand written „eBay“, „iRobot“
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
 _ADJECTIVE_ENDING = re.compile(r"(sch|lich|ig)(?:e|en|em|er|es)\b")
@@ -590,18 +589,13 @@ class OrganisationFinder:
         Diepholz“, :meth:`_located`) or a place described („der südungarischen Stadt Mohács“, „die von
         Muslimen bewohnte Stadt Srebrenica“): a place, not the body — unless the text calls such a
         territory by its head alone as a body elsewhere (:attr:`_acting_territories`)."""
-        word = self.doc[start].text
-        if not self.lexicon.is_territory(word) or self._territory_head(word) in self._acting_territories:
-            return False
-        return self._place_at(start)
+        territory = self.lexicon.territory(self.doc[start].text)
+        return bool(territory) and territory not in self._acting_territories and self._place_at(start)
 
     def _place_at(self, i: int) -> bool:
         """Token ``i`` (a territory's head) is where something is or a place described."""
         before = self.doc[i - 1] if i else None
         return (before is not None and before.is_lower and _attributive(before)) or self._located(i)
-
-    def _territory_head(self, word: str) -> str:
-        return self.lexicon.nominative(word.rpartition("-")[2])
 
     @cached_property
     def _acting_territories(self) -> frozenset[str]:
@@ -610,14 +604,15 @@ class OrganisationFinder:
         where it is named as a place („Rund jede zehnte Person im Landkreis Oberlausitz-Nord …“)."""
         doc, acting = self.doc, set()
         for token in doc:
-            if not token.text[:1].isupper() or not self.lexicon.is_territory(token.text):
+            territory = self.lexicon.territory(token.text)
+            if not token.text[:1].isupper() or not territory:
                 continue
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             named = (
                 following is not None and following.text[:1].isupper() and following.pos_ in {"NOUN", "PROPN"}
             )
             if not named and not self._place_at(token.i):
-                acting.add(self._territory_head(token.text))
+                acting.add(territory)
         return frozenset(acting)
 
     def _bodies_named_after_persons(self) -> list[tuple[int, int]]:
