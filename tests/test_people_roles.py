@@ -743,6 +743,10 @@ def test_a_role_noun_that_also_names_a_body_is_marked_in_its_masculine_forms():
         # right after a first name, or alone without an article: the surname
         ("Das sagte Ottmar König. König betonte es.", "Ottmar König", []),
         ("Der Trainer Ottmar Richter lobte das Team.", "Ottmar Richter", ["Trainer/in"]),
+        # ranks and occupations that are surnames too (the guidelines' „Major Valeri Trojanow“)
+        ("Es flog Major Valeri Trojanow.", "Valeri Trojanow", ["Major/in"]),
+        ("Es sprach der Landschaftsgärtner Ottmar Bauer.", "Ottmar Bauer", ["Landschaftsgärtner/in"]),
+        ("Es sprach Matthias Gärtner im Stadtrat.", "Matthias Gärtner", []),
     ],
 )
 def test_a_role_noun_that_is_also_a_surname_is_a_role_only_where_a_noun(text, name, roles):
