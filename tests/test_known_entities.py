@@ -101,13 +101,15 @@ def test_an_unquoted_medium_after_a_media_noun_also_where_the_ner_saw_a_person()
 
 def test_a_countrys_body_named_by_its_kind_with_a_nationality_adjective_or_the_country():
     doc = tagged(
-        "Die jemenitische Regierung, die Regierung Ungarns, Kenias Regierung und die Regierung tagten.",
-        [(6, 7, "LOC"), (8, 9, "LOC")],
+        "Die jemenitische Regierung, die Regierung Ungarns, Kenias Regierung, die Regierung in Khartum und "
+        "die Regierung tagten.",
+        [(6, 7, "LOC"), (8, 9, "LOC"), (14, 15, "LOC")],
     )
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Regierung", "ORG"),  # the adjective is no part of the name
         ("Regierung Ungarns", "ORG"),
         ("Kenias Regierung", "ORG"),
+        ("Regierung in Khartum", "ORG"),  # named by its seat
     ]
     assert is_national_body("Russischen", "Parlaments") and not is_national_body("neue", "Regierung")
     assert not is_national_body("jemenitische", "Polizei")  # the annotators count it only sometimes

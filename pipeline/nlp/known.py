@@ -227,7 +227,7 @@ def national_body_patterns(path: Path = GAZETTEER) -> dict[str, list[list[dict]]
     """``Matcher`` patterns for a country's body named by its kind: under ``adjective`` a nationality
     adjective and the body („jemenitische Regierung“; only the body is the organisation), under
     ``genitive`` the body with the country the NER tagged as a place in the genitive („Regierung
-    Ungarns“, „Kenias Regierung“, „Parlament des Kosovo“)."""
+    Ungarns“, „Kenias Regierung“, „Parlament des Kosovo“) or with its seat („Regierung in Khartum“)."""
     body_forms, adjectives = _national_forms(path)
     bodies = [{"TEXT": {"IN": sorted(body_forms)}}]
     country_genitive = {"ENT_TYPE": "LOC", "TEXT": {"REGEX": "s$"}}
@@ -237,6 +237,7 @@ def national_body_patterns(path: Path = GAZETTEER) -> dict[str, list[list[dict]]
             [*bodies, country_genitive],
             [country_genitive, *bodies],
             [*bodies, {"LOWER": {"IN": ["des", "der"]}}, {"ENT_TYPE": "LOC", "OP": "+"}],
+            [*bodies, {"LOWER": "in"}, {"ENT_TYPE": "LOC", "OP": "+"}],
         ],
     }
 
