@@ -166,14 +166,24 @@ def test_predicative_role_after_an_adverbial():
     [
         "Anna Beispiel wurde 2019 Geschäftsführerin der Muster GmbH.",
         "Anna Beispiel wurde zur Geschäftsführerin der Muster GmbH gewählt.",
+        "Anna Beispiel (45) wurde zur Geschäftsführerin der Muster GmbH gewählt.",
+        "Anna Beispiel, 45, wurde zur Geschäftsführerin der Muster GmbH gewählt.",
+        "Anna Beispiel (45), Ingenieurin aus Halle, wurde zur Geschäftsführerin der Muster GmbH gewählt.",
     ],
 )
 def test_predicative_role_of_werden_after_a_year_or_with_zum(text):
     doc = analysed(
-        text, persons=("Anna Beispiel",), orgs=("Muster GmbH",), pos={"wurde": "AUX", "2019": "NUM"}
+        text,
+        persons=("Anna Beispiel",),
+        orgs=("Muster GmbH",),
+        pos={"wurde": "AUX", "2019": "NUM", "45": "NUM"},
     )
-    role = only_role(doc, "Anna Beispiel")
+    role = roles_by_name(doc)["Anna Beispiel"][-1]  # past an age and an aside („Ingenieurin aus Halle“)
     assert (role.role_normalized, role.org_text) == ("Geschäftsführer/in", "Muster GmbH")
+    doc = analysed(
+        "Anna Beispiel, die lachte, wurde zur Geschäftsführerin gewählt.", persons=("Anna Beispiel",)
+    )
+    assert roles_by_name(doc) == {}  # an aside with a verb is a clause of its own
     doc = analysed("Anna Beispiel ist zur Geschäftsführerin gegangen.", persons=("Anna Beispiel",))
     assert roles_by_name(doc) == {}  # „zur“ after „sein“ is a direction, no role
 

@@ -570,7 +570,7 @@ class RoleFinder:
         """„Anna Beispiel ist Projektleiterin bei …“, also with the copula before the name: „Bis zuletzt
         blieb Horst Arnold ein arbeitsloser Hartz-IV-Empfänger“."""
         doc = self.doc
-        j = anchor.end
+        j = self._past_aside(anchor.end, limit)
         if j < limit and doc[j].lemma_ in _COPULAS:
             copula = doc[j]
             j += 1
@@ -591,6 +591,19 @@ class RoleFinder:
             if doc[k].pos_ not in {"DET", "ADJ"} or doc[k].lower_.startswith("kein"):
                 return None
         return None
+
+    def _past_aside(self, j: int, limit: int) -> int:
+        """Past an age or party in brackets and an aside between commas after a name, before its
+        predicate: „Perteck (30), Doktorand der Philosophie, wurde zum Vorsitzenden gewählt“, „Anna
+        Müller, 45, wurde Vorsitzende“. An aside with a verb is a clause of its own."""
+        doc = self.doc
+        j = self._bracket_end(j, limit) or j
+        if j >= limit or doc[j].text != ",":
+            return j
+        close = next((k for k in range(j + 1, min(j + _APPOSITION_SPAN, limit)) if doc[k].text == ","), None)
+        if close is None or any(doc[k].pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for k in range(j + 1, close)):
+            return j
+        return close + 1
 
     def _past_adverbial(self, j: int, limit: int) -> int:
         """Past an adverb, a year or one short prepositional phrase after the copula, before the
