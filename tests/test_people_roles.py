@@ -169,6 +169,7 @@ def test_predicative_role_after_an_adverbial():
         "Anna Beispiel (45) wurde zur Geschäftsführerin der Muster GmbH gewählt.",
         "Anna Beispiel, 45, wurde zur Geschäftsführerin der Muster GmbH gewählt.",
         "Anna Beispiel (45), Ingenieurin aus Halle, wurde zur Geschäftsführerin der Muster GmbH gewählt.",
+        "Anna Beispiel wurde zu ihrer Geschäftsführerin der Muster GmbH gewählt.",
     ],
 )
 def test_predicative_role_of_werden_after_a_year_or_with_zum(text):
@@ -176,7 +177,7 @@ def test_predicative_role_of_werden_after_a_year_or_with_zum(text):
         text,
         persons=("Anna Beispiel",),
         orgs=("Muster GmbH",),
-        pos={"wurde": "AUX", "2019": "NUM", "45": "NUM"},
+        pos={"wurde": "AUX", "2019": "NUM", "45": "NUM", "ihrer": "DET"},
     )
     role = roles_by_name(doc)["Anna Beispiel"][-1]  # past an age and an aside („Ingenieurin aus Halle“)
     assert (role.role_normalized, role.org_text) == ("Geschäftsführer/in", "Muster GmbH")
@@ -857,4 +858,17 @@ def test_in_an_enumeration_of_names_a_role_before_a_name_is_not_the_apposition_o
         "Gerhard Feige": ["Bischof"],
         "Lutz Trümper": ["Oberbürgermeister"],
         "Dieter Steinecke": ["Landtagspräsident"],
+    }
+
+
+def test_a_coordinated_role_that_runs_up_to_a_name_is_that_names():
+    doc = analysed(
+        "Jan Giesel wurde zu seinem Stellvertreter sowie die Studentin Velda Schultz zur Beisitzerin "
+        "gewählt.",
+        persons=("Jan Giesel", "Velda Schultz"),
+        pos={"wurde": "AUX", "seinem": "DET", "sowie": "CCONJ"},
+    )
+    assert {name: [r.short for r in roles] for name, roles in roles_by_name(doc).items()} == {
+        "Jan Giesel": ["Stellvertreter"],
+        "Velda Schultz": ["Studentin"],
     }

@@ -506,6 +506,8 @@ class RoleFinder:
         for k in range(j + 1, min(j + 4, limit)):
             if k in self.nouns:
                 second = self._hit(hit.role.person_local_id, k, j + 1, limit, construction)
+                if self._introduces_next_name(second, limit):  # „… sowie die Studentin Velda Schultz“
+                    return []
                 return [second, *self._coordinated(second, limit, construction)]
             if not (doc[k].pos_ == "DET" or is_adjective(doc[k])):
                 return []
@@ -530,11 +532,15 @@ class RoleFinder:
                 hit = self._hit(anchor.person, k, start, limit, "apposition")
                 # „Bischof Gerhard Feige, Oberbürgermeister Lutz Trümper und …“: the next name's role
                 # („Joseph Ratzinger, dem jetzigen Papst Benedikt XVI.“, with an article, renames him)
-                enumerated = doc[start].pos_ != "DET" and hit.end == limit and limit in self.person_starts
+                enumerated = doc[start].pos_ != "DET" and self._introduces_next_name(hit, limit)
                 return None if enumerated else hit
             if not (doc[k].pos_ == "DET" or is_adjective(doc[k]) or self._genitive_owner(k)):
                 return None
         return None
+
+    def _introduces_next_name(self, hit: RoleHit, limit: int) -> bool:
+        """The role phrase runs up to the next person's name (``limit``): that name's role."""
+        return hit.end == limit and limit in self.person_starts
 
     def _after_bracketed_label(self, j: int, limit: int) -> int:
         """Past a party or abbreviation in brackets after a name when a comma follows: „Stanislaw
@@ -583,8 +589,8 @@ class RoleFinder:
         else:
             return None
         j = self._past_adverbial(j, limit)
-        if j < limit and doc[j].lower_ in {"zum", "zur"} and copula.lemma_ == "werden":
-            j += 1  # „wurde zur Bürgermeisterin gewählt“, „wird zum Nachfolger ernannt“
+        if j < limit and doc[j].lower_ in {"zum", "zur", "zu"} and copula.lemma_ == "werden":
+            j += 1  # „wurde zur Bürgermeisterin gewählt“, „wird zum Nachfolger ernannt“, „zu seinem …“
         for k in range(j, min(j + 3, limit)):
             if k in self.nouns:
                 return self._hit(anchor.person, k, j, limit, "predicative")
