@@ -391,3 +391,14 @@ def test_a_surname_opening_a_sentence_that_the_tagger_reads_as_an_adverb_is_a_me
     )
     assert [(p.name, len(p.mentions)) for p in doc._.persons] == [("Sepp Daxenberger", 2), ("Stoiber", 1)]
     assert [(r.person_local_id, r.short) for r in doc._.roles] == [(0, "Landwirt")]
+
+
+def test_a_surname_after_a_title_that_the_tagger_reads_as_an_adverb_is_a_name():
+    doc = analysed(
+        "Wie Privatdozent Dr. Dittrich erklärte, wirkt es.",
+        persons=("Dittrich",),
+        pos={"Dittrich": "ADV", "Wie": "SCONJ"},
+    )
+    assert [(p.name, [r.short for r in doc._.roles]) for p in doc._.persons] == [
+        ("Dittrich", ["Privatdozent"])
+    ]
