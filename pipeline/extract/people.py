@@ -100,11 +100,10 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
         or glued(doc, i, names.is_title)
     ):
         return True
-    titled = i > 0 and _title_before(doc, i, names) is not None  # „Privatdozent Dr. Dittrich“
     foreign_name = doc[i].ent_type_ == "PER" and (
         (doc[i].pos_ == "ADJ" and not inflected_adjective(text))
         or _opening_unknown_word(doc[i])
-        or (titled and doc[i].pos_ == "ADV")
+        or (doc[i].pos_ == "ADV" and _title_before(doc, i, names) is not None)  # „Dr. Dittrich“
     )
     return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text) and not foreign_name
 

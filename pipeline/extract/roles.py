@@ -698,7 +698,7 @@ class RoleFinder:
         if person is None or person in {p.person for p in inside}:
             return None
         hit = self._hit(person, noun, article + 1, limit, "anaphoric")
-        if hit.gender and self.genders.get(person, hit.gender) != hit.gender:
+        if self._other_gender(hit):
             return None
         generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
         return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
@@ -720,6 +720,11 @@ class RoleFinder:
             if noun and noun[0] <= limit and not noun[1].body and not self._group_or_apposition(i, k):
                 return i, k
         return None
+
+    def _other_gender(self, hit: RoleHit) -> bool:
+        """The role's wording states the gender the person's first name does not („Johanna Moser …
+        der Bürgermeister“): a phrase that refers back does not refer to that person."""
+        return bool(hit.gender) and self.genders.get(hit.role.person_local_id, hit.gender) != hit.gender
 
     def _group_or_apposition(self, article: int, noun: int) -> bool:
         """„die Reproduktionsforscher an der Klinik“ are a group (the plural as its article shows, or a
@@ -826,9 +831,7 @@ class RoleFinder:
             return []
         person = self.persons[0].person
         hit = self._hit(person, k, 0, end + 1, "headline")
-        if hit.gender and self.genders.get(person, hit.gender) != hit.gender:
-            return []
-        return [hit]
+        return [] if self._other_gender(hit) else [hit]
 
     def _nearest_pronoun(self, start: int, end: int) -> int | None:
         """The last personal pronoun of the third person in tokens ``start:end`` („er“, „ihn“, „ihr“)."""

@@ -219,8 +219,7 @@ def is_nationality_adjective(word: str, path: Path = GAZETTEER) -> bool:
 def is_national_body(adjective: str, word: str, path: Path = GAZETTEER) -> bool:
     """„jemenitische“ „Regierung“: a nationality adjective and a body of the gazetteer's
     ``national_bodies``, which then names that country's body although the word alone is generic."""
-    bodies, adjectives = _national_forms(path)
-    return word in bodies and adjective.lower() in adjectives
+    return word in _national_forms(path)[0] and is_nationality_adjective(adjective, path)
 
 
 def national_body_patterns(path: Path = GAZETTEER) -> dict[str, list[list[dict]]]:
