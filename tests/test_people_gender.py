@@ -30,6 +30,18 @@ def test_pronoun_reference():
     assert person(doc) == ("female", "pronoun: sie")
 
 
+def test_a_pronoun_with_several_candidates_is_no_gender_evidence():
+    """„sie“ may continue the person not named after a preposition, but a guess is no evidence."""
+    doc = analysed(
+        "Eike Sommer sprach mit Kim Berg. Sie lobte das Team.",
+        persons=("Eike Sommer", "Kim Berg"),
+        morph=SIE,
+        pos={"mit": "ADP", "Sie": "PRON"},
+    )
+    eike = next(p for p in doc._.persons if p.name == "Eike Sommer")
+    assert (eike.gender, eike.gender_evidence) == ("unknown", "")
+
+
 def test_first_name_lexicon():
     assert person(analysed("Kristin Jentsch lobte.", persons=("Kristin Jentsch",))) == (
         "female",

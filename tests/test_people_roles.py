@@ -503,6 +503,18 @@ def test_no_role_for_a_pronoun_that_refers_to_no_one_person_nor_for_the_name_bef
     assert doc._.roles == []
 
 
+def test_a_pronoun_continues_the_person_not_named_after_a_preposition():
+    doc = analysed(
+        "Heiko Maas wurde vom damaligen Ministerpräsidenten Oskar Lafontaine gefördert. "
+        "Er ist seit 2013 Bundesminister.",
+        persons=("Heiko Maas", "Oskar Lafontaine"),
+        morph=ER,
+        pos={"Er": "PRON", "vom": "ADP", "damaligen": "ADJ", "seit": "ADP", "2013": "NUM"},
+    )
+    role = only_role(doc, "Heiko Maas")
+    assert (role.text, role.construction) == ("Bundesminister", "predicative")
+
+
 KLUNCKER = "Heinz Kluncker ist tot. Kluncker wurde 82 Jahre alt. Er lebte zuletzt in Stuttgart. "
 
 

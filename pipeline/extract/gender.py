@@ -58,12 +58,15 @@ class Antecedent(NamedTuple):
     person: int
     gender: str
     label: str  # „pronoun: sie“, „die 34-Jährige“
+    only: bool = True  # the only candidate (else the most salient of several, see pronoun_antecedents)
 
 
 def pronoun_antecedents(
     doc: Doc, sentences: Sentences, mentions: list[tuple[int, int]], genders: dict[int, str] | None = None
 ) -> list[Antecedent]:
-    """Each singular „er“/„sie“ or „der/die 34-Jährige“ whose only candidate antecedent is one person.
+    """Each singular „er“/„sie“ or „der/die 34-Jährige“ whose candidate antecedents are one person, or
+    of which only one was not named after a preposition („Maas wurde vom damaligen Ministerpräsidenten
+    Lafontaine gefördert. Er …“; ``only`` is then false).
 
     ``mentions`` are (start token, person id); ``genders`` the persons' genders as far as their first
     names tell. Candidates are the persons mentioned earlier in the same sentence or in the sentence
@@ -94,19 +97,35 @@ def pronoun_antecedents(
         named = mentions[first : bisect_left(mention_starts, token.i)]
         candidates = {person for _, person in named if genders.get(person, gender) == gender}
         candidates |= {a.person for a in found[bisect_left(found_tokens, window) :] if a.gender == gender}
-        if len(candidates) == 1:
+        only = len(candidates) == 1
+        if not only:
+            salient = {person for start, person in named if person in candidates and _salient(doc, start)}
+            candidates = salient if len(salient) == 1 else set()
+        if candidates:
             label = (
                 f"pronoun: {token.lower_}" if token.pos_ == "PRON" else f"{token.nbor(-1).text} {token.text}"
             )
-            found.append(Antecedent(token.i, candidates.pop(), gender, label))
+            found.append(Antecedent(token.i, candidates.pop(), gender, label, only))
             found_tokens.append(token.i)
     return found
 
 
+def _salient(doc: Doc, start: int) -> bool:
+    """A mention that is no object of a preposition: walking back over its role phrase („vom damaligen
+    Ministerpräsidenten Oskar Lafontaine“) meets none. Such a person is rarely what „er“ continues."""
+    k = start - 1
+    while k >= 0 and start - k <= 6 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+        k -= 1
+    return not (k >= 0 and doc[k].pos_ == "ADP")
+
+
 def pronoun_evidence(antecedents: list[Antecedent]) -> dict[int, list[Evidence]]:
-    """Person id → the gender evidence of the words that refer back to that person."""
+    """Person id → the gender evidence of the words that refer back to that person; a word with several
+    candidates is none, whichever it was given to."""
     found: dict[int, list[Evidence]] = {}
     for a in antecedents:
+        if not a.only:
+            continue
         found.setdefault(a.person, []).append(Evidence(a.gender, PRONOUN, a.label))
     return found
 
