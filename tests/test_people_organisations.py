@@ -5,7 +5,7 @@ from __future__ import annotations
 from people_docs import analysed, make_doc
 
 from pipeline.extract.organisations import legal_form, org_type
-from pipeline.extract.people import analyse, resolve_organisation
+from pipeline.extract.people import PeopleComponent, analyse, resolve_organisation
 
 LONG = "Bundesministerium für Familie, Senioren, Frauen und Jugend"
 
@@ -109,6 +109,23 @@ def test_organisation_names_are_given_in_the_nominative():
 def test_classifying_noun_before_a_name_is_not_part_of_it():
     doc = analysed("Das Computerunternehmen Apple stellte aus.", orgs=("Computerunternehmen Apple",))
     assert [o.name for o in doc._.organisations] == ["Apple"]
+
+
+def test_the_name_after_a_classifying_noun_is_an_organisation_whatever_the_ner_tagged():
+    """„die Drogeriekette Rossmann“ tagged as a person and „Autohersteller BAIC“ as a place name
+    companies; a place after such a noun („Europas“) and a person with a first name („Tochter Anna
+    Berg“) stay what they are."""
+    text = (
+        "Die Drogeriekette Rossmann und der Autohersteller BAIC wachsen. "
+        "Der größte Autohersteller Europas kam. Die Tochter Anna Berg kam."
+    )
+    doc = make_doc(text, persons=("Rossmann", "Anna Berg"))
+    for word, label in (("BAIC", "LOC"), ("Europas", "LOC")):
+        start = text.index(word)
+        doc.set_ents([doc.char_span(start, start + len(word), label)], default="unmodified")
+    doc = PeopleComponent()(doc)
+    assert [o.name for o in doc._.organisations] == ["Rossmann", "BAIC"]
+    assert [p.name for p in doc._.persons] == ["Anna Berg"]
 
 
 def test_a_noun_that_classifies_a_one_word_name_is_not_part_of_it():

@@ -40,6 +40,7 @@ _INFLECTION = re.compile(r"(?:e|en|em|er|es)$")
 _STRONG = {"Masc": "er", "Fem": "e", "Neut": "es"}  # nominative ending of an adjective without article
 _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
+_DESCRIBED_WORDS = 3  # at most this many capitalised words name what a classifying noun describes
 _COORDINATION = frozenset({"und", "sowie", "oder", ",", "&"})
 _ENUMERATION = frozenset({"und", "sowie"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -625,6 +626,33 @@ class OrganisationFinder:
             if e.label_ == "PER" and e.end < len(doc) and doc[e.end].text in bodies
         ]
 
+    def _described_names(self) -> list[tuple[int, int]]:
+        """A classifying noun and the capitalised name after it („die Drogeriekette Rossmann“, „der
+        Autobauer Porsche“), which the NER often tags as a person or not at all; :meth:`_trim` drops
+        the classifying noun."""
+        doc, descriptors = self.doc, self.lexicon.descriptors
+        spans = []
+        for i in range(len(doc) - 1):
+            if (
+                doc[i].pos_ != "NOUN"
+                or not doc[i].text[:1].isupper()
+                or not doc[i].lower_.endswith(descriptors)
+            ):
+                continue
+            end = i + 1
+            while (
+                end < len(doc)
+                and end - i <= _DESCRIBED_WORDS
+                and doc[end].text[:1].isupper()
+                and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ != "")
+                # „der größte Autohersteller Europas“ names a place, „Autohersteller BAIC“ none
+                and (doc[end].ent_type_ != "LOC" or is_acronym(doc[end].text))
+            ):
+                end += 1
+            if end > i + 1:
+                spans.append((i, end))
+        return spans
+
     def _hyphenated_body(self, word: str) -> bool:
         first, _, body = word.rpartition("-")
         return first[:1].isupper() and body in self.lexicon.compound_bodies
@@ -767,7 +795,7 @@ class OrganisationFinder:
             spans += self._split_pairs(self._dotted_start(e.start), end)
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
         spans += self._headed_names() + self._titled_projects() + self._hyphenated_bodies()
-        spans += self._bodies_named_after_persons()
+        spans += self._bodies_named_after_persons() + self._described_names()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
         taken = bytearray(len(self.doc))

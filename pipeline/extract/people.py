@@ -389,7 +389,9 @@ def _name_mentions(
         )
         if mention is None or (not from_ner and mention.end - mention.start < 2 and not introduced):
             continue
-        if from_ner and _after_organisation_name(doc, start, mention):
+        if from_ner and (
+            _after_organisation_name(doc, start, mention) or _after_descriptor(doc, mention, lexicons)
+        ):
             continue
         if mention.end < len(doc) and doc[mention.end].text in lexicons.organisations.compound_bodies:
             continue  # „Wolfgang Dürr Stiftung“, „Anne Frank Schule“: the person names a body
@@ -417,6 +419,18 @@ def _after_organisation_name(doc: Doc, start: int, mention: _NameMention) -> boo
     before = doc[start : mention.left]
     opens_with_organisation = any(is_acronym(t.text) or is_known_organisation(t.text) for t in before)
     return opens_with_organisation and not is_first_name(mention.parts.first_name)
+
+
+def _after_descriptor(doc: Doc, mention: _NameMention, lexicons: Lexicons) -> bool:
+    """A NER person right after a noun that classifies an organisation and without a known first name
+    is that organisation's name („die Drogeriekette Rossmann“, „der Autobauer Porsche“)."""
+    before = doc[mention.left - 1] if mention.left else None
+    return (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.lower_.endswith(lexicons.organisations.descriptors)
+        and not is_first_name(mention.parts.first_name)
+    )
 
 
 def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons) -> list[_NameMention]:
