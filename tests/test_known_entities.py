@@ -116,6 +116,10 @@ def test_a_countrys_body_named_by_its_kind_with_a_nationality_adjective_or_the_c
     assert is_national_body("niedersächsische", "Landeskabinett") and is_national_body(
         "bayerischen", "Staatsregierung"
     )
+    assert is_national_body("syrischen", "Geheimdienst") and is_national_body(
+        "ägyptischen", "Staatsfernsehens"
+    )
+    assert is_national_body("peruanischen", "Zivilluftfahrtbehörde")
 
 
 def test_every_name_gets_a_pattern_with_its_genitive():
