@@ -351,10 +351,10 @@ def test_a_lone_word_the_ner_tags_as_a_place_or_a_team_elsewhere_is_no_person():
     assert [p.name for p in PeopleComponent()(doc)._.persons] == ["Cambridge"]
 
 
-def test_a_name_that_ends_like_a_place_is_no_person():
+def test_a_name_that_ends_or_opens_like_a_place_is_no_person():
     doc = analysed(
-        "Das Feuer brach an der Camden Road aus, sagte Anna Beispiel.",
-        persons=("Camden Road", "Anna Beispiel"),
+        "Das Feuer brach an der Camden Road aus, sagte Anna Beispiel. Er lebte in Sankt Pauli und St. Georg.",
+        persons=("Camden Road", "Anna Beispiel", "Sankt Pauli", "St. Georg"),
     )
     assert [p.name for p in doc._.persons] == ["Anna Beispiel"]
 

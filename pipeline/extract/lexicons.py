@@ -55,6 +55,7 @@ class PersonNames:
     particles: frozenset[str]  # „von“, „van der“
     suffixes: frozenset[str]  # „a.D.“, „MdB“
     place_words: frozenset[str]  # „Road“, „Platz“: a name ending so is a place's
+    place_prefixes: frozenset[str]  # „Sankt“, „San“: a name opening so is a place's
 
     def is_title(self, word: str) -> bool:
         return word in self.titles
@@ -72,6 +73,9 @@ class PersonNames:
     def is_place_word(self, word: str) -> bool:
         return word in self.place_words
 
+    def is_place_prefix(self, word: str) -> bool:
+        return word in self.place_prefixes
+
 
 def _person_names(data: dict) -> PersonNames:
     return PersonNames(
@@ -80,6 +84,7 @@ def _person_names(data: dict) -> PersonNames:
         particles=frozenset(data["particles"]),
         suffixes=frozenset(data["suffixes"]),
         place_words=frozenset(data.get("place_words", [])),
+        place_prefixes=frozenset(data.get("place_prefixes", [])),
     )
 
 

@@ -582,8 +582,12 @@ def _believed(doc: Doc, builder: _PersonBuilder, common_nouns: dict[str, str]) -
 
 
 def _place_name(doc: Doc, builder: _PersonBuilder, names: PersonNames) -> bool:
-    """Every mention ends in a word that ends places' names („Camden Road“, „Chalk Farm Road“)."""
-    return all(names.is_place_word(doc[m.end - 1].text) for m in builder.mentions)
+    """Every mention ends in a word that ends places' names („Camden Road“, „Chalk Farm Road“) or opens
+    with one that opens them („Sankt Pauli“, „St. Martinus“)."""
+    return all(
+        names.is_place_word(doc[m.end - 1].text) or names.is_place_prefix(doc[m.left].text)
+        for m in builder.mentions
+    )
 
 
 def _place_or_organisation_words(doc: Doc) -> set[str]:
