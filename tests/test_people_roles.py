@@ -19,6 +19,18 @@ def only_role(doc, name):
     return roles[0]
 
 
+def test_apposition_whose_article_the_tagger_read_as_a_relative_pronoun():
+    pos = {"der": "PRON", "frühere": "ADJ", "früheren": "ADJ", "den": "DET"}
+    doc = analysed("Murat Günak, der frühere Vizepräsident von VW, kam.", persons=("Murat Günak",), pos=pos)
+    assert only_role(doc, "Murat Günak").text == "frühere Vizepräsident von VW"
+    doc = analysed(
+        "Sven Thomas, der den früheren Chef Klaus Esser verteidigte, kam.",
+        persons=("Sven Thomas", "Klaus Esser"),
+        pos=pos,
+    )
+    assert [r.short for r in roles_by_name(doc).get("Sven Thomas", [])] == []
+
+
 def test_apposition_after_the_name_with_qualifier_and_organisation():
     doc = analysed(
         f"Das sagte Kristin Jentsch, Kaufmännische Leiterin der {ORG}, am Montag.",

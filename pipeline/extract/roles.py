@@ -532,11 +532,20 @@ class RoleFinder:
                 hit = self._hit(anchor.person, k, start, limit, "apposition")
                 # „Bischof Gerhard Feige, Oberbürgermeister Lutz Trümper und …“: the next name's role
                 # („Joseph Ratzinger, dem jetzigen Papst Benedikt XVI.“, with an article, renames him)
-                enumerated = doc[start].pos_ != "DET" and self._introduces_next_name(hit, limit)
+                enumerated = not self._article(start) and self._introduces_next_name(hit, limit)
                 return None if enumerated else hit
-            if not (doc[k].pos_ == "DET" or is_adjective(doc[k]) or self._genitive_owner(k)):
+            if not (self._article(k) or is_adjective(doc[k]) or self._genitive_owner(k)):
                 return None
         return None
+
+    def _article(self, k: int) -> bool:
+        """An article, also a definite one the tagger read as a relative pronoun before an adjective or
+        a role noun („Murat Günak, der frühere Vizepräsident“; but „…, der den Chef verteidigte“)."""
+        doc = self.doc
+        if doc[k].pos_ == "DET":
+            return True
+        next_word = k + 1 < len(doc) and (k + 1 in self.nouns or is_adjective(doc[k + 1]))
+        return doc[k].pos_ == "PRON" and doc[k].lower_ in _DEFINITE and next_word
 
     def _introduces_next_name(self, hit: RoleHit, limit: int) -> bool:
         """The role phrase runs up to the next person's name (``limit``): that name's role."""
