@@ -235,10 +235,11 @@ def test_motto_name_after_a_network_noun():
 
 def test_a_known_organisation_opening_a_compound_is_mentioned_and_a_role_compound_is_no_name():
     """„SPD“ in „SPD-Vorsitzende“ and „EU“ in „EU-Beschluss“ are mentions of those organisations; the
-    NER's „ARD-Korrespondent“ (a role) is not an organisation; „EU-Kommission“ stays whole."""
+    NER's „ARD-Korrespondent“ (a role) is not an organisation; „EU-Kommission“ stays whole; an
+    adjective or adverb after the hyphen („UN-weit“) makes no compound noun that mentions a body."""
     text = (
         "Die SPD-Vorsitzende kritisierte den EU-Beschluss. Der ARD-Korrespondent berichtete. "
-        "Die EU-Kommission schwieg. Der US-Präsident reiste ab."
+        "Die EU-Kommission schwieg. Der US-Präsident reiste ab. Es gilt UN-weit."
     )
     doc = analysed(text, orgs=("ARD-Korrespondent", "EU-Kommission"))
     names = {o.name: [(m.text, m.start) for m in o.mentions] for o in doc._.organisations}

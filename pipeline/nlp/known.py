@@ -93,10 +93,11 @@ def _hyphenated_names(path: Path) -> dict[str, str]:
 def compound_organisation(word: str, path: Path = GAZETTEER) -> str:
     """The known organisation that opens a hyphenated compound („SPD“ in „SPD-Vorsitzende“, „ARD“ in
     „ARD-Korrespondent“, „Air France“ in „Air-France-Piloten“), or ``""``: the compound names it
-    although its head is something else. The longest name wins."""
+    although its head is something else. The longest name wins; the head is a noun (capitalised):
+    „EU-weit“ is an adverb that mentions no body."""
     parts, names = word.split("-"), _hyphenated_names(path)
     for k in range(len(parts) - 1, 0, -1):
-        if parts[k][:1].isalpha() and (name := names.get("-".join(parts[:k]))):
+        if parts[k][:1].isupper() and (name := names.get("-".join(parts[:k]))):
             return name
     return ""
 
