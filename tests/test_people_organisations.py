@@ -128,6 +128,15 @@ def test_the_name_after_a_classifying_noun_is_an_organisation_whatever_the_ner_t
     assert [p.name for p in doc._.persons] == ["Anna Berg"]
 
 
+def test_a_one_word_name_after_an_indefinite_article_is_no_organisation():
+    text = "Eine Boeing flog nach Lima. Der Landtag setzte einen Untersuchungsausschuss ein. Boeing schwieg."
+    doc = analysed(text, orgs=("Boeing", "Landtag", "Untersuchungsausschuss"))
+    assert [(o.name, o.mentions[0].start) for o in doc._.organisations] == [
+        ("Landtag", text.index("Landtag")),
+        ("Boeing", text.rindex("Boeing")),
+    ]
+
+
 def test_a_noun_that_classifies_a_one_word_name_is_not_part_of_it():
     """„Onlineaktionshaus eBay“, „Kleinpartei Tierschutzpartei“, „Berliner Fahrgastverband IGEB“ name
     eBay, the Tierschutzpartei and IGEB; a legal form, an adjective's noun and a place stay named."""

@@ -33,6 +33,7 @@ from pipeline.nlp.known import (
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 # a type designation after a maker's name: „Boeing 737“, „Airbus A380“
 _MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[a-z]?$")
+_INDEFINITE_ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # a brand written „eBay“, „iRobot“
 _LOGO = re.compile(r"[-_ ]?logo$", re.IGNORECASE)  # „EAF-Logo“: a logo's alt text in a web scrape
 _ADJECTIVE_ENDING = re.compile(r"(sch|lich|ig)(?:e|en|em|er|es)\b")
@@ -231,7 +232,7 @@ class OrganisationFinder:
             end -= 1
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
-        if self._named_as_place(start) or self._model_after(start, end):
+        if self._named_as_place(start) or self._model_after(start, end) or self._one_of_a_kind(start, end):
             return None  # „im Landkreis Diepholz“ is a place, „an Bord der Boeing 737“ a product
         if self._capitalised_by_position(start, end):
             return None
@@ -265,6 +266,12 @@ class OrganisationFinder:
             return False
         counts = doc[end].text.isdigit() and end + 1 < len(doc) and doc[end + 1].pos_ in {"NOUN", "PROPN"}
         return not counts
+
+    def _one_of_a_kind(self, start: int, end: int) -> bool:
+        """A one-word name after an indefinite article names no organisation: one of a maker's products
+        („Eine Boeing war auf dem Weg nach Pucallpa“) or a body of some kind („einen
+        Untersuchungsausschuss einsetzen“)."""
+        return end - start == 1 and start > 0 and self.doc[start - 1].lower_ in _INDEFINITE_ARTICLES
 
     def _classifies_name(self, start: int, end: int) -> bool:
         """Token ``start`` only says what kind of body the one-word name at the span's end is
