@@ -256,3 +256,26 @@ def test_a_territory_named_as_a_place_is_no_organisation_unless_the_text_makes_i
         pos={"Oberlausitz-Nord": "PROPN", "zehnte": "ADJ", "jede": "DET"},
     )
     assert names(body) == ["Landkreis Oberlausitz-Nord"]
+
+
+def test_a_territory_near_which_something_is_joined_to_a_place_or_struck_is_a_place():
+    """„in der Nähe der Stadt Cuzco“, „aus Bonn und dem Rhein-Sieg-Kreis“, „Betroffen sind der
+    Landkreis Heilbronn und …“ name places; the Stadt Weißenfeld acting stays a body."""
+    text = (
+        "Es geschah in der Nähe der Stadt Cuzco. Berichte kamen aus Bonn und dem Rhein-Sieg-Kreis. "
+        "Betroffen sind der Landkreis Heilbronn und der Landkreis Calw. Die Stadt Weißenfeld zeichnet aus."
+    )
+    doc = make_doc(
+        text,
+        orgs=("Stadt Cuzco", "Rhein-Sieg-Kreis", "Landkreis Heilbronn", "Landkreis Calw"),
+        pos={
+            "Cuzco": "PROPN",
+            "Heilbronn": "PROPN",
+            "Calw": "PROPN",
+            "Weißenfeld": "PROPN",
+            "Betroffen": "ADJ",
+        },
+    )
+    start = text.index("Bonn")
+    doc.set_ents([doc.char_span(start, start + 4, "LOC")], default="unmodified")
+    assert names(PeopleComponent()(doc)) == ["Stadt Weißenfeld"]

@@ -53,6 +53,7 @@ _CLOSING_QUOTES = frozenset({"“", "”"})
 _INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
 _LOCATIVE = frozenset(
     {"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe", "unweit"}
+    | {"nähe", "umgebung"}  # „in der Nähe der Stadt Cuzco“
     | {
         "nördlich",
         "südlich",
@@ -601,9 +602,16 @@ class OrganisationFinder:
         return bool(territory) and territory not in self._acting_territories and self._place_at(start)
 
     def _place_at(self, i: int) -> bool:
-        """Token ``i`` (a territory's head) is where something is or a place described."""
-        before = self.doc[i - 1] if i else None
-        return (before is not None and before.is_lower and _attributive(before)) or self._located(i)
+        """Token ``i`` (a territory's head) is where something is or a place described, is joined to a
+        place („aus Bonn und dem Rhein-Sieg-Kreis“) or is what an event struck („Betroffen sind der
+        Main-Tauber-Kreis, der Landkreis Heilbronn …“)."""
+        doc = self.doc
+        before = doc[i - 1] if i else None
+        if (before is not None and before.is_lower and _attributive(before)) or self._located(i):
+            return True
+        k = i - 1 if before is not None and before.pos_ == "DET" else i
+        joined = k >= 2 and doc[k - 1].lower_ in ("und", "sowie") and doc[k - 2].ent_type_ == "LOC"
+        return joined or doc[self.sentences[self.sentences.index(i)].start].lower_ == "betroffen"
 
     @cached_property
     def _acting_territories(self) -> frozenset[str]:
