@@ -279,3 +279,23 @@ def test_a_territory_near_which_something_is_joined_to_a_place_or_struck_is_a_pl
     start = text.index("Bonn")
     doc.set_ents([doc.char_span(start, start + 4, "LOC")], default="unmodified")
     assert names(PeopleComponent()(doc)) == ["Stadt Weißenfeld"]
+
+
+def test_a_body_named_by_what_it_is_for_is_an_organisation_the_ner_need_not_tag():
+    """„Bundesamt für Umwelt“, „Institut für nationale und religiöse Studien“, „Bielefelder Fachstelle für
+    Suchtvorbeugung“ (with the place adjective); not „ein Büro für Übersetzungen“ (any such office) nor
+    „sorgte die Regierung für Aufsehen“ (no body's noun of ``purpose_heads``)."""
+    text = (
+        "Das Bundesamt für Umwelt warnt. Das Institut für nationale und religiöse Studien forscht. "
+        "Die Bielefelder Fachstelle für Suchtvorbeugung berät. Er gründete ein Büro für Übersetzungen. "
+        "Damit sorgte die Regierung für Aufsehen."
+    )
+    doc = analysed(
+        text,
+        pos={"nationale": "ADJ", "religiöse": "ADJ", "Bielefelder": "PROPN", "für": "ADP", "ein": "DET"},
+    )
+    assert names(doc) == [
+        "Bundesamt für Umwelt",
+        "Institut für nationale und religiöse Studien",
+        "Bielefelder Fachstelle für Suchtvorbeugung",
+    ]

@@ -207,6 +207,7 @@ class OrganisationLexicon:
     name_heads: frozenset[str]  # head nouns that make a name with a place („Stadt Weißenfeld“)
     territories: frozenset[str]  # head nouns of a territory's name („Landkreis Diepholz“)
     descriptors: tuple[str, ...]  # classifying nouns before a name („Computerunternehmen“), lower case
+    purpose_heads: tuple[str, ...]  # endings of bodies named by what they are for („Bundesamt für …“)
     unnamed_units: frozenset[str]  # a body's part without a name of its own („Fraktion der SPD“)
     not_heads: frozenset[str]  # first words or heads that make a name no organisation („Day“, „Platt“)
     compound_bodies: frozenset[str]  # body nouns of hyphenated names („Lahn-Dill-Kreis“)
@@ -284,6 +285,7 @@ def _organisation_lexicon(data: dict, patterns: dict, abbreviations: str) -> Org
         name_heads=frozenset(data["name_heads"]),
         territories=frozenset(data["territories"]),
         descriptors=tuple(w.lower() for w in data["descriptors"]),
+        purpose_heads=tuple(w.lower() for w in data["purpose_heads"]),
         unnamed_units=frozenset(data["unnamed_units"]),
         not_heads=frozenset(data["not_organisation_heads"]),
         compound_bodies=frozenset(data["compound_bodies"]),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline.extract.lexicons import Lexicons, OrganisationLexicon, default_lexicons
 from pipeline.extract.quote_marks import OPEN_ONLY, find_quoted_spans
 from pipeline.extract.records import Mention, Organisation
-from pipeline.extract.roles import OrgAnchor, inflected_adjective
+from pipeline.extract.roles import OrgAnchor, inflected_adjective, is_adjective
 from pipeline.extract.tokens import Sentences, doc_text, entity_at
 from pipeline.nlp.known import (
     MEDIA_TITLE,
@@ -112,6 +112,17 @@ def _attributive(token) -> bool:
     """An adjective before a noun; the tagger's STTS tag counts too („Regionalen“ tagged ADJA but
     mapped to NOUN)."""
     return token.pos_ == "ADJ" or token.tag_ == "ADJA"
+
+
+def _name_adjective(token) -> bool:
+    """A capitalised adjective, which makes part of a name („Regionales Bündnis für …“), also where the
+    tagger read it as a noun („vom Regionalen Bündnis“)."""
+    return token.text[:1].isupper() and (_attributive(token) or inflected_adjective(token.text))
+
+
+def _place_adjective(token) -> bool:
+    """„Bielefelder“, „Berliner“: a capitalised adjective made from a place, whichever tag it got."""
+    return token.text[:1].isupper() and token.text.endswith("er") and token.pos_ in {"ADJ", "PROPN"}
 
 
 def is_acronym(text: str) -> bool:
@@ -751,21 +762,61 @@ class OrganisationFinder:
             if head not in heads and token.text not in heads:
                 continue
             start, j = token.i, token.i + 1
-            while start > 0 and _attributive(doc[start - 1]) and doc[start - 1].text[:1].isupper():
+            while start > 0 and _name_adjective(doc[start - 1]):
                 start -= 1
             end = self._place_after(j) or self._municipality_after(j)
             if end is None and j < len(doc) and doc[j].lower_ == "für":
-                k = j + 1
-                while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].pos_ in {"NOUN", "PROPN"}):
-                    k += 1
-                    if k + 1 < len(doc) and doc[k].lower_ == "und" and doc[k + 1].text[:1].isupper():
-                        k += 1
+                k = self._phrase_end(j + 1)
                 end = self._place_end(k) or (k if start < token.i and k > j + 1 else None)
             end = end or self._motto_end(j)
             municipality = self.lexicon.org_type(head) == "Kommune"
             if end is not None and not (municipality and self._located(start)):
                 spans.append((start, end))
         return spans
+
+    def _bodies_for(self) -> list[tuple[int, int]]:
+        """A body's noun (``purpose_heads``) and what it is for: „Bundesamt für Umwelt“,
+        „Senatsverwaltung für Bildung“, „Institut für nationale und religiöse Studien“ — the German way
+        of naming an authority, institute or association, which the NER often misses. Not after an
+        indefinite article („ein Büro für Übersetzungen“ is no name)."""
+        doc = self.doc
+        spans = []
+        for token in doc[:-2]:
+            if (
+                token.pos_ != "NOUN"
+                or not token.text[:1].isupper()
+                or not token.lower_.endswith(self.lexicon.purpose_heads)
+                or doc[token.i + 1].lower_ != "für"
+                or (token.i > 0 and doc[token.i - 1].lower_ in _INDEFINITE_ARTICLES)
+            ):
+                continue
+            start, end = token.i, self._phrase_end(token.i + 2)
+            while start > 0 and (_place_adjective(doc[start - 1]) or _name_adjective(doc[start - 1])):
+                start -= 1  # „Bielefelder Fachstelle für …“, „Regionales Bündnis für …“
+            if end > token.i + 2:
+                spans.append((start, self._place_end(end) or end))
+        return spans
+
+    def _phrase_end(self, k: int) -> int:
+        """End of a noun phrase of lower-case adjectives and capitalised nouns from token ``k``, with
+        „und“ between two parts („nationale und religiöse Studien“, „Migration und Flüchtlinge“)."""
+        doc = self.doc
+        end = k
+        while k < len(doc):
+            while k < len(doc) and (
+                self._lower_adjective(k) or (doc[k].lower_ == "und" and self._lower_adjective(k + 1))
+            ):
+                k += 1
+            if not (k < len(doc) and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].text[:1].isupper()):
+                return end
+            end = k = k + 1
+            if not (k + 1 < len(doc) and doc[k].lower_ == "und"):
+                return end
+            k += 1
+        return end
+
+    def _lower_adjective(self, k: int) -> bool:
+        return k < len(self.doc) and is_adjective(self.doc[k]) and self.doc[k].text[:1].islower()
 
     def _motto_end(self, j: int) -> int | None:
         """End of a motto name after a head noun, up to a place and closed by punctuation: „Netzwerk
@@ -810,7 +861,7 @@ class OrganisationFinder:
             spans += self._split_pairs(self._dotted_start(e.start), end)
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
         spans += self._headed_names() + self._titled_projects() + self._hyphenated_bodies()
-        spans += self._bodies_named_after_persons() + self._described_names()
+        spans += self._bodies_named_after_persons() + self._described_names() + self._bodies_for()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []
         taken = bytearray(len(self.doc))
