@@ -40,6 +40,14 @@ def test_a_pronoun_with_several_candidates_is_no_gender_evidence():
     )
     eike = next(p for p in doc._.persons if p.name == "Eike Sommer")
     assert (eike.gender, eike.gender_evidence) == ("unknown", "")
+    # nor is one that continues the topic because no one is named near it
+    doc = analysed(
+        "Eike Sommer kam. Sommer sprach. Es regnete. Die Feier ist am Montag. Sie lobte das Team.",
+        persons=("Eike Sommer", "Sommer"),
+        morph=SIE,
+        pos={"Sie": "PRON"},
+    )
+    assert person(doc) == ("unknown", "")
 
 
 def test_first_name_lexicon():

@@ -542,6 +542,21 @@ def test_a_role_phrase_opening_a_sentence_after_one_without_names_continues_the_
 
 
 @pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (KLUNCKER + "Die Feier ist am Montag. Später war er Präsident der IÖD.", ["Präsident der IÖD"]),
+        # the last man named before the pronoun is someone else
+        (KLUNCKER + "Jens Krüger kam. Die Feier ist am Montag. Später war er Präsident der IÖD.", []),
+        (KLUNCKER + "Es regnete. " * 8 + "Später war er Präsident der IÖD.", []),  # named too long ago
+    ],
+)
+def test_a_pronoun_with_no_one_named_near_it_continues_the_topic(text, roles):
+    pos = {"Er": "PRON", "er": "PRON", "tot": "ADJ", "alt": "ADJ", "zuletzt": "ADV", "Später": "ADV"}
+    doc = analysed(text, persons=("Heinz Kluncker", "Jens Krüger"), morph=ER, pos=pos)
+    assert [r.text for r in roles_by_name(doc).get("Heinz Kluncker", [])] == roles
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Heinz Kluncker ist tot. Er lebte in Stuttgart. Der Gewerkschaftsboss setzte sich durch.",

@@ -22,6 +22,7 @@ from pipeline.extract.tokens import Sentences, doc_text
 SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, FIRST_NAME_MOSTLY, ROLE_MASCULINE = 6, 5, 4, 3, 2, 1
 UNKNOWN = "unknown"
 _AGE_NOUN = re.compile(r"^\d+-jährige$")  # „der 22-Jährige“ (nominative singular only)
+_TOPIC_SENTENCES = 8
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def pronoun_antecedents(
 ) -> list[Antecedent]:
     """Each singular „er“/„sie“ or „der/die 34-Jährige“ whose candidate antecedents are one person, or
     of which only one was not named after a preposition („Maas wurde vom damaligen Ministerpräsidenten
-    Lafontaine gefördert. Er …“; ``only`` is then false).
+    Lafontaine gefördert. Er …“), or, with no candidate, the article's topic (:func:`_topic`); for
+    these two guesses and the chains from them ``only`` is false.
 
     ``mentions`` are (start token, person id); ``genders`` the persons' genders as far as their first
     names tell. Candidates are the persons mentioned earlier in the same sentence or in the sentence
@@ -96,9 +98,14 @@ def pronoun_antecedents(
         first = bisect_left(mention_starts, window)
         named = mentions[first : bisect_left(mention_starts, token.i)]
         candidates = {person for _, person in named if genders.get(person, gender) == gender}
-        candidates |= {a.person for a in found[bisect_left(found_tokens, window) :] if a.gender == gender}
-        only = len(candidates) == 1
-        if not only:
+        chained = [a for a in found[bisect_left(found_tokens, window) :] if a.gender == gender]
+        candidates |= {a.person for a in chained}
+        only = len(candidates) == 1 and all(a.only for a in chained)  # no chain from a guess
+        if not candidates:
+            candidates = _topic(
+                mentions[: bisect_left(mention_starts, token.i)], gender, genders, sentences, token.i
+            )
+        elif len(candidates) > 1:
             salient = {person for start, person in named if person in candidates and _salient(doc, start)}
             candidates = salient if len(salient) == 1 else set()
         if candidates:
@@ -108,6 +115,19 @@ def pronoun_antecedents(
             found.append(Antecedent(token.i, candidates.pop(), gender, label, only))
             found_tokens.append(token.i)
     return found
+
+
+def _topic(
+    before: list[tuple[int, int]], gender: str, genders: dict[int, str], sentences: Sentences, token: int
+) -> set[int]:
+    """Where a pronoun has no candidate nearby, the article's topic: the first person named, if named
+    at least twice, the last person of that gender named and fewer than :data:`_TOPIC_SENTENCES`
+    sentences back („Kluncker … Von Freunden „der Dicke“ genannt, galt er als …“)."""
+    fitting = [(start, p) for start, p in before if genders.get(p, gender) == gender]
+    if not fitting or fitting[-1][1] != before[0][1] or sum(p == before[0][1] for _, p in fitting) < 2:
+        return set()
+    recent = sentences.index(token) - sentences.index(fitting[-1][0]) < _TOPIC_SENTENCES
+    return {before[0][1]} if recent else set()
 
 
 def _salient(doc: Doc, start: int) -> bool:
