@@ -476,6 +476,7 @@ ER = {"Er": "Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs", "er": "Cas
         ),
         ("Heiko Maas kam. Seit 2013 ist er Bundesminister.", "Bundesminister", "predicative"),
         ("Heiko Maas ist tot. Insgesamt trat er als Solist auf.", "Solist", "als"),
+        ("Heiko Maas ist tot. Als Spitzenkandidat holte er 2008 viele Stimmen.", "Spitzenkandidat", "als"),
         # through a pronoun of a sentence that names no one
         (
             "Heiko Maas kam. Er wird dem linken Flügel zugerechnet. Er ist seit 2013 Bundesminister.",
@@ -485,7 +486,15 @@ ER = {"Er": "Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs", "er": "Cas
     ],
 )
 def test_a_role_of_a_pronoun_is_the_role_of_the_one_person_it_refers_to(text, phrase, construction):
-    pos = {"Er": "PRON", "Seit": "ADP", "seit": "ADP", "2013": "NUM", "Insgesamt": "ADV", "tot": "ADJ"}
+    pos = {
+        "Er": "PRON",
+        "Seit": "ADP",
+        "seit": "ADP",
+        "2013": "NUM",
+        "Insgesamt": "ADV",
+        "tot": "ADJ",
+        "er": "PRON",
+    }
     doc = analysed(text, persons=("Heiko Maas",), morph=ER, pos=pos)
     role = only_role(doc, "Heiko Maas")
     assert (role.text, role.construction) == (phrase, construction)

@@ -811,9 +811,14 @@ class RoleFinder:
                 if pronoun in self.pronouns:
                     hits.append(self._hit(self.pronouns[pronoun], noun_start, i + 1, sentence_end, "als"))
                 continue
-            # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“.
+            # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“,
+            # „Als Spitzenkandidat der Grünen holte er …“.
             after = [p for p in inside if p.left > noun_start and not self._punct_between(noun_start, p.left)]
             person = before[-1] if before else (after[0] if after else None)
+            if person is None and (pronoun := self._pronoun_in_clause(noun_start, sentence_end)) is not None:
+                if pronoun in self.pronouns:
+                    hits.append(self._hit(self.pronouns[pronoun], noun_start, i + 1, sentence_end, "als"))
+                continue
             # „Anna Berger …, die KFA, die … als Projektträgerin begleitet“; a party in brackets after the
             # name is only a label („von Angela Merkel (CDU) als Bundeskanzlerin“)
             if person in before and self.org_tokens.intersection(
@@ -841,6 +846,15 @@ class RoleFinder:
         person = self.persons[0].person
         hit = self._hit(person, k, 0, end + 1, "headline")
         return [] if self._other_gender(hit) else [hit]
+
+    def _pronoun_in_clause(self, start: int, end: int) -> int | None:
+        """The first personal pronoun of the third person after token ``start`` up to the clause's end."""
+        for k in range(start, end):
+            if self.doc[k].is_punct:
+                return None
+            if self.doc[k].pos_ == "PRON" and self.doc[k].lower_ in _PERSONAL:
+                return k
+        return None
 
     def _nearest_pronoun(self, start: int, end: int) -> int | None:
         """The last personal pronoun of the third person in tokens ``start:end`` („er“, „ihn“, „ihr“)."""
