@@ -221,6 +221,12 @@ def test_ner_organisations_cleaned_by_general_rules():
     assert [o.name for o in organisations] == ["Brenntag AG", "Conrad Caine", "Samsung"]
 
 
+def test_a_building_the_ner_tags_as_an_organisation_is_none_and_a_known_name_is_one():
+    text = "Vor dem Freedom Tower und im Stadion sprach der Verlag Gruner + Jahr."
+    doc = analysed(text, orgs=("Freedom Tower", "Stadion", "Gruner + Jahr"))  # „Jahr“ names no body
+    assert [o.name for o in doc._.organisations] == ["Gruner + Jahr"]
+
+
 def test_a_disease_the_ner_tags_as_an_organisation_is_none():
     doc = analysed(
         "In Haiti breitet sich die Cholera aus, sagte die Weltgesundheitsorganisation.",

@@ -415,15 +415,16 @@ class OrganisationFinder:
         return found
 
     def _not_an_organisation(self, start: int, end: int) -> bool:
-        """An event, language, treaty or work: its first word or head is in ``not_organisation_heads``;
-        or a person: its first word or head is a role noun."""
+        """An event, language, treaty, work or building: its first word or head is in
+        ``not_organisation_heads``; or a person: its first word or head is a role noun. A known name
+        is an organisation whatever its head („Reporter ohne Grenzen“, „Gruner + Jahr“)."""
         words = self.doc[start:end]
+        if is_known_name(words.text):
+            return False
         head = next((k for k in range(start + 1, end) if self.doc[k].is_lower), end) - 1
         not_heads = self.lexicon.not_heads
         if any(t.text in not_heads or t.lemma_ in not_heads for t in (words[0], self.doc[head])):
             return True
-        if is_known_name(words.text):  # „Reporter ohne Grenzen“
-            return False
         return any(self._person_noun(t.text) for t in {words[0], self.doc[head]})
 
     def _person_noun(self, word: str) -> bool:
