@@ -536,6 +536,18 @@ def test_a_pronoun_continues_the_person_not_named_after_a_preposition():
     assert (role.text, role.construction) == ("Bundesminister", "predicative")
 
 
+def test_a_definite_role_phrase_does_not_continue_the_person_before_when_someone_else_holds_the_role():
+    doc = analysed(
+        "Bundestrainer Christian Prokop lobte. Die beste Quote erreichte Timo Kastening. "
+        "Danach zeigte sich der Bundestrainer zufrieden.",
+        persons=("Christian Prokop", "Timo Kastening"),
+        pos={"beste": "ADJ", "Danach": "ADV"},
+    )
+    assert {name: [r.text for r in roles] for name, roles in roles_by_name(doc).items()} == {
+        "Christian Prokop": ["Bundestrainer"]
+    }
+
+
 KLUNCKER = "Heinz Kluncker ist tot. Kluncker wurde 82 Jahre alt. Er lebte zuletzt in Stuttgart. "
 
 

@@ -767,13 +767,16 @@ class RoleFinder:
     @staticmethod
     def _antecedent(named: set[int], role: str, stated: StatedRoles, sentence_start: int) -> int | None:
         """Whom a definite role phrase continues among the persons the sentence before named: the
-        only one; else the only one already holding this role („Entwicklungskommissar Louis Michel …
-        der Kommissar“); else, when no one holds it, the only one without a role stated before the
-        sentence at ``sentence_start`` („Gegenüber Spiegel Online berichtete Michael Gordon, dass er
-        Regierungssprecher Wilhelm … . Weiter sagte der Journalist …“, though the article calls Gordon
-        „Militärexperte“ later)."""
+        only one, unless a role stated earlier gives this role to someone else („Bundestrainer
+        Christian Prokop … erreichte Timo Kastening. In der ARD zeigte sich der Bundestrainer
+        zufrieden“); else the only one already holding this role („Entwicklungskommissar Louis
+        Michel … der Kommissar“); else, when no one holds it, the only one without a role stated
+        before the sentence at ``sentence_start`` („Gegenüber Spiegel Online berichtete Michael
+        Gordon, dass er Regierungssprecher Wilhelm … . Weiter sagte der Journalist …“, though the
+        article calls Gordon „Militärexperte“ later)."""
+        others = [p for p in stated.roles if p not in named and stated.holds(p, role)]
         if len(named) == 1:
-            return next(iter(named))
+            return None if any(stated.before(p, sentence_start) for p in others) else next(iter(named))
         holding = [p for p in named if stated.holds(p, role)]
         if holding:
             return holding[0] if len(holding) == 1 else None
