@@ -340,6 +340,7 @@ def test_words_that_only_end_like_a_role_are_no_role():
     assert match_role_noun("leiter") is None
     assert match_role_noun("Reiseführer") is None
     assert match_role_noun("Vorläufer") is None  # not a runner
+    assert match_role_noun("Weltmarktführer") is None and match_role_noun("Tabellenführer") is None
     assert match_role_noun("Richterin").normalized == "Richter/in"
     assert match_role_noun("Flugzeuge") is None and match_role_noun("Koch") is None
     assert match_role_noun("Oppositionsführer").normalized == "Oppositionsführer/in"
