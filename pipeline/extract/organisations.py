@@ -28,6 +28,7 @@ from pipeline.nlp.known import (
     is_known_organisation,
     is_national_body,
     is_nationality_adjective,
+    name_end,
 )
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
@@ -41,7 +42,6 @@ _INFLECTION = re.compile(r"(?:e|en|em|er|es)$")
 _STRONG = {"Masc": "er", "Fem": "e", "Neut": "es"}  # nominative ending of an adjective without article
 _JOINERS = frozenset({"-", "&", "+", "’s", "'s", "und"})
 _MAX_TOKENS = 14
-_DESCRIBED_WORDS = 3  # at most this many capitalised words name what a classifying noun describes
 _COORDINATION = frozenset({"und", "sowie", "oder", ",", "&"})
 _ENUMERATION = frozenset({"und", "sowie"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -666,16 +666,7 @@ class OrganisationFinder:
                 or not doc[i].lower_.endswith(descriptors)
             ):
                 continue
-            end = i + 1
-            while (
-                end < len(doc)
-                and end - i <= _DESCRIBED_WORDS
-                and doc[end].text[:1].isupper()
-                and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ != "")
-                # „der größte Autohersteller Europas“ names a place, „Autohersteller BAIC“ none
-                and (doc[end].ent_type_ != "LOC" or is_acronym(doc[end].text))
-            ):
-                end += 1
+            end = name_end(doc, i)
             if end > i + 1:
                 spans.append((i, end))
         return spans

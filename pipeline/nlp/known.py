@@ -260,6 +260,23 @@ def _introduces_title(doc: Doc, opening: int, closing: int, media: re.Pattern) -
     return before.lower_ in ("dem", "der") and closing + 1 < len(doc) and doc[closing + 1].lower_ == "zufolge"
 
 
+def name_end(doc: Doc, i: int) -> int:
+    """End of the proper name right after the noun at ``i`` that says what it names („die Zeitung Sankei
+    Shimbun“, „die Drogeriekette Rossmann“): up to :data:`NAME_TOKENS` capitalised words that are proper
+    nouns or in an entity, not in a place's name unless written as an acronym („der größte
+    Autohersteller Europas“ is a place, „Autohersteller BAIC“ none)."""
+    end = i + 1
+    while (
+        end < len(doc)
+        and end - i <= NAME_TOKENS
+        and doc[end].text[:1].isupper()
+        and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ in ("PER", "ORG", "MISC"))
+        and (doc[end].ent_type_ != "LOC" or doc[end].text.isupper())
+    ):
+        end += 1
+    return end
+
+
 def media_titles(doc: Doc, media: re.Pattern) -> list[Span]:
     """Newspapers, magazines and broadcasters named in context (``media_nouns`` in the gazetteer): a
     quoted title („laut „Welt““, „des Fachmagazins „Automobilwoche““) or a proper name right after a
@@ -274,15 +291,7 @@ def media_titles(doc: Doc, media: re.Pattern) -> list[Span]:
             if end and doc[i + 1].text[:1].isupper() and _introduces_title(doc, i, end, media):
                 spans.append(Span(doc, i + 1, end, "ORG", kb_id=MEDIA_TITLE))
         elif media.match(token.text):
-            end = i + 1
-            while (
-                end < len(doc)
-                and end - i <= NAME_TOKENS
-                and doc[end].text[:1].isupper()
-                and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ in ("PER", "ORG", "MISC"))
-                and doc[end].ent_type_ != "LOC"
-            ):
-                end += 1
+            end = name_end(doc, i)
             if end > i + 1 and not (doc[i + 1].ent_type_ == "PER" and known_first_name(doc[i + 1].text)):
                 spans.append(Span(doc, i + 1, end, "ORG", kb_id=MEDIA_TITLE))
     return spans
