@@ -74,6 +74,12 @@ def test_a_body_named_after_a_person_is_no_person():
     assert names(doc) == ["Wolfgang Dürr Stiftung"]
     assert [p.name for p in doc._.persons] == ["Anna Beispiel"]
     assert doc._.organisations[0].org_type == "Stiftung"
+    # the NER's person ends with the body's noun
+    doc = analysed(
+        "Forscher der Aga Khan University warnen. Auch Anna Beispiel lobt es.",
+        persons=("Aga Khan University", "Anna Beispiel"),
+    )
+    assert (names(doc), [p.name for p in doc._.persons]) == (["Aga Khan University"], ["Anna Beispiel"])
 
 
 def _with_places(text: str, places: tuple[str, ...], **annotation):

@@ -644,14 +644,16 @@ class OrganisationFinder:
         return frozenset(acting)
 
     def _bodies_named_after_persons(self) -> list[tuple[int, int]]:
-        """A person's name the NER tagged, followed by a body noun: „Wolfgang Dürr Stiftung“, „Anne
-        Frank Schule“ (the people component leaves such names out)."""
+        """A person's name the NER tagged, followed or ended by a body noun: „Wolfgang Dürr Stiftung“,
+        „Anne Frank Schule“, „Aga Khan University“ (the people component leaves such names out)."""
         doc, bodies = self.doc, self.lexicon.compound_bodies
-        return [
-            (e.start, e.end + 1)
-            for e in doc.ents
-            if e.label_ == "PER" and e.end < len(doc) and doc[e.end].text in bodies
-        ]
+        spans = []
+        for e in doc.ents:
+            if e.label_ == "PER" and e[-1].text in bodies:  # „Aga Khan University“ tagged as a person
+                spans.append((e.start, e.end))
+            elif e.label_ == "PER" and e.end < len(doc) and doc[e.end].text in bodies:
+                spans.append((e.start, e.end + 1))
+        return spans
 
     def _described_names(self) -> list[tuple[int, int]]:
         """A classifying noun and the capitalised name after it („die Drogeriekette Rossmann“, „der

@@ -393,8 +393,11 @@ def _name_mentions(
             _after_organisation_name(doc, start, mention) or _after_descriptor(doc, mention, lexicons)
         ):
             continue
-        if mention.end < len(doc) and doc[mention.end].text in lexicons.organisations.compound_bodies:
-            continue  # „Wolfgang Dürr Stiftung“, „Anne Frank Schule“: the person names a body
+        bodies = lexicons.organisations.compound_bodies
+        if doc[mention.end - 1].text in bodies or (
+            mention.end < len(doc) and doc[mention.end].text in bodies
+        ):
+            continue  # „Wolfgang Dürr Stiftung“, „Anne Frank Schule“, „Aga Khan University“ name a body
         mention.from_ner = from_ner
         inside_org = any(i in org_tokens for i in range(mention.start, mention.end))
         if (
