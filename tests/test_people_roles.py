@@ -335,6 +335,11 @@ def test_pair_written_with_slash_is_one_gender_fair_role():
     assert (noun.normalized, noun.gender) == ("Leiter/in", "")
 
 
+def test_a_feminine_form_given_in_the_lexicon_normalises_to_the_entrys_norm():
+    assert match_role_noun("Gynäkologin").normalized == "Gynäkologe/-in"
+    assert match_role_noun("Commander").normalized == "Commander/in"
+
+
 def test_words_that_only_end_like_a_role_are_no_role():
     assert match_role_noun("Wegbegleiter") is None
     assert match_role_noun("leiter") is None
