@@ -105,6 +105,17 @@ def test_a_surname_with_a_particle_is_shortened_to_its_last_word():
     assert {p.name: len(p.mentions) for p in doc._.persons} == {"Heinrich von Pierer": 2, "Gerhard Cromme": 1}
 
 
+def test_a_later_mention_by_surname_keeps_its_particle_so_a_role_before_it_is_found():
+    doc = analysed(
+        "Heinrich von Pierer trat zurück. Nun gerät Aufsichtsratschef von Pierer unter Druck.",
+        persons=("Heinrich von Pierer",),
+        pos={"von": "ADP", "Nun": "ADV"},
+    )
+    (person,) = doc._.persons
+    assert [m.text for m in person.mentions] == ["Heinrich von Pierer", "von Pierer"]
+    assert [(r.text, r.construction) for r in doc._.roles] == [("Aufsichtsratschef", "prenominal")]
+
+
 def test_a_given_name_the_ner_left_out_after_a_comma_is_part_of_the_name():
     from spacy.tokens import Span
 

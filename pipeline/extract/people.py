@@ -470,6 +470,8 @@ def _surname_mentions(doc: Doc, mentions: list[_NameMention], lexicons: Lexicons
             if i > 0 and (doc[i - 1].pos_ in {"DET", "ADJ"} or doc[i - 1].lower_ in _ARTICLE_CONTRACTIONS):
                 continue
             if mention := _name_mention(doc, i, i + n, lexicons):
+                if all(lexicons.names.is_particle(t.text) for t in doc[i : mention.left]):
+                    mention.left = i  # „Aufsichtsratschef von Pierer“: the particle opens the mention
                 found.append(mention)
                 taken.update(range(mention.left, mention.end))
     return found
