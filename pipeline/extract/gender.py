@@ -17,12 +17,12 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from pipeline.extract.quote_marks import find_quoted_spans
-from pipeline.extract.tokens import Sentences, doc_text
+from pipeline.extract.tokens import TOPIC_SENTENCES, Sentences, doc_text
 
 SALUTATION, ROLE_FEMININE, FIRST_NAME, PRONOUN, FIRST_NAME_MOSTLY, ROLE_MASCULINE = 6, 5, 4, 3, 2, 1
 UNKNOWN = "unknown"
 _AGE_NOUN = re.compile(r"^\d+-jährige$")  # „der 22-Jährige“ (nominative singular only)
-_TOPIC_SENTENCES = 8
+_PHRASE_BEFORE = 6  # at most this many words of a role phrase before a name („vom damaligen …“)
 
 
 @dataclass(frozen=True)
@@ -121,12 +121,12 @@ def _topic(
     before: list[tuple[int, int]], gender: str, genders: dict[int, str], sentences: Sentences, token: int
 ) -> set[int]:
     """Where a pronoun has no candidate nearby, the article's topic: the first person named, if named
-    at least twice, the last person of that gender named and fewer than :data:`_TOPIC_SENTENCES`
-    sentences back („Kluncker … Von Freunden „der Dicke“ genannt, galt er als …“)."""
+    at least twice, the last person of that gender named and recent (:data:`TOPIC_SENTENCES`):
+    „Kluncker … Von Freunden „der Dicke“ genannt, galt er als …“."""
     fitting = [(start, p) for start, p in before if genders.get(p, gender) == gender]
     if not fitting or fitting[-1][1] != before[0][1] or sum(p == before[0][1] for _, p in fitting) < 2:
         return set()
-    recent = sentences.index(token) - sentences.index(fitting[-1][0]) < _TOPIC_SENTENCES
+    recent = sentences.index(token) - sentences.index(fitting[-1][0]) < TOPIC_SENTENCES
     return {before[0][1]} if recent else set()
 
 
@@ -134,7 +134,7 @@ def _salient(doc: Doc, start: int) -> bool:
     """A mention that is no object of a preposition: walking back over its role phrase („vom damaligen
     Ministerpräsidenten Oskar Lafontaine“) meets none. Such a person is rarely what „er“ continues."""
     k = start - 1
-    while k >= 0 and start - k <= 6 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+    while k >= 0 and start - k <= _PHRASE_BEFORE and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
         k -= 1
     return not (k >= 0 and doc[k].pos_ == "ADP")
 

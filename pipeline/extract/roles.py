@@ -23,7 +23,15 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.lexicons import Lexicons, RoleNoun, RoleNouns, default_lexicons
 from pipeline.extract.names import is_first_name
 from pipeline.extract.records import Role
-from pipeline.extract.tokens import Sentences, article_before, doc_text, entity_at, glued, plural_noun
+from pipeline.extract.tokens import (
+    TOPIC_SENTENCES,
+    Sentences,
+    article_before,
+    doc_text,
+    entity_at,
+    glued,
+    plural_noun,
+)
 
 # Words that open the complement of a role noun: a portfolio („für …“) or the organisation („der …“).
 _COMPLEMENT_START = frozenset(
@@ -40,7 +48,6 @@ _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
 _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
 _NOMINATIVE_DEFINITE = frozenset({"der", "die"})  # a definite subject
-_TOPIC_SENTENCES = 8  # a topic person was last named fewer sentences before than this
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 _WEAK_ARTICLES = {"die": "female", "eine": "female", "der": "male"}  # … + adjectival noun in -e
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
@@ -754,14 +761,13 @@ class RoleFinder:
 
     def _topic(self, before: int) -> int | None:
         """The article's topic person before token ``before``: the first person it names, if named at
-        least twice by then and last within :data:`_TOPIC_SENTENCES` sentences (a news article opens
-        with whom it is about: „Kluncker ist tot … Der Gewerkschaftsboss setzte …“; a long report's
-        first person is not the topic of its later chapters)."""
+        least twice by then and last named recently (:data:`TOPIC_SENTENCES`): a news article opens
+        with whom it is about („Kluncker ist tot … Der Gewerkschaftsboss setzte …“)."""
         named = bisect_right(self._topic_ends, before)  # the topic's mentions by then
         if named < 2:
             return None
         last = self._topic_mentions[named - 1]
-        recent = self.sentences.index(before - 1) - self.sentences.index(last.start) < _TOPIC_SENTENCES
+        recent = self.sentences.index(before - 1) - self.sentences.index(last.start) < TOPIC_SENTENCES
         return last.person if recent else None
 
     @staticmethod

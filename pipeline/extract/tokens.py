@@ -27,6 +27,10 @@ def glued(doc: Doc, i: int, accept: Callable[[str], bool], max_tokens: int = 4) 
     return best
 
 
+# An article's topic person (its first, named at least twice) is what a word refers back to only if
+# last named fewer sentences before than this: a long report's first person is not the topic of its
+# later chapters (roles: „Der Gewerkschaftsboss …“; pronouns: „… galt er als …“).
+TOPIC_SENTENCES = 8
 _TEXT_KEY = "projektradar.text"
 
 
