@@ -245,7 +245,7 @@ class OrganisationFinder:
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
         if self._named_as_place(start) or self._model_after(start, end) or self._one_of_a_kind(start, end):
-            return None  # „im Landkreis Diepholz“ is a place, „an Bord der Boeing 737“ a product
+            return None  # „im Landkreis Diepholz“ is a place, „der Boeing 737“, „eine Boeing“ a product
         if self._capitalised_by_position(start, end):
             return None
         if self._compound_role(doc[start].text):  # „SPD-Innenexperte Wiefelspütz“: a role, not a name
@@ -295,7 +295,7 @@ class OrganisationFinder:
         doc, lexicon = self.doc, self.lexicon
         name = doc[end - 1]
         classifier = doc[end - 2] if end - start >= 2 else None
-        place_adjective = end - start == 3 and doc[start].pos_ == "ADJ" and doc[start].text.endswith("er")
+        place_adjective = end - start == 3 and _place_adjective(doc[start])
         if classifier is None or end - start > 3 or (end - start == 3 and not place_adjective):
             return False
         heads = lexicon.name_heads | lexicon.unnamed_units
