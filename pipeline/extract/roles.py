@@ -142,6 +142,11 @@ def _modifier(token) -> bool:
     return is_adjective(token) or bool(_AGE.match(token.text))
 
 
+def _personal_pronoun(token) -> bool:
+    """„er“, „sie“, „ihn“, „ihm“, „ihr“, „ihnen“ (:data:`_PERSONAL`), as the tagger reads them."""
+    return token.pos_ == "PRON" and token.lower_ in _PERSONAL
+
+
 def _holds(roles: Iterable[str], role: str) -> bool:
     """Whether ``roles`` (normalised) hold ``role`` or a more specific one („Entwicklungskommissar/in“
     holds „Kommissar/in“)."""
@@ -861,20 +866,13 @@ class RoleFinder:
         for k in range(start, end):
             if self.doc[k].is_punct:
                 return None
-            if self.doc[k].pos_ == "PRON" and self.doc[k].lower_ in _PERSONAL:
+            if _personal_pronoun(self.doc[k]):
                 return k
         return None
 
     def _nearest_pronoun(self, start: int, end: int) -> int | None:
         """The last personal pronoun of the third person in tokens ``start:end`` („er“, „ihn“, „ihr“)."""
-        return next(
-            (
-                k
-                for k in range(end - 1, start - 1, -1)
-                if self.doc[k].pos_ == "PRON" and self.doc[k].lower_ in _PERSONAL
-            ),
-            None,
-        )
+        return next((k for k in range(end - 1, start - 1, -1) if _personal_pronoun(self.doc[k])), None)
 
     def _pronoun_predicatives(self) -> list[RoleHit]:
         """„Er ist seit dem 17. Dezember 2013 Bundesminister der Justiz“, „ist er der Anführer einer
