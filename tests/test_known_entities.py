@@ -120,6 +120,7 @@ def test_a_countrys_body_named_by_its_kind_with_a_nationality_adjective_or_the_c
         "ägyptischen", "Staatsfernsehens"
     )
     assert is_national_body("peruanischen", "Zivilluftfahrtbehörde")
+    assert is_national_body("chinesische", "Zentralfernsehen") and is_national_body("spanischen", "Luftwaffe")
 
 
 def test_every_name_gets_a_pattern_with_its_genitive():

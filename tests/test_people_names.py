@@ -362,6 +362,14 @@ def test_a_lone_word_the_ner_tags_as_a_place_or_a_team_elsewhere_is_no_person():
     assert [p.name for p in PeopleComponent()(doc)._.persons] == ["Cambridge"]
 
 
+def test_a_ner_person_opening_with_an_inflected_adjective_is_none():
+    doc = analysed(
+        "Riesiges Ozonloch entdeckt\n\nDas sagte Anna Beispiel.",
+        persons=("Riesiges Ozonloch", "Anna Beispiel"),
+    )
+    assert [p.name for p in doc._.persons] == ["Anna Beispiel"]
+
+
 def test_a_name_that_ends_or_opens_like_a_place_is_no_person():
     doc = analysed(
         "Das Feuer brach an der Camden Road aus, sagte Anna Beispiel. Er lebte in Sankt Pauli und St. Georg.",

@@ -571,7 +571,11 @@ def _reads_as_name(spans: list[Span], common_nouns: dict[str, str]) -> bool:
     hatte …“: an unknown capitalised word)."""
     tokens = [t for span in spans for t in span]
     if not tokens or any(
-        t.pos_ == "ADJ" or _common_noun(t, common_nouns) or t.morph.get("Number") == ["Plur"] for t in tokens
+        t.pos_ == "ADJ"
+        or inflected_adjective(t.text)  # „Riesiges Ozonloch“ in a headline
+        or _common_noun(t, common_nouns)
+        or t.morph.get("Number") == ["Plur"]
+        for t in tokens
     ):
         return False
     return all(len(span) > 1 or span[0].pos_ == "PROPN" or _opening_unknown_word(span[0]) for span in spans)
