@@ -554,6 +554,24 @@ def test_a_definite_role_phrase_does_not_continue_the_person_before_when_someone
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Der Vorstand wählte Anna Beispiel, mit nur einer Gegenstimme, zur neuen Vorsitzenden.",
+            ["Vorsitzenden"],
+        ),
+        ("Der Präsident ernannte Anna Beispiel zur Ministerin.", ["Ministerin"]),
+        ("Dann sprach Anna Beispiel zur Vorsitzenden.", []),  # no verb that appoints
+        ("Der Vorstand wählte Anna Beispiel, die zur Vorsitzenden sprach.", []),  # a verb between
+    ],
+)
+def test_the_object_of_a_verb_that_appoints_takes_the_role_after_zum(text, roles):
+    pos = {"mit": "ADP", "nur": "ADV", "einer": "DET", "neuen": "ADJ", "die": "PRON"}
+    doc = analysed(text, persons=("Anna Beispiel",), pos=pos)
+    assert [r.short for r in roles_by_name(doc).get("Anna Beispiel", [])] == roles
+
+
 KLUNCKER = "Heinz Kluncker ist tot. Kluncker wurde 82 Jahre alt. Er lebte zuletzt in Stuttgart. "
 
 
@@ -936,5 +954,5 @@ def test_a_coordinated_role_that_runs_up_to_a_name_is_that_names():
     )
     assert {name: [r.short for r in roles] for name, roles in roles_by_name(doc).items()} == {
         "Jan Giesel": ["Stellvertreter"],
-        "Velda Schultz": ["Studentin"],
+        "Velda Schultz": ["Studentin", "Beisitzerin"],  # „… zur Beisitzerin gewählt“ (test_the_object_of…)
     }

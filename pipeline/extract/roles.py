@@ -53,6 +53,22 @@ _WEAK_ARTICLES = {"die": "female", "eine": "female", "der": "male"}  # … + adj
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 _PERSONAL = frozenset({"er", "sie", "ihn", "ihm", "ihr", "ihnen"})  # pronouns that name a person
 _HEADLINE_TOKENS = 25  # a first line longer than this is no headline
+# Verbs that give their object a role with „zum“/„zur“ („wählte X zum Vorsitzenden“), by their stems
+# (the lemmatiser misses some forms: „ernannte“).
+_APPOINTING = (
+    "wähl",
+    "gewähl",
+    "ernenn",
+    "ernann",
+    "beruf",
+    "berief",
+    "bestell",
+    "kürt",
+    "gekürt",
+    "nominier",
+)
+_APPOINTING += ("beförder", "erklär", "mach")
+_APPOINTED_SPAN = 12  # at most this many tokens from the object's name to „zum“/„zur“
 _INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
 _APPOSITION_SPAN = 12  # at most this many tokens from a role noun to the comma before the name it introduces
 _NOUN_PHRASE = frozenset({"DET", "ADJ", "ADV", "NOUN", "PROPN", "ADP", "CCONJ", "NUM", "X", "PUNCT"})
@@ -619,6 +635,27 @@ class RoleFinder:
                 return None
         return None
 
+    def _appointed(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
+        """„wählte der DFB Theo Zwanziger, mit nur einer Gegenstimme zum neuen Vorsitzenden“, „dass die
+        Kommission Ghani zum Präsidenten erkläre“: the object of a verb that appoints (:data:`_APPOINTING`)
+        takes the role after „zum“/„zur“ in its clause; a verb or a pronoun between ends the search
+        („Zwanziger wurde zum …“ is a predicative, „…, die zur Vorsitzenden sprach“ another clause)."""
+        doc = self.doc
+        sentence = self.sentences[self.sentences.index(anchor.start)]
+        if not any(t.pos_ in {"VERB", "AUX"} and t.lower_.startswith(_APPOINTING) for t in sentence):
+            return None
+        for k in range(anchor.end, min(limit, anchor.end + _APPOINTED_SPAN)):
+            if doc[k].lower_ in {"zum", "zur"}:
+                noun = self._past_adjectives(k + 1, limit)
+                return (
+                    self._hit(anchor.person, noun, k + 1, limit, "predicative")
+                    if noun in self.nouns
+                    else None
+                )
+            if doc[k].pos_ in {"VERB", "AUX", "PRON", "SCONJ"} or (doc[k].is_punct and doc[k].text != ","):
+                return None  # another clause
+        return None
+
     def _past_aside(self, j: int, limit: int) -> int:
         """Past an age or party in brackets and an aside between commas after a name, before its
         predicate: „Perteck (30), Doktorand der Philosophie, wurde zum Vorsitzenden gewählt“, „Anna
@@ -904,7 +941,7 @@ class RoleFinder:
                 )
             for hit in (
                 self._apposition(anchor, limit),
-                self._predicative(anchor, limit),
+                self._predicative(anchor, limit) or self._appointed(anchor, limit),
                 self._relative(anchor, limit),
             ):
                 if hit:
