@@ -67,7 +67,7 @@ def pronoun_antecedents(
 ) -> list[Antecedent]:
     """Each singular „er“/„sie“ or „der/die 34-Jährige“ whose candidate antecedents are one person, or
     of which only one was not named after a preposition („Maas wurde vom damaligen Ministerpräsidenten
-    Lafontaine gefördert. Er …“), or, with no candidate, the article's topic (:func:`_topic`); for
+    Lafontaine gefördert. Er …“), or, with no candidate, the article's topic (:class:`_Topic`); for
     these two guesses and the chains from them ``only`` is false.
 
     ``mentions`` are (start token, person id); ``genders`` the persons' genders as far as their first
@@ -87,6 +87,7 @@ def pronoun_antecedents(
     quote_starts = [start for start, _ in quoted]
     mentions = sorted(mentions)
     mention_starts = [start for start, _ in mentions]
+    topic = _Topic(mentions, genders)
     for token in doc:
         gender = _referring_gender(token)
         if not gender:
@@ -102,9 +103,7 @@ def pronoun_antecedents(
         candidates |= {a.person for a in chained}
         only = len(candidates) == 1 and all(a.only for a in chained)  # no chain from a guess
         if not candidates:
-            candidates = _topic(
-                mentions[: bisect_left(mention_starts, token.i)], gender, genders, sentences, token.i
-            )
+            candidates = topic.continued(token.i, gender, sentences)
         elif len(candidates) > 1:
             salient = {person for start, person in named if person in candidates and _salient(doc, start)}
             candidates = salient if len(salient) == 1 else set()
@@ -117,17 +116,27 @@ def pronoun_antecedents(
     return found
 
 
-def _topic(
-    before: list[tuple[int, int]], gender: str, genders: dict[int, str], sentences: Sentences, token: int
-) -> set[int]:
+class _Topic:
     """Where a pronoun has no candidate nearby, the article's topic: the first person named, if named
     at least twice, the last person of that gender named and recent (:data:`TOPIC_SENTENCES`):
-    „Kluncker … Von Freunden „der Dicke“ genannt, galt er als …“."""
-    fitting = [(start, p) for start, p in before if genders.get(p, gender) == gender]
-    if not fitting or fitting[-1][1] != before[0][1] or sum(p == before[0][1] for _, p in fitting) < 2:
-        return set()
-    recent = sentences.index(token) - sentences.index(fitting[-1][0]) < TOPIC_SENTENCES
-    return {before[0][1]} if recent else set()
+    „Kluncker … Von Freunden „der Dicke“ genannt, galt er als …“. Looked up by bisection: a long
+    report has thousands of pronouns and mentions."""
+
+    def __init__(self, mentions: list[tuple[int, int]], genders: dict[int, str]):
+        self.person = mentions[0][1] if mentions else None
+        self.named = [start for start, person in mentions if person == self.person]
+        # per gender, the mentions of the persons whose first name does not say the other one
+        self.fitting = {g: [m for m in mentions if genders.get(m[1], g) == g] for g in ("female", "male")}
+        self.fitting_starts = {g: [start for start, _ in found] for g, found in self.fitting.items()}
+
+    def continued(self, token: int, gender: str, sentences: Sentences) -> set[int]:
+        last = bisect_left(self.fitting_starts[gender], token) - 1
+        if last < 0:
+            return set()
+        start, person = self.fitting[gender][last]
+        recent = sentences.index(token) - sentences.index(start) < TOPIC_SENTENCES
+        twice = bisect_left(self.named, token) >= 2
+        return {person} if person == self.person and twice and recent else set()
 
 
 def _salient(doc: Doc, start: int) -> bool:
