@@ -945,6 +945,20 @@ def test_in_an_enumeration_of_names_a_role_before_a_name_is_not_the_apposition_o
     }
 
 
+def test_a_role_with_an_article_before_a_name_that_a_list_goes_on_from_is_that_names():
+    """„…, dem Ministerpräsidenten Donald Tusk und der …“ lists a third person, where such a phrase
+    could otherwise rename the person before („Joseph Ratzinger, dem jetzigen Papst Benedikt XVI.“)."""
+    persons = ("Anna Beispiel", "Jens Krüger", "Eva Kopp")
+    doc = analysed(
+        "Er traf Anna Beispiel, dem Ministerpräsidenten Jens Krüger und der Ministerin Eva Kopp.",
+        persons=persons,
+    )
+    assert {name: [r.short for r in roles] for name, roles in roles_by_name(doc).items()} == {
+        "Jens Krüger": ["Ministerpräsidenten"],
+        "Eva Kopp": ["Ministerin"],
+    }
+
+
 def test_a_coordinated_role_that_runs_up_to_a_name_is_that_names():
     doc = analysed(
         "Jan Giesel wurde zu seinem Stellvertreter sowie die Studentin Velda Schultz zur Beisitzerin "

@@ -559,8 +559,10 @@ class RoleFinder:
             if k in self.nouns:
                 hit = self._hit(anchor.person, k, start, limit, "apposition")
                 # „Bischof Gerhard Feige, Oberbürgermeister Lutz Trümper und …“: the next name's role
-                # („Joseph Ratzinger, dem jetzigen Papst Benedikt XVI.“, with an article, renames him)
-                enumerated = not self._article(start) and self._introduces_next_name(hit, limit)
+                # („Joseph Ratzinger, dem jetzigen Papst Benedikt XVI.“, with an article, renames him,
+                # unless the list goes on: „…, dem Ministerpräsidenten Donald Tusk und der …“)
+                introduces = self._introduces_next_name(hit, limit)
+                enumerated = introduces and (not self._article(start) or self._list_goes_on(limit))
                 return None if enumerated else hit
             if not (self._article(k) or is_adjective(doc[k]) or self._genitive_owner(k)):
                 return None
@@ -574,6 +576,11 @@ class RoleFinder:
             return True
         next_word = k + 1 < len(doc) and (k + 1 in self.nouns or is_adjective(doc[k + 1]))
         return doc[k].pos_ == "PRON" and doc[k].lower_ in _DEFINITE and next_word
+
+    def _list_goes_on(self, name_start: int) -> bool:
+        """„und“ or „sowie“ follows the name that starts at ``name_start``: it is one of a list."""
+        end = self.person_starts[name_start].end
+        return end < len(self.doc) and self.doc[end].lower_ in {"und", "sowie"}
 
     def _introduces_next_name(self, hit: RoleHit, limit: int) -> bool:
         """The role phrase runs up to the next person's name (``limit``): that name's role."""
