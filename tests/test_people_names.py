@@ -370,6 +370,15 @@ def test_a_ner_person_opening_with_an_inflected_adjective_is_none():
     assert [p.name for p in doc._.persons] == ["Anna Beispiel"]
 
 
+def test_a_ner_person_with_a_type_designation_is_a_product_but_a_year_after_a_name_is_none():
+    doc = analysed(
+        "Die McDonnell Douglas MD-80 landete. So machte Ruane 1980 eine Tour.",
+        persons=("McDonnell Douglas MD-80", "Ruane 1980"),
+        pos={"1980": "NUM"},
+    )
+    assert [p.name for p in doc._.persons] == ["Ruane"]
+
+
 def test_a_name_that_ends_or_opens_like_a_place_is_no_person():
     doc = analysed(
         "Das Feuer brach an der Camden Road aus, sagte Anna Beispiel. Er lebte in Sankt Pauli und St. Georg.",

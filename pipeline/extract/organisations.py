@@ -125,6 +125,11 @@ def _place_adjective(token) -> bool:
     return token.text[:1].isupper() and token.text.endswith("er") and token.pos_ in {"ADJ", "PROPN"}
 
 
+def is_model_designation(text: str) -> bool:
+    """A type designation after a maker's name („737“ in „Boeing 737“, „A380“, „MD-80“)."""
+    return bool(_MODEL.match(text))
+
+
 def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text))
 
@@ -274,7 +279,11 @@ class OrganisationFinder:
         designation, not a number that counts a noun („laut Reuters 900 Menschen“) nor one that is
         part of a known name („Schalke 04“)."""
         doc = self.doc
-        if end >= len(doc) or not _MODEL.match(doc[end].text) or is_known_name(doc[start : end + 1].text):
+        if (
+            end >= len(doc)
+            or not is_model_designation(doc[end].text)
+            or is_known_name(doc[start : end + 1].text)
+        ):
             return False
         counts = doc[end].text.isdigit() and end + 1 < len(doc) and doc[end + 1].pos_ in {"NOUN", "PROPN"}
         return not counts

@@ -33,7 +33,7 @@ from pipeline.extract.lexicons import (
     lexicons_of,
 )
 from pipeline.extract.names import NameParts, is_first_name, is_name_token, split_name
-from pipeline.extract.organisations import OrganisationFinder, is_acronym, org_key
+from pipeline.extract.organisations import OrganisationFinder, is_acronym, is_model_designation, org_key
 from pipeline.extract.programmes import separate_programmes
 from pipeline.extract.records import Mention, Organisation, Person, Programme, Role
 from pipeline.extract.roles import (
@@ -390,7 +390,9 @@ def _name_mentions(
         if mention is None or (not from_ner and mention.end - mention.start < 2 and not introduced):
             continue
         if from_ner and (
-            _after_organisation_name(doc, start, mention) or _after_descriptor(doc, mention, lexicons)
+            _after_organisation_name(doc, start, mention)
+            or _after_descriptor(doc, mention, lexicons)
+            or any(_model_with_letters(t.text) for t in doc[start:end])  # „McDonnell Douglas MD-80“
         ):
             continue
         bodies = lexicons.organisations.compound_bodies
@@ -422,6 +424,12 @@ def _after_organisation_name(doc: Doc, start: int, mention: _NameMention) -> boo
     before = doc[start : mention.left]
     opens_with_organisation = any(is_acronym(t.text) or is_known_organisation(t.text) for t in before)
     return opens_with_organisation and not is_first_name(mention.parts.first_name)
+
+
+def _model_with_letters(word: str) -> bool:
+    """A maker's type designation with letters („MD-80“, „A380“): digits alone after a name are more
+    often a year („Ruane 1980“)."""
+    return is_model_designation(word) and any(c.isalpha() for c in word)
 
 
 def _after_descriptor(doc: Doc, mention: _NameMention, lexicons: Lexicons) -> bool:
