@@ -379,6 +379,18 @@ def test_a_ner_person_with_a_type_designation_is_a_product_but_a_year_after_a_na
     assert [p.name for p in doc._.persons] == ["Ruane"]
 
 
+def test_an_east_asian_name_the_ner_cut_or_the_tagger_misread_stays_whole():
+    """„UN-Generalsekretär Ban | Ki Moon“: the NER tagged the name's end, a role noun introduces all of
+    it; „und Nie Haisheng“: a capitalised word inside a sentence is no adverb („nie“), whatever the
+    tagger says."""
+    doc = analysed(
+        "Es sprach UN-Generalsekretär Ban Ki Moon. An Bord sind Zhai Zhigang und Nie Haisheng.",
+        persons=("Ki Moon", "Zhai Zhigang", "Nie Haisheng"),
+        pos={"UN-Generalsekretär": "NOUN", "Ban": "PROPN", "Moon": "NOUN", "Nie": "ADV"},
+    )
+    assert [p.name for p in doc._.persons] == ["Ban Ki Moon", "Zhai Zhigang", "Nie Haisheng"]
+
+
 def test_a_name_that_ends_or_opens_like_a_place_is_no_person():
     doc = analysed(
         "Das Feuer brach an der Camden Road aus, sagte Anna Beispiel. Er lebte in Sankt Pauli und St. Georg.",

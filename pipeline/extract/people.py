@@ -103,6 +103,7 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
     foreign_name = doc[i].ent_type_ == "PER" and (
         (doc[i].pos_ == "ADJ" and not inflected_adjective(text))
         or _opening_unknown_word(doc[i])
+        or (doc[i].pos_ == "ADV" and text[:1].isupper() and not doc[i].is_sent_start)  # „und Nie Haisheng“
         or (doc[i].pos_ == "ADV" and _title_before(doc, i, names) is not None)  # „Dr. Dittrich“
     )
     return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text) and not foreign_name
@@ -263,8 +264,16 @@ def _role_introduced_candidates(
         unknown_noun = first.pos_ == "NOUN" and first.is_alpha and not _common_noun(first, common_nouns)
         if first.pos_ == "PROPN" or unknown_noun:
             end, limit = k + 1, min(len(doc), k + _MAX_NAME_TOKENS)
-            # „Generalstabschef Zakari Nandja“: the NER took the surname for a place
-            while end < limit and _bare_proper_noun(doc[end]) and doc[end].ent_type_ != "ORG":
+            # „Generalstabschef Zakari Nandja“: the NER took the surname for a place; „UN-Generalsekretär
+            # Ban Ki Moon“: it tagged only the name's end
+            while (
+                end < limit
+                and doc[end].ent_type_ != "ORG"
+                and (
+                    _bare_proper_noun(doc[end])
+                    or (doc[end].ent_type_ == "PER" and doc[end].text[:1].isupper())
+                )
+            ):
                 end += 1
             spans.append((i, end))
     return spans
