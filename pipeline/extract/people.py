@@ -100,11 +100,14 @@ def _not_a_name(doc: Doc, i: int, lexicons: Lexicons) -> bool:
         or glued(doc, i, names.is_title)
     ):
         return True
-    foreign_name = doc[i].ent_type_ == "PER" and (
-        (doc[i].pos_ == "ADJ" and not inflected_adjective(text))
-        or _opening_unknown_word(doc[i])
-        or (doc[i].pos_ == "ADV" and text[:1].isupper() and not doc[i].is_sent_start)  # „und Nie Haisheng“
-        or (doc[i].pos_ == "ADV" and _title_before(doc, i, names) is not None)  # „Dr. Dittrich“
+    foreign_name = (
+        doc[i].ent_type_ == "PER"
+        and (
+            (doc[i].pos_ == "ADJ" and not inflected_adjective(text))
+            or _opening_unknown_word(doc[i])
+            # „und Nie Haisheng“, „Dr. Dittrich“: inside a sentence a German adverb is lower case
+            or (doc[i].pos_ == "ADV" and text[:1].isupper() and not doc[i].is_sent_start)
+        )
     )
     return doc[i].pos_ in _NOT_IN_NAMES and not is_first_name(text) and not foreign_name
 
