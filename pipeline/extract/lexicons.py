@@ -239,6 +239,11 @@ class OrganisationLexicon:
                 return word[: -len(ending)]
         return word
 
+    def classifies(self, word: str) -> bool:
+        """„Computerunternehmen“, „Drogeriekette“: a noun that says what kind of body the name after it
+        is (``descriptors``, matched as word endings)."""
+        return word.lower().endswith(self.descriptors)
+
     def territory(self, word: str) -> str:
         """The territory a word heads the name of („Landkreises“ → „Landkreis“, „Rhein-Sieg-Kreis“ →
         „Kreis“), or ``""``."""

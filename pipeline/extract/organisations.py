@@ -205,7 +205,6 @@ class OrganisationFinder:
         („Computerunternehmen Apple“, „Nachrichtenagentur Reuters“) or a role („Dekan der …“),
         trailing punctuation and logos, and nothing past a line break or a colon."""
         doc = self.doc
-        descriptors = self.lexicon.descriptors
         for k in range(start, end - 1):  # a name does not run over a line break („Verbreitung\nBrenntag AG“)
             if "\n" in doc[k].text_with_ws:
                 start = k + 1
@@ -229,7 +228,7 @@ class OrganisationFinder:
                 or doc[start].is_space
                 or (
                     end - start > 1
-                    and doc[start].lower_.endswith(descriptors)
+                    and self.lexicon.classifies(doc[start].text)
                     and doc[start + 1].text[:1].isupper()
                 )
                 or self._classifies_name(start, end)
@@ -668,13 +667,13 @@ class OrganisationFinder:
         """A classifying noun and the capitalised name after it („die Drogeriekette Rossmann“, „der
         Autobauer Porsche“), which the NER often tags as a person or not at all; :meth:`_trim` drops
         the classifying noun."""
-        doc, descriptors = self.doc, self.lexicon.descriptors
+        doc = self.doc
         spans = []
         for i in range(len(doc) - 1):
             if (
                 doc[i].pos_ != "NOUN"
                 or not doc[i].text[:1].isupper()
-                or not doc[i].lower_.endswith(descriptors)
+                or not self.lexicon.classifies(doc[i].text)
             ):
                 continue
             end = name_end(doc, i)

@@ -451,7 +451,7 @@ def _after_descriptor(doc: Doc, mention: _NameMention, lexicons: Lexicons) -> bo
     return (
         before is not None
         and before.pos_ == "NOUN"
-        and before.lower_.endswith(lexicons.organisations.descriptors)
+        and lexicons.organisations.classifies(before.text)
         and not is_first_name(mention.parts.first_name)
     )
 

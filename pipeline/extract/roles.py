@@ -56,18 +56,10 @@ _HEADLINE_TOKENS = 25  # a first line longer than this is no headline
 # Verbs that give their object a role with „zum“/„zur“ („wählte X zum Vorsitzenden“), by their stems
 # (the lemmatiser misses some forms: „ernannte“).
 _APPOINTING = (
-    "wähl",
-    "gewähl",
-    "ernenn",
-    "ernann",
-    "beruf",
-    "berief",
-    "bestell",
-    "kürt",
-    "gekürt",
-    "nominier",
+    *("wähl", "gewähl", "ernenn", "ernann", "beruf", "berief", "bestell"),
+    *("kürt", "gekürt", "nominier", "beförder", "erklär", "mach"),
 )
-_APPOINTING += ("beförder", "erklär", "mach")
+_CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})  # tags that open or make a clause of its own
 _APPOINTED_SPAN = 12  # at most this many tokens from the object's name to „zum“/„zur“
 _INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
 _APPOSITION_SPAN = 12  # at most this many tokens from a role noun to the comma before the name it introduces
@@ -648,20 +640,24 @@ class RoleFinder:
         takes the role after „zum“/„zur“ in its clause; a verb or a pronoun between ends the search
         („Zwanziger wurde zum …“ is a predicative, „…, die zur Vorsitzenden sprach“ another clause)."""
         doc = self.doc
-        sentence = self.sentences[self.sentences.index(anchor.start)]
-        if not any(t.pos_ in {"VERB", "AUX"} and t.lower_.startswith(_APPOINTING) for t in sentence):
-            return None
         for k in range(anchor.end, min(limit, anchor.end + _APPOINTED_SPAN)):
             if doc[k].lower_ in {"zum", "zur"}:
                 noun = self._past_adjectives(k + 1, limit)
                 return (
                     self._hit(anchor.person, noun, k + 1, limit, "predicative")
-                    if noun in self.nouns
+                    if self._appoints(anchor, noun)
                     else None
                 )
-            if doc[k].pos_ in {"VERB", "AUX", "PRON", "SCONJ"} or (doc[k].is_punct and doc[k].text != ","):
+            if doc[k].pos_ in _CLAUSE_WORDS or (doc[k].is_punct and doc[k].text != ","):
                 return None  # another clause
         return None
+
+    def _appoints(self, anchor: PersonAnchor, noun: int) -> bool:
+        """A role noun starts at ``noun`` and the anchor's sentence has a verb that appoints."""
+        sentence = self.sentences[self.sentences.index(anchor.start)]
+        return noun in self.nouns and any(
+            t.pos_ in {"VERB", "AUX"} and t.lower_.startswith(_APPOINTING) for t in sentence
+        )
 
     def _past_aside(self, j: int, limit: int) -> int:
         """Past an age or party in brackets and an aside between commas after a name, before its
@@ -672,7 +668,7 @@ class RoleFinder:
         if j >= limit or doc[j].text != ",":
             return j
         close = next((k for k in range(j + 1, min(j + _APPOSITION_SPAN, limit)) if doc[k].text == ","), None)
-        if close is None or any(doc[k].pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for k in range(j + 1, close)):
+        if close is None or any(doc[k].pos_ in _CLAUSE_WORDS for k in range(j + 1, close)):
             return j
         return close + 1
 
@@ -829,9 +825,12 @@ class RoleFinder:
         before the sentence at ``sentence_start`` („Gegenüber Spiegel Online berichtete Michael
         Gordon, dass er Regierungssprecher Wilhelm … . Weiter sagte der Journalist …“, though the
         article calls Gordon „Militärexperte“ later)."""
-        others = [p for p in stated.roles if p not in named and stated.holds(p, role)]
         if len(named) == 1:
-            return None if any(stated.before(p, sentence_start) for p in others) else next(iter(named))
+            someone_else = any(
+                p not in named and stated.before(p, sentence_start) and stated.holds(p, role)
+                for p in stated.roles
+            )
+            return None if someone_else else next(iter(named))
         holding = [p for p in named if stated.holds(p, role)]
         if holding:
             return holding[0] if len(holding) == 1 else None
@@ -864,19 +863,16 @@ class RoleFinder:
                 continue
             inside = self._within(sentence_start, sentence_end)
             before = [p for p in inside if p.end <= i]
+            # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“.
+            after = [p for p in inside if p.left > noun_start and not self._punct_between(noun_start, p.left)]
             pronoun = self._nearest_pronoun(before[-1].end if before else sentence_start, i)
+            if pronoun is None and not before and not after:  # „Als Spitzenkandidat … holte er …“
+                pronoun = self._pronoun_in_clause(noun_start, sentence_end)
             if pronoun is not None:  # „trat er als Solist auf“; „würdigte ihn als Soldat“ names no one here
                 if pronoun in self.pronouns:
                     hits.append(self._hit(self.pronouns[pronoun], noun_start, i + 1, sentence_end, "als"))
                 continue
-            # The person after „als“ only within the clause: „In ihrer Funktion als Leiterin betonte X“,
-            # „Als Spitzenkandidat der Grünen holte er …“.
-            after = [p for p in inside if p.left > noun_start and not self._punct_between(noun_start, p.left)]
             person = before[-1] if before else (after[0] if after else None)
-            if person is None and (pronoun := self._pronoun_in_clause(noun_start, sentence_end)) is not None:
-                if pronoun in self.pronouns:
-                    hits.append(self._hit(self.pronouns[pronoun], noun_start, i + 1, sentence_end, "als"))
-                continue
             # „Anna Berger …, die KFA, die … als Projektträgerin begleitet“; a party in brackets after the
             # name is only a label („von Angela Merkel (CDU) als Bundeskanzlerin“)
             if person in before and self.org_tokens.intersection(
