@@ -19,6 +19,23 @@ def test_set_score_counts_predictions_and_gold_items_separately():
     assert (score.missed, score.spurious) == (["C"], ["X"])
 
 
+def test_f1_interval_is_a_seeded_bootstrap_over_documents():
+    def scored(documents: int) -> SetScore:
+        score = SetScore()
+        for i in range(documents):  # every fourth document has one spurious and one missed name
+            wrong = i % 4 == 0
+            score.add({"a": "A", "b": "B"}, [("A", {"a"}), ("X", {"x"}) if wrong else ("B", {"b"})], set())
+        return score
+
+    assert scored(1).f1_interval is None  # one document has no spread to resample
+    small, large = scored(8), scored(80)
+    assert small.f1 == large.f1 == 0.875
+    assert small.f1_interval == scored(8).f1_interval  # seeded: a report is reproducible
+    (low, high), (large_low, large_high) = small.f1_interval, large.f1_interval
+    assert low < large_low < 0.875 < large_high <= high == 1.0  # more documents, a narrower interval
+    assert small.as_dict()["f1_interval"] == small.f1_interval
+
+
 def test_annotated_articles_score_mentions_role_heads_variants_and_gender():
     from types import SimpleNamespace
 
@@ -62,6 +79,7 @@ def test_annotated_articles_score_mentions_role_heads_variants_and_gender():
     assert scores["role_heads"].spurious == ["Heinz Müller: Sprecher"]
     assert (scores["organisations"].gold_hit, scores["organisations"].missed) == (1, ["NATO"])
     assert scores["gender"].wrong == ["Weise: female (gold male)"]
+    assert scores["gender"].documents == [(1, 0)]  # one document: one gender stated, none right
 
 
 def test_the_wikinews_gold_is_consistent_with_its_articles():
