@@ -87,7 +87,7 @@ def test_the_wikinews_gold_is_consistent_with_its_articles():
     from pipeline.settings import Settings
 
     documents = wikinews_documents(Settings(), "dev") + wikinews_documents(Settings(), "test")
-    assert len(documents) == 315
+    assert len(documents) == 358
     for document in documents:
         for person in document.annotated["persons"]:
             assert person["gender"] in {"female", "male", "unknown"}
