@@ -246,11 +246,16 @@ def bio_spans(tags: list[str], mapping: dict[str, str]) -> list[tuple[int, int, 
 
 
 def ner_doc(vocab: Vocab, sentence: Sentence, corpus: str) -> Doc:
+    """The sentence as a Doc with its mapped, trimmed entities; a token tagged ``-`` has no annotation
+    (spaCy's missing value, the NER learns nothing from it), every other token is outside an entity."""
     spaces = [*sentence.spaces[:-1], False] if sentence.spaces else guess_spaces(sentence.words)
     words, spaces, tags = split_hash_signs(sentence.words, spaces, sentence.tags)
     doc = Doc(vocab, words=words, spaces=spaces)
     spans = (Span(doc, s, e, label=label) for s, e, label in bio_spans(tags, corpus_mapping(corpus)))
-    doc.set_ents([t for span in spans if (t := trimmed(span)) is not None], default="outside")
+    missing = [Span(doc, i, i + 1) for i, tag in enumerate(tags) if tag == "-"]
+    doc.set_ents(
+        [t for span in spans if (t := trimmed(span)) is not None], missing=missing, default="outside"
+    )
     return doc
 
 

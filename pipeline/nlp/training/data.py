@@ -17,12 +17,13 @@ import yaml
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.nlp.training import convert, languagetool
+from pipeline.nlp.training import convert, languagetool, people_gold
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
 CORPORA_CONFIG = CONFIG_DIR / "corpora.yml"
 LEXICON_FILE = Path("lexicon/languagetool-german-pos-dict/german_pos_dict.form_lemma_tag.tsv.gz")
 SILVER_CORPUS = "projektradar-silver"  # the teacher's tags on unannotated news (``selftrain.py``)
+PEOPLE_GOLD_CORPUS = "wikinews-people-gold"  # the project's hand-annotated articles (``people_gold.py``)
 NER_READERS = {
     "germeval2014": convert.read_indexed_columns,
     "uner-german-pud": convert.read_indexed_columns,
@@ -46,18 +47,26 @@ def corpora_config(path: Path = CORPORA_CONFIG) -> dict:
 
 
 def source_files(data_dir: Path, config: dict) -> list[Path]:
-    """Every shared file the build reads (part of the model's cache key)."""
+    """Every data file the build reads (part of the model's cache key): the shared corpora, and the
+    people gold with its articles."""
     paths: list[str] = []
     for spec in config["ner"].values():
-        for value in spec["files"].values():
+        for value in spec.get("files", {}).values():
             paths += value if isinstance(value, list) else [value]
     paths += [p for spec in config["ud"].values() for p in spec["files"]]
     paths += [f"raw/{name}" for name in config.get("word_vectors", {}).get("raw", [])]
-    return [data_dir / p if p.startswith(("ud/", "raw/")) else data_dir / "ner" / p for p in paths]
+    files = [data_dir / p if p.startswith(("ud/", "raw/")) else data_dir / "ner" / p for p in paths]
+    if gold := config["ner"].get(PEOPLE_GOLD_CORPUS):
+        files += people_gold.source_paths(data_dir, gold)
+    return files
 
 
 def ner_docs(vocab: Vocab, data_dir: Path, corpus: str, spec: dict) -> Iterator[tuple[Doc, str]]:
     """``(doc, split)`` pairs of one NER corpus in its official or hashed split."""
+    if corpus == PEOPLE_GOLD_CORPUS:  # training sentences only; its test part is the people evaluation
+        for sentence in people_gold.read_people_gold(data_dir, spec, data_dir / LEXICON_FILE):
+            yield convert.ner_doc(vocab, sentence, corpus), "train"
+        return
     for split_name, value in spec["files"].items():
         for relative in value if isinstance(value, list) else [value]:
             path = data_dir / "ner" / relative
@@ -112,7 +121,8 @@ def build_ner(data_dir: Path, out_dir: Path, config: dict, seed: int = 0) -> dic
                 train += [doc] * copies
                 counts["train_used"] += copies
                 counts.update(f"train_{ent.label_}" for ent in doc.ents for _ in range(copies))
-        convert.write_docbin(test, out_dir / "test" / f"{corpus}.spacy")
+        if test:  # the people gold only trains: its test part is the people evaluation
+            convert.write_docbin(test, out_dir / "test" / f"{corpus}.spacy")
         stats[corpus] = dict(counts)
     text.close()
     rng.shuffle(train)

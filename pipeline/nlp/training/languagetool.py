@@ -179,6 +179,20 @@ def case_lexicon(lexicon_path: Path, words: set[str]) -> CaseLexicon:
     return lexicon
 
 
+def never_names(lexicon_path: Path, words: set[str]) -> set[str]:
+    """The capitalised ``words`` that are no name: the lexicon knows the form, or its lower-case form
+    (a sentence start: „Zahlreiche“, „Die“), only as a common word, never as a proper name (``EIG``)."""
+    wanted = words | {w.lower() for w in words}
+    common: set[str] = set()
+    names: set[str] = set()
+    with gzip.open(lexicon_path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            form, _lemma, tag = line.rstrip("\n").split("\t")
+            if form in wanted:
+                (names if tag.startswith("EIG") else common).add(form)
+    return {w for w in words if w not in names and (w in common or w.lower() in common)}
+
+
 def truecase(words: list[str], in_entity: list[bool], lexicon: CaseLexicon) -> list[str]:
     """Restore German capitalisation of a lower-cased sentence (MultiCoNER): the sentence start,
     words the lexicon only knows capitalised, nouns after an article or preposition, compounds with a
