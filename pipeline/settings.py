@@ -13,6 +13,9 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 RESOURCES_DIR = PACKAGE_DIR / "resources"
+# The project's hand-annotated Wikinews articles (persons, roles, organisations): the people evaluation
+# scores them, and the NER trains on rounds of their dev part (pipeline/nlp/training/people_gold.py).
+WIKINEWS_GOLD = REPO_DIR / "tests" / "gold" / "wikinews_people.jsonl"
 
 
 def default_shared_dir() -> Path:

@@ -534,9 +534,9 @@ def test_word_vectors_from_raw_text_are_cached_under_their_inputs(tmp_path):
 
 
 def test_self_training_text_leaves_out_every_scored_article(tmp_path, monkeypatch):
-    from pipeline.evaluation.people_real import WIKINEWS_GOLD
     from pipeline.evaluation.quotes import load_article
     from pipeline.nlp.training import selftrain
+    from pipeline.settings import WIKINEWS_GOLD
 
     data_dir = Settings().nlp_data_dir
     lines = WIKINEWS_GOLD.read_text(encoding="utf-8").splitlines()

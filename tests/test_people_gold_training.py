@@ -7,11 +7,10 @@ import json
 from lexicon_files import write_lexicon
 from spacy.vocab import Vocab
 
-from pipeline.evaluation.people_real import WIKINEWS_GOLD
 from pipeline.nlp.training import convert, data, people_gold
 from pipeline.nlp.training.convert import Sentence
 from pipeline.nlp.training.languagetool import never_names
-from pipeline.settings import Settings
+from pipeline.settings import WIKINEWS_GOLD, Settings
 
 ANNOTATION = {
     "persons": [{"name": "Frank-Jürgen Weise", "mentions": ["Herrn Weise"]}],

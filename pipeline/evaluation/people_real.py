@@ -36,10 +36,9 @@ from scipy.stats import bootstrap
 from pipeline.evaluation.names import name_key
 from pipeline.export import atomic_write_text
 from pipeline.extract.organisations import org_key
-from pipeline.settings import REPO_DIR, Settings
+from pipeline.settings import WIKINEWS_GOLD, Settings
 
 SOURCES = {"germeval2014": "sentences", "uner-german-pud": "sentences", "smartdata": "documents"}
-WIKINEWS_GOLD = REPO_DIR / "tests" / "gold" / "wikinews_people.jsonl"
 SENTENCES_PER_DOC = 8
 RESAMPLES = 2000  # bootstrap resamples of the documents; the interval's ends move by < 0.005 beyond this
 CONFIDENCE = 0.95

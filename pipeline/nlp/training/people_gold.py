@@ -18,9 +18,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.evaluation.people_real import WIKINEWS_GOLD
 from pipeline.nlp.training import languagetool
 from pipeline.nlp.training.convert import Sentence
+from pipeline.settings import WIKINEWS_GOLD
 
 SPKATT_ARTICLES = Path("quotes/spkatt2023-train/articles")
 MISSING = "-"  # spaCy's tag for a token whose entity annotation is unknown
@@ -35,8 +35,12 @@ def training_articles(spec: dict, gold: Path = WIKINEWS_GOLD) -> list[dict]:
 
 
 def article_path(data_dir: Path, article: str) -> Path:
-    (path,) = (data_dir / SPKATT_ARTICLES).glob(f"{article} - *.json")
-    return path
+    """The article's SpkAtt file; FileNotFoundError without ``../shared`` (the fingerprint then
+    falls back to the cached model)."""
+    paths = sorted((data_dir / SPKATT_ARTICLES).glob(f"{article} - *.json"))
+    if len(paths) != 1:
+        raise FileNotFoundError(f"{data_dir / SPKATT_ARTICLES}/{article} - *.json")
+    return paths[0]
 
 
 def source_paths(data_dir: Path, spec: dict) -> list[Path]:

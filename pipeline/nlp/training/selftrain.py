@@ -25,10 +25,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.evaluation.people_real import WIKINEWS_GOLD
 from pipeline.evaluation.quotes import load_article
 from pipeline.nlp.training.convert import Sentence, guess_spaces
 from pipeline.nlp.training.wordvectors import raw_paragraphs
+from pipeline.settings import WIKINEWS_GOLD
 
 SPKATT_ARTICLES = Path("quotes/spkatt2023-train/articles")
 SPEECHES = Path("raw/bundestag-wp20-speeches.jsonl.gz")
