@@ -39,8 +39,8 @@ run: ## Process $(CORPUS)/ into $(OUT)/
 report: ## (Re)build the thematic report $(OUT)/report/ from the tables in $(OUT)/
 	$(VENV)/bin/projektradar report --out $(OUT)
 
-evaluate: ## Score people, roles, organisations and programmes against tests/gold/corpus.json (REAL=1: held-out real news)
-	$(PY) -m pipeline.evaluation.people --corpus $(CORPUS) --out $(OUT) $(if $(REAL),--real $(if $(SPLIT),--split $(SPLIT)))
+evaluate: ## Score people, roles, organisations and programmes against tests/gold/corpus.json (REAL=1: held-out real news; SPLIT=dev, ROUNDS=5,6)
+	$(PY) -m pipeline.evaluation.people --corpus $(CORPUS) --out $(OUT) $(if $(REAL),--real $(if $(SPLIT),--split $(SPLIT)) $(if $(ROUNDS),--rounds $(ROUNDS)))
 
 train-themes: ## Train the theme classifier (cross-validated; model + metadata go to the cache)
 	$(VENV)/bin/projektradar themes train

@@ -19,6 +19,13 @@ def test_set_score_counts_predictions_and_gold_items_separately():
     assert (score.missed, score.spurious) == (["C"], ["X"])
 
 
+def test_a_report_of_some_rounds_is_named_apart_from_the_split_report():
+    from pipeline.evaluation.people_real import report_name
+
+    assert (report_name("test"), report_name("dev")) == ("people_real", "people_real_dev")
+    assert report_name("dev", {6, 5}) == "people_real_dev_rounds5-6"
+
+
 def test_f1_interval_is_a_seeded_bootstrap_over_documents():
     def scored(documents: int) -> SetScore:
         score = SetScore()
@@ -88,6 +95,8 @@ def test_the_wikinews_gold_is_consistent_with_its_articles():
 
     documents = wikinews_documents(Settings(), "dev") + wikinews_documents(Settings(), "test")
     assert len(documents) == 358
+    assert len(wikinews_documents(Settings(), "dev", rounds={5, 6})) == 85  # the NER never trained on them
+    assert len(wikinews_documents(Settings(), "test", rounds={7})) == 43
     for document in documents:
         for person in document.annotated["persons"]:
             assert person["gender"] in {"female", "male", "unknown"}

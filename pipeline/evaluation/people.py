@@ -262,13 +262,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--real", action="store_true", help="held-out real news instead (people_real.py)")
     parser.add_argument("--split", default="test", help="with --real: test (report) or dev (development)")
     parser.add_argument("--limit", type=int, help="with --real: documents per source")
+    parser.add_argument(
+        "--rounds",
+        type=lambda text: {int(r) for r in text.split(",")},
+        help="with --real: only these annotation rounds of the Wikinews gold, e.g. 5,6 (dev rounds the NER "
+        "never trained on)",
+    )
     args = parser.parse_args(argv)
     console = Console()
     if args.real:
         from pipeline.evaluation.people_real import evaluate_real, print_real, report_name
 
-        print_real(evaluate_real(args.out, args.split, args.limit), console)
-        console.print(f"Details: {args.out / 'evaluation' / report_name(args.split)}.md")
+        print_real(evaluate_real(args.out, args.split, args.limit, rounds=args.rounds), console)
+        console.print(f"Details: {args.out / 'evaluation' / report_name(args.split, args.rounds)}.md")
         return
     scores = evaluate(args.corpus, args.out, args.gold)
     print_table(scores, console)

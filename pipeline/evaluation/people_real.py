@@ -24,7 +24,7 @@ interval says more than the seed or the choice of articles would.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -226,16 +226,18 @@ def real_documents(settings: Settings, split: str = "test", limit: int | None = 
     return result
 
 
-def wikinews_documents(settings: Settings, split: str = "test", limit: int | None = None) -> list[RealDoc]:
-    """The project's annotated Wikinews articles of ``split``, their text read from ``../shared``
-    (title, a blank line, the text: what the annotators saw)."""
+def wikinews_documents(
+    settings: Settings, split: str = "test", limit: int | None = None, rounds: Collection[int] | None = None
+) -> list[RealDoc]:
+    """The project's annotated Wikinews articles of ``split`` (of the annotation ``rounds`` only, if
+    given), their text read from ``../shared`` (title, a blank line, the text: what the annotators saw)."""
     from pipeline.evaluation.quotes import load_article
 
     articles = settings.nlp_data_dir / "quotes" / "spkatt2023-train" / "articles"
     result = []
     for line in WIKINEWS_GOLD.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
-        if gold["split"] != split:
+        if gold["split"] != split or (rounds is not None and gold["round"] not in rounds):
             continue
         (path,) = articles.glob(f"{gold['article']} - *.json")
         title = path.name.split(" - ", 1)[1].rsplit(" (", 1)[0]
@@ -448,23 +450,31 @@ def markdown(scores: dict[str, dict[str, SetScore]], split: str, docs: int) -> s
     return "\n".join(lines) + "\n"
 
 
-def report_name(split: str) -> str:
-    """``people_real`` for the reported test split, ``people_real_dev`` for development runs."""
-    return "people_real" if split == "test" else f"people_real_{split}"
+def report_name(split: str, rounds: Collection[int] | None = None) -> str:
+    """``people_real`` for the reported test split, ``people_real_dev`` for development runs, with
+    ``_rounds5-6`` when only some rounds of the Wikinews gold are scored."""
+    name = "people_real" if split == "test" else f"people_real_{split}"
+    return f"{name}_rounds{'-'.join(map(str, sorted(rounds)))}" if rounds else name
 
 
 def evaluate_real(
-    out: Path, split: str = "test", limit: int | None = None, settings: Settings | None = None
+    out: Path,
+    split: str = "test",
+    limit: int | None = None,
+    settings: Settings | None = None,
+    rounds: Collection[int] | None = None,
 ) -> dict[str, dict[str, SetScore]]:
-    """Score persons and organisations on held-out real news; write ``people_real.md``/``.json``."""
+    """Score persons and organisations on held-out real news; write ``people_real.md``/``.json``.
+    ``rounds`` restricts the Wikinews gold, e.g. to dev rounds 5–6, which the NER never trained on."""
     settings = settings or Settings()
-    docs = real_documents(settings, split, limit) + wikinews_documents(settings, split, limit)
+    docs = real_documents(settings, split, limit) + wikinews_documents(settings, split, limit, rounds)
     scores = score_documents(docs, settings)
     target = out / "evaluation"
-    name = report_name(split)
+    name = report_name(split, rounds)
     atomic_write_text(target / f"{name}.md", markdown(scores, split, len(docs)))
     report = {
         "split": split,
+        "rounds": sorted(rounds) if rounds else None,
         "documents": len(docs),
         **{group: {c: score.as_dict() for c, score in entry.items()} for group, entry in scores.items()},
     }
