@@ -27,7 +27,7 @@ from rich.table import Table
 
 from pipeline.export import atomic_write_text
 from pipeline.ingest import iter_documents
-from pipeline.settings import REPO_DIR, Settings
+from pipeline.settings import REPO_DIR, SPKATT_ARTICLES, Settings
 
 console = Console()
 RERUN_DOCS = 400
@@ -38,7 +38,7 @@ def base_texts(settings: Settings) -> list[str]:
     from pipeline.evaluation.quotes import load_article
 
     texts = [d.text for d in iter_documents([REPO_DIR / "corpus"], settings) if d.ok]
-    articles = sorted((settings.nlp_data_dir / "quotes" / "spkatt2023-train" / "articles").glob("*.json"))
+    articles = sorted((settings.nlp_data_dir / SPKATT_ARTICLES).glob("*.json"))
     texts += [load_article(path).text for path in articles]
     return [t for t in texts if t.strip()]
 

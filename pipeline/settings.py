@@ -16,6 +16,8 @@ RESOURCES_DIR = PACKAGE_DIR / "resources"
 # The project's hand-annotated Wikinews articles (persons, roles, organisations): the people evaluation
 # scores them, and the NER trains on rounds of their dev part (pipeline/nlp/training/people_gold.py).
 WIKINEWS_GOLD = REPO_DIR / "tests" / "gold" / "wikinews_people.jsonl"
+# The SpkAtt-2023 Wikinews articles (``<id> - <title> (<date>).json``), under the shared German NLP data.
+SPKATT_ARTICLES = Path("quotes/spkatt2023-train/articles")
 
 
 def default_shared_dir() -> Path:

@@ -234,14 +234,14 @@ def wikinews_documents(
     """The project's annotated Wikinews articles of ``split`` (of the annotation ``rounds`` only, if
     given), their text read from ``../shared`` (title, a blank line, the text: what the annotators saw)."""
     from pipeline.evaluation.quotes import load_article
+    from pipeline.nlp.training.people_gold import article_path
 
-    articles = settings.nlp_data_dir / "quotes" / "spkatt2023-train" / "articles"
     result = []
     for line in WIKINEWS_GOLD.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
         if gold["split"] != split or (rounds is not None and gold["round"] not in rounds):
             continue
-        (path,) = articles.glob(f"{gold['article']} - *.json")
+        path = article_path(settings.nlp_data_dir, gold["article"])
         title = path.name.split(" - ", 1)[1].rsplit(" (", 1)[0]
         result.append(
             RealDoc(

@@ -42,7 +42,7 @@ from pipeline.export import atomic_write_text
 from pipeline.extract.lexicons import SPEAKER_CONFIDENCE, SpeakerConfidence, default_lexicons
 from pipeline.extract.quote_marks import quoted_segments
 from pipeline.extract.records import Quote
-from pipeline.settings import REPO_DIR, RESOURCES_DIR, Settings
+from pipeline.settings import REPO_DIR, RESOURCES_DIR, SPKATT_ARTICLES, Settings
 
 GROUPS = {
     "Direct": "direct",
@@ -592,7 +592,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     )
     args = parser.parse_args(argv)
     settings = Settings()
-    folder = settings.nlp_data_dir / "quotes" / "spkatt2023-train" / "articles"
+    folder = settings.nlp_data_dir / SPKATT_ARTICLES
     articles = [load_article(p) for p in sorted(folder.glob("*.json"))]
     articles = [a for a in articles if args.split in (None, a.split)][: args.limit]
     if not articles:

@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold
 
-from pipeline.settings import Settings
+from pipeline.settings import SPKATT_ARTICLES, Settings
 from pipeline.themes.codebook import Codebook
 from pipeline.themes.matching import matcher_for
 from pipeline.themes.model import score_texts
@@ -117,11 +117,11 @@ def real_text(
 ) -> tuple[list[str], dict]:
     """The shipped model (trained as ``themes train`` trains it) on the held-back real paragraphs of
     ``real_gold.csv``, beside the keyword rules, with the annotators' agreement per theme."""
-    from pipeline.themes.real import GOLD, WIKINEWS, agreement, gold_themes, read_real_gold
+    from pipeline.themes.real import GOLD, agreement, gold_themes, read_real_gold
     from pipeline.themes.train import train_theme_model
 
     heading = "## Real text, held back (the number funders depend on)"
-    if not (settings.nlp_data_dir / WIKINEWS).is_dir():
+    if not (settings.nlp_data_dir / SPKATT_ARTICLES).is_dir():
         return [heading, "", f"Skipped: the shared corpora are not at {settings.shared_dir}."], {}
     if missing := gold_themes() - set(codebook.ids):
         return [

@@ -22,11 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.settings import RESOURCES_DIR, Settings
+from pipeline.settings import RESOURCES_DIR, SPKATT_ARTICLES, Settings
 from pipeline.themes.codebook import Codebook
 
 SPEECHES = "raw/bundestag-wp20-speeches.jsonl.gz"
-WIKINEWS = "quotes/spkatt2023-train/articles"
 SPEECH_LICENCE = "amtliches Werk (§ 5 UrhG), Plenarprotokolle des 20. Deutschen Bundestages"
 WIKINEWS_LICENCE = "Wikinews (CC BY 2.5) via SpkAtt-2023 (CC BY-NC-SA 4.0); Text nur als Verweis"
 MIN_CHARS, MAX_CHARS = 250, 1100
@@ -77,7 +76,7 @@ def wikinews_segments(settings: Settings) -> Iterator[RealParagraph]:
     """Consecutive sentences of each article (Wikinews has no paragraph marks in this corpus)."""
     from pipeline.evaluation.quotes import detokenize
 
-    for path in sorted((settings.nlp_data_dir / WIKINEWS).glob("*.json")):
+    for path in sorted((settings.nlp_data_dir / SPKATT_ARTICLES).glob("*.json")):
         article_id = path.name.split(" - ")[0]
         sentences = json.loads(path.read_text(encoding="utf-8"))["Sentences"]
         for first in range(0, len(sentences), SENTENCES_PER_SEGMENT):
@@ -97,7 +96,7 @@ def resolve_text(source: str, settings: Settings) -> str:
         raise ValueError(f"only wikinews references are resolved, not {source!r}")
     article_id, _, sentence_range = where.partition("#")
     first, last = (int(n) for n in sentence_range.split("-"))
-    (path,) = (settings.nlp_data_dir / WIKINEWS).glob(f"{article_id} - *.json")
+    (path,) = (settings.nlp_data_dir / SPKATT_ARTICLES).glob(f"{article_id} - *.json")
     sentences = json.loads(path.read_text(encoding="utf-8"))["Sentences"][first : last + 1]
     return detokenize([t for s in sentences for t in s["Tokens"]])[0]
 
@@ -232,7 +231,7 @@ def read_real_gold(settings: Settings, split: str, path: Path = GOLD) -> RealGol
     """The ``split`` part (train or test); Wikinews texts are read from ``../shared`` (without it, only
     the rows that carry their text)."""
     gold = RealGold([], [], [])
-    shared = (settings.nlp_data_dir / WIKINEWS).is_dir()
+    shared = (settings.nlp_data_dir / SPKATT_ARTICLES).is_dir()
     for row in _rows(path):
         if row["split"] == split and (row["text"] or shared):
             gold.texts.append(row["text"] or resolve_text(row["source"], settings))

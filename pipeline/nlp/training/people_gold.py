@@ -20,9 +20,8 @@ from pathlib import Path
 
 from pipeline.nlp.training import languagetool
 from pipeline.nlp.training.convert import Sentence
-from pipeline.settings import WIKINEWS_GOLD
+from pipeline.settings import SPKATT_ARTICLES, WIKINEWS_GOLD
 
-SPKATT_ARTICLES = Path("quotes/spkatt2023-train/articles")
 MISSING = "-"  # spaCy's tag for a token whose entity annotation is unknown
 # Words the gold keeps in a mention but no NER span holds: articles, forms of address, titles.
 _NOT_IN_SPANS = frozenset({"der", "die", "das", "des", "dem", "den", "Frau", "Herr", "Herrn", "Dr.", "Prof."})

@@ -28,9 +28,8 @@ from spacy.tokens import Doc, Span
 from pipeline.evaluation.quotes import load_article
 from pipeline.nlp.training.convert import Sentence, guess_spaces
 from pipeline.nlp.training.wordvectors import raw_paragraphs
-from pipeline.settings import WIKINEWS_GOLD
+from pipeline.settings import SPKATT_ARTICLES, WIKINEWS_GOLD
 
-SPKATT_ARTICLES = Path("quotes/spkatt2023-train/articles")
 SPEECHES = Path("raw/bundestag-wp20-speeches.jsonl.gz")
 SPEECH_PARAGRAPH_STEP = 40  # every 40th paragraph: the sample spreads over the whole parliament term
 SENTENCE_TOKENS = (5, 60)  # shorter or longer sentences are headings, lists or run-ons
