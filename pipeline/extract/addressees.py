@@ -23,6 +23,7 @@ LISTENER_PREPOSITIONS = {"zur", "zum"}  # addressing only with someone who can l
 CONVERSATION_NOUNS = {"Interview", "Gespräch", "Telefonat", "Telefongespräch"}  # „im Interview mit …“
 CUE_REACH = 6  # tokens between a cue and its addressing phrase
 _NOUNS = {"NOUN", "PROPN", "PRON"}
+_DATIVE_ARTICLES = frozenset({"dem", "einem"})
 
 
 def _preposition(token: Token) -> str:
@@ -110,7 +111,9 @@ def _dative_after_cue(cue: list[Token], blocked: set[int]) -> Token | None:
     feminine_or_plural = (doc[i].lower_ == "der" and cases <= {"Dat", "Gen"}) or (
         doc[i].lower_ == "den" and head.morph.get("Number") == ["Plur"]
     )
-    return head if cases == {"Dat"} or (cases and feminine_or_plural) else None
+    # „dem“/„einem“ are datives whatever case the morphologizer gives the noun after them
+    dative_article = doc[i].lower_ in _DATIVE_ARTICLES
+    return head if cases == {"Dat"} or dative_article or (cases and feminine_or_plural) else None
 
 
 def find_addressee(cue: list[Token], blocked: set[int]) -> list[Token]:
