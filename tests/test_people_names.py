@@ -309,6 +309,19 @@ def test_a_surname_that_is_also_a_common_noun_counts_after_a_role_noun():
     assert persons("Altkanzler Kohl wurde in Ludwigshafen geehrt.") == [("Kohl", "Kohl")]
 
 
+def test_a_ner_name_the_tagger_reads_as_an_unknown_noun_counts_after_a_role_noun():
+    """„Wirtschaftsminister Brüderle sagte …“ with „Brüderle“ tagged NOUN: a noun the lexicon does
+    not know is a surname after a role noun; without the role noun it is not believed."""
+    nouns = {"Kohl": "Masc"}
+
+    def persons(text):
+        doc = make_doc(text, persons=("Brüderle",), pos={"Brüderle": "NOUN"})
+        return [p.name for p in analyse(doc, nouns)[0]]
+
+    assert persons("Wirtschaftsminister Brüderle sagte das.") == ["Brüderle"]
+    assert persons("Laut Brüderle lief es gut.") == []
+
+
 def test_a_foreign_name_the_tagger_reads_as_adjective_and_plural_counts_after_a_role_noun():
     def persons(text, pos):
         doc = make_doc(text, persons=("Samaan Ibrahim",), pos=pos, morph={"Ibrahim": "Number=Plur"})

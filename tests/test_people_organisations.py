@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from people_docs import analysed, make_doc
 
 from pipeline.extract.organisations import legal_form, org_type
@@ -126,6 +128,34 @@ def test_the_name_after_a_classifying_noun_is_an_organisation_whatever_the_ner_t
     doc = PeopleComponent()(doc)
     assert [o.name for o in doc._.organisations] == ["Rossmann", "BAIC"]
     assert [p.name for p in doc._.persons] == ["Anna Berg"]
+
+
+def test_a_classifying_noun_read_as_adjective_and_a_name_the_ner_took_for_a_place():
+    """The tagger reads a rare compound as an adjective („Drogeriekette“); a name after a classifying
+    noun that the NER tagged as a place is the organisation's unless the text uses it as a place
+    elsewhere („Frankreich“) or it is a genitive („Europas“)."""
+    text = (
+        "Betroffen sind die Drogeriekette Rossmann und die Handelskette Fressnapf. "
+        "Frankreich sperrte die Fluggesellschaft Frankreich nicht. Der größte Autohersteller Europas kam."
+    )
+    doc = make_doc(text, persons=("Rossmann",), pos={"Drogeriekette": "ADJ", "Fressnapf": "PROPN"})
+    places = [(m.start(), m.end()) for m in re.finditer(r"Fressnapf|Frankreich|Europas", text)]
+    doc.set_ents([doc.char_span(s, e, "LOC") for s, e in places], default="unmodified")
+    doc = PeopleComponent()(doc)
+    assert [o.name for o in doc._.organisations] == ["Rossmann", "Fressnapf"]
+    assert doc._.persons == []
+
+
+def test_a_quoted_name_after_a_kind_of_body_or_a_role_is_an_organisation():
+    """„die Firma „con energy ag““ (written in lower case), „die so genannte „EVAC-Ambulanz““, „der
+    Chef der „Roma-Garde““; a quoted phrase after other nouns stays what it is."""
+    text = (
+        "Die Firma „con energy ag“ investiert. Das sagte der Sprecher der so genannten „EVAC-Ambulanz“. "
+        "Der Chef der „Roma-Garde“ kam. Der Sprecher der „vielen Worte“ kam. "
+        "Das Motto „Gemeinsam stark“ galt."
+    )
+    doc = analysed(text)
+    assert [o.name for o in doc._.organisations] == ["con energy ag", "EVAC-Ambulanz", "Roma-Garde"]
 
 
 def test_a_one_word_name_after_an_indefinite_article_is_no_organisation():

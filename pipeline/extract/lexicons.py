@@ -92,6 +92,7 @@ def _person_names(data: dict) -> PersonNames:
 
 _GENDER_FAIR = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_·]|/-?|\()(?P<ending>in|innen|r)\)?$")
 _BINNEN_I = re.compile(r"^(?P<stem>.*[a-zäöüß])I(?P<ending>n|nen)$")
+_NOUN_LIKE = frozenset({"NOUN", "PROPN", "ADJ"})  # what the tagger reads a capitalised compound noun as
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,11 @@ class OrganisationLexicon:
         """„Computerunternehmen“, „Drogeriekette“: a noun that says what kind of body the name after it
         is (``descriptors``, matched as word endings)."""
         return word.lower().endswith(self.descriptors)
+
+    def classifying_noun(self, token) -> bool:
+        """A capitalised word that :meth:`classifies`, whatever the tagger reads it as: it reads a
+        rare compound as an adjective („die Drogeriekette Rossmann“)."""
+        return token.text[:1].isupper() and token.pos_ in _NOUN_LIKE and self.classifies(token.text)
 
     def territory(self, word: str) -> str:
         """The territory a word heads the name of („Landkreises“ → „Landkreis“, „Rhein-Sieg-Kreis“ →

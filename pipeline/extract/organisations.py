@@ -50,6 +50,8 @@ _POSSESSIVES = frozenset(
 )
 _GENITIVE_ARTICLES = frozenset({"der", "des"})
 _CLOSING_QUOTES = frozenset({"“", "”"})
+_SO_CALLED = frozenset({"so", "genannten", "genannte", "sogenannten", "sogenannte"})
+_QUOTED_BODY_TOKENS = 6  # at most this long, a quoted title after a role is a body's name
 _INVARIANT_S = ("fonds", "haus")  # nouns whose nominative ends in -s: „Sozialfonds“, „Rathaus“
 _LOCATIVE = frozenset(
     {"in", "im", "aus", "nach", "am", "an", "um", "durch", "über", "zwischen", "nahe", "unweit"}
@@ -258,7 +260,8 @@ class OrganisationFinder:
         if text.endswith(".") and doc[end - 1].text[:-1] in self.lexicon.legal_forms:
             text = text[:-1]  # „mbH.“ at the end of a sentence
         text = _LOGO.sub("", text)
-        lower_case = not any(c.isupper() for c in text) and not is_known_name(text)  # „ver.di“, „n-tv“
+        titled = start in self._title_types  # „die Firma „con energy ag““
+        lower_case = not any(c.isupper() for c in text) and not is_known_name(text) and not titled  # „ver.di“
         if lower_case or any(i in self.blocked for i in range(start, end)):
             return None
         if (
@@ -267,6 +270,7 @@ class OrganisationFinder:
             and not is_acronym(text)
             and not is_known_organisation(text)
             and not self._proper_noun(doc[start])
+            and not (start > 0 and self.lexicon.classifying_noun(doc[start - 1]))  # „Nachrichtenagentur Ansa“
             and not self._hyphenated_body(doc[start].text)
             and not (start > 0 and is_national_body(doc[start - 1].text, doc[start].text))
         ):
@@ -478,8 +482,15 @@ class OrganisationFinder:
         if head is None or head.idx + len(head.text) > end_char:
             return self.lexicon.canonical_name(text)
         genitive = "Gen" in head.morph.get("Case") or (start > 0 and doc[start - 1].lower_ == "des")
-        if head.tag_ == "NE" and head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "NN" and genitive:
-            head = doc[head.i + 1]  # „des Kolping Bildungswerkes Thüringen“: the noun after the name
+        following = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if (
+            genitive
+            and following is not None
+            and following.text[:1].isupper()
+            and self._genitive_stem(head.text) == head.text
+            and self._genitive_stem(following.text) != following.text
+        ):  # „des Kolping Bildungswerkes Thüringen“: the genitive noun after the name, however tagged
+            head = following
         head_word = self.lexicon.nominative(head.text)
         if head_word == head.text and genitive:  # „Bundestages“ → „Bundestag“
             head_word = self._genitive_stem(head.text)
@@ -670,11 +681,7 @@ class OrganisationFinder:
         doc = self.doc
         spans = []
         for i in range(len(doc) - 1):
-            if (
-                doc[i].pos_ != "NOUN"
-                or not doc[i].text[:1].isupper()
-                or not self.lexicon.classifies(doc[i].text)
-            ):
+            if not self.lexicon.classifying_noun(doc[i]):
                 continue
             end = name_end(doc, i)
             if end > i + 1:
@@ -834,9 +841,12 @@ class OrganisationFinder:
         closed = k == len(doc) or doc[k].is_punct
         return k if verbs == 1 and closed and k - 1 > j and self._place_end(k - 1) == k else None
 
-    def _titled_projects(self) -> list[tuple[int, int]]:
-        """A quoted title right after a project, programme or network noun: „im Projekt „Digital fit im
-        Betrieb““, „ESF-Programm "Weiterbildung im Verbund"“."""
+    def _titled_bodies(self) -> list[tuple[int, int]]:
+        """A quoted title right after a noun that says what kind of body or project it names (a type
+        noun of the lexicon or a classifying noun, „so genannten“ between them allowed): „im Projekt
+        „Digital fit im Betrieb““, „ESF-Programm "Weiterbildung im Verbund"“, „die Firma „con energy
+        ag““; or a capitalised one after a role noun and a genitive article, the body the role is in:
+        „ein Sprecher der „Polizei von DeLand““, „der Chef der „Roma-Garde““."""
         doc = self.doc
         spans = []
         for quoted in find_quoted_spans(doc_text(doc)):
@@ -844,10 +854,23 @@ class OrganisationFinder:
             content = doc.char_span(quoted.start, quoted.end, alignment_mode="contract")
             if quoted.depth or mark is None or content is None or mark.start == 0:
                 continue
-            kind = self.lexicon.org_type(doc[mark.start - 1].text)
-            if kind in ("Projekt/Programm", "Netzwerk/Bündnis"):
+            before = mark.start - 1
+            while before > 0 and doc[before].lower_ in _SO_CALLED:
+                before -= 1
+            noun = doc[before]
+            kind = self.lexicon.org_type(noun.text)
+            if (kind and kind != "Kommune") or self.lexicon.classifying_noun(noun):
+                self._title_types[content.start] = kind or "Unternehmen"
                 spans.append((content.start, content.end))
-                self._title_types[content.start] = kind
+            elif (
+                before > 0
+                and noun.lower_ in _GENITIVE_ARTICLES
+                and self.role_nouns.match(doc[before - 1].text)
+                and content.text[:1].isupper()
+                and len(content) <= _QUOTED_BODY_TOKENS
+            ):
+                self._title_types[content.start] = ""
+                spans.append((content.start, content.end))
         return spans
 
     def _candidates(self) -> list[tuple[int, int]]:
@@ -862,7 +885,7 @@ class OrganisationFinder:
             end = (self._place_after(e.end) or e.end) if len(e) == 1 and is_acronym(e.text) else e.end
             spans += self._split_pairs(self._dotted_start(e.start), end)
         spans += self._sentence_final_legal_forms() + self._cue_acronyms()
-        spans += self._headed_names() + self._titled_projects() + self._hyphenated_bodies()
+        spans += self._headed_names() + self._titled_bodies() + self._hyphenated_bodies()
         spans += self._bodies_named_after_persons() + self._described_names() + self._bodies_for()
         # Longest first; a span that overlaps a longer one is dropped.
         chosen: list[tuple[int, int]] = []

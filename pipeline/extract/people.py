@@ -450,8 +450,7 @@ def _after_descriptor(doc: Doc, mention: _NameMention, lexicons: Lexicons) -> bo
     before = doc[mention.left - 1] if mention.left else None
     return (
         before is not None
-        and before.pos_ == "NOUN"
-        and lexicons.organisations.classifies(before.text)
+        and lexicons.organisations.classifying_noun(before)
         and not is_first_name(mention.parts.first_name)
     )
 
@@ -647,14 +646,16 @@ def _named_after_role(
     doc: Doc, mention: _NameMention, noun_ends: set[int], common_nouns: dict[str, str]
 ) -> bool:
     """A NER name right after a role noun: one word the tagger reads as a proper noun, also a surname
-    that is a common noun of the lexicon („Altkanzler Kohl“, „Ministerin Fischer“); or several
-    capitalised words none of which is a common noun, however the tagger reads a foreign name („des
-    Priesters Samaan Ibrahim“: adjective and plural noun)."""
+    that is a common noun of the lexicon („Altkanzler Kohl“, „Ministerin Fischer“), or as a noun the
+    lexicon does not know („Wirtschaftsminister Brüderle“); or several capitalised words none of which
+    is a common noun, however the tagger reads a foreign name („des Priesters Samaan Ibrahim“:
+    adjective and plural noun)."""
     if not (mention.from_ner and mention.left in noun_ends):
         return False
     words = doc[mention.start : mention.end]
     if len(words) == 1:
-        return words[0].pos_ == "PROPN"
+        word = words[0]
+        return word.pos_ == "PROPN" or (word.pos_ == "NOUN" and not _common_noun(word, common_nouns))
     return all(t.text[:1].isupper() and t.text not in common_nouns for t in words)
 
 

@@ -260,18 +260,28 @@ def _introduces_title(doc: Doc, opening: int, closing: int, media: re.Pattern) -
     return before.lower_ in ("dem", "der") and closing + 1 < len(doc) and doc[closing + 1].lower_ == "zufolge"
 
 
+def _place_only_here(doc: Doc, i: int) -> bool:
+    """Token ``i``, a NER place, is not in the genitive and is no place anywhere else in ``doc``."""
+    word = doc[i].text
+    return not word.endswith("s") and not any(
+        e.label_ == "LOC" and e.start != i and word in e.text.split() for e in doc.ents
+    )
+
+
 def name_end(doc: Doc, i: int) -> int:
     """End of the proper name right after the noun at ``i`` that says what it names („die Zeitung Sankei
     Shimbun“, „die Drogeriekette Rossmann“): up to :data:`NAME_TOKENS` capitalised words that are proper
-    nouns or in an entity, not in a place's name unless written as an acronym („der größte
-    Autohersteller Europas“ is a place, „Autohersteller BAIC“ none)."""
+    nouns or in an entity; a place's name only as an acronym („Autohersteller BAIC“) or as a word
+    neither in the genitive nor a place elsewhere in the text: „die Handelskette Fressnapf“ is a name
+    the NER took for a place, „der größte Autohersteller Europas“ and „Flüge der Fluggesellschaft
+    Frankreich nicht überfliegen“ (beside „Frankreich hat …“) are places."""
     end = i + 1
     while (
         end < len(doc)
         and end - i <= NAME_TOKENS
         and doc[end].text[:1].isupper()
-        and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ in ("PER", "ORG", "MISC"))
-        and (doc[end].ent_type_ != "LOC" or doc[end].text.isupper())
+        and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ in ("PER", "ORG", "MISC", "LOC"))
+        and (doc[end].ent_type_ != "LOC" or doc[end].text.isupper() or _place_only_here(doc, end))
     ):
         end += 1
     return end
