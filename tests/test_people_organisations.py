@@ -251,6 +251,33 @@ def test_ner_organisations_cleaned_by_general_rules():
     assert [o.name for o in organisations] == ["Brenntag AG", "Conrad Caine", "Samsung"]
 
 
+def test_what_only_surrounds_a_ner_organisation_is_not_part_of_it():
+    """A country's kind of body before a name describes it („US-Raumfahrtbehörde NASA“, also in one
+    span: „US-Institut Stratfor“) while „US-Regierung“ alone is a name; a territory in brackets after
+    a place says where that lies; a score is no part of a team's name („Hamburger SV 1: 1“, but
+    „Schalke 04“); a maker's name before a type written apart is a product („des Airbus A 300“)."""
+    text = (
+        "Die US-Raumfahrtbehörde NASA und das US-Institut Stratfor schwiegen, die US-Regierung nicht. "
+        "In Hermeskeil (Kreis Trier-Saarburg) brannte es. "
+        "Bochum – Hamburger SV 1: 1, Bremen – Schalke 04 2: 0. "
+        "An Bord des Airbus A 300 waren 294 Menschen."
+    )
+    orgs = ("US-Raumfahrtbehörde", "NASA", "US-Institut Stratfor", "US-Regierung", "Hamburger SV 1")
+    doc = make_doc(text, orgs=(*orgs, "Schalke 04", "Airbus"), pos={"Stratfor": "PROPN"})
+    places = [
+        (m.start(), m.end()) for m in re.finditer(r"Hermeskeil|Kreis Trier-Saarburg|Bochum|Bremen", text)
+    ]
+    doc.set_ents([doc.char_span(s, e, "LOC") for s, e in places], default="unmodified")
+    _, organisations, _, _ = analyse(doc)
+    assert [o.name for o in organisations] == [
+        "NASA",
+        "Stratfor",
+        "US-Regierung",
+        "Hamburger SV",
+        "Schalke 04",
+    ]
+
+
 def test_a_building_the_ner_tags_as_an_organisation_is_none_and_a_known_name_is_one():
     text = "Vor dem Freedom Tower und im Stadion sprach der Verlag Gruner + Jahr."
     doc = analysed(text, orgs=("Freedom Tower", "Stadion", "Gruner + Jahr"))  # „Jahr“ names no body

@@ -33,6 +33,7 @@ from pipeline.nlp.known import (
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
 # a type designation after a maker's name: „Boeing 737“, „Airbus A380“
+_TYPE_LETTER = re.compile(r"^[A-Z]$")  # „A“ of a type written apart: „Airbus A 300“
 _MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[a-z]?$")
 _INDEFINITE_ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # a brand written „eBay“, „iRobot“
@@ -230,7 +231,7 @@ class OrganisationFinder:
                 or doc[start].is_space
                 or (
                     end - start > 1
-                    and self.lexicon.classifies(doc[start].text)
+                    and (self.lexicon.classifies(doc[start].text) or self._national_kind(doc[start].text))
                     and doc[start + 1].text[:1].isupper()
                 )
                 or self._classifies_name(start, end)
@@ -246,8 +247,12 @@ class OrganisationFinder:
                 end -= 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        if end - start > 1 and doc[end - 1].is_digit and end < len(doc) and doc[end].text == ":":
+            end -= 1  # „Hamburger SV 1: 1“: the score, not „Schalke 04“
         while end - start > 1 and self._ends_no_name(start, end):
             end -= 1
+        if end - start == 1 and self._national_kind(doc[start].text) and self._name_follows(end):
+            return None  # „die US-Raumfahrtbehörde NASA“: the kind of the body named next
         if start >= end or end - start > _MAX_TOKENS or self._not_an_organisation(start, end):
             return None
         if self._named_as_place(start) or self._model_after(start, end) or self._one_of_a_kind(start, end):
@@ -277,11 +282,25 @@ class OrganisationFinder:
             return None
         return start, end, start_char, start_char + len(text)
 
+    def _national_kind(self, word: str) -> bool:
+        """„US-Raumfahrtbehörde“, „US-Institut“: a country's acronym and a noun that says what kind of
+        body something is — before a name, that name's description, not a name of its own."""
+        prefix, _, kind = word.partition("-")
+        kind_noun = kind[:1].isupper() and "-" not in kind and bool(self.lexicon.org_type(kind))
+        return is_acronym(prefix) and kind_noun
+
+    def _name_follows(self, end: int) -> bool:
+        """An acronym or a proper noun follows token ``end - 1``."""
+        doc = self.doc
+        return end < len(doc) and (is_acronym(doc[end].text) or doc[end].pos_ == "PROPN")
+
     def _model_after(self, start: int, end: int) -> bool:
-        """The token after the name names a model of that maker („Boeing 737“, „Airbus A380“): a type
+        """The token after the name names a model of that maker („Boeing 737“, „Airbus A380“, „A 300“): a type
         designation, not a number that counts a noun („laut Reuters 900 Menschen“) nor one that is
         part of a known name („Schalke 04“)."""
         doc = self.doc
+        if end + 1 < len(doc) and _TYPE_LETTER.match(doc[end].text) and doc[end + 1].text.isdigit():
+            return True  # „des Airbus A 300“
         if (
             end >= len(doc)
             or not is_model_designation(doc[end].text)
@@ -634,12 +653,14 @@ class OrganisationFinder:
 
     def _place_at(self, i: int) -> bool:
         """Token ``i`` (a territory's head) is where something is or a place described, is joined to a
-        place („aus Bonn und dem Rhein-Sieg-Kreis“) or is what an event struck („Betroffen sind der
-        Main-Tauber-Kreis, der Landkreis Heilbronn …“)."""
+        place („aus Bonn und dem Rhein-Sieg-Kreis“), is what an event struck („Betroffen sind der
+        Main-Tauber-Kreis, der Landkreis Heilbronn …“) or in brackets after a place, where that lies."""
         doc = self.doc
         before = doc[i - 1] if i else None
         if (before is not None and before.is_lower and _attributive(before)) or self._located(i):
             return True
+        if i >= 2 and before.text == "(" and doc[i - 2].ent_type_ == "LOC":
+            return True  # „in Hermeskeil (Kreis Trier-Saarburg)“ says where the place is
         k = i - 1 if before is not None and before.pos_ == "DET" else i
         joined = k >= 2 and doc[k - 1].lower_ in ("und", "sowie") and doc[k - 2].ent_type_ == "LOC"
         return joined or doc[self.sentences[self.sentences.index(i)].start].lower_ == "betroffen"
