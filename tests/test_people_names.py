@@ -322,6 +322,14 @@ def test_a_ner_name_the_tagger_reads_as_an_unknown_noun_counts_after_a_role_noun
     assert persons("Laut Brüderle lief es gut.") == []
 
 
+def test_a_storm_is_no_person():
+    """„Tropensturm Rita“ and the „Rita Kurs“ the NER reads into „Rita Kurs auf …“ name a storm; a
+    person with that first name and a surname stays one."""
+    text = "Der Tropensturm Rita wütet. Nun nimmt Rita Kurs auf Texas. Das sagte Rita Süssmuth."
+    doc = make_doc(text, persons=("Tropensturm Rita", "Rita Kurs", "Rita Süssmuth"))
+    assert [p.name for p in analyse(doc, {"Kurs": "Masc"})[0]] == ["Rita Süssmuth"]
+
+
 def test_a_foreign_name_the_tagger_reads_as_adjective_and_plural_counts_after_a_role_noun():
     def persons(text, pos):
         doc = make_doc(text, persons=("Samaan Ibrahim",), pos=pos, morph={"Ibrahim": "Number=Plur"})

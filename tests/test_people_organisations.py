@@ -411,11 +411,12 @@ def test_a_known_organisation_is_named_as_the_gazetteer_lists_it():
 
 
 def test_a_maker_followed_by_a_model_names_a_product():
-    """„an Bord der Boeing 737“ is a plane; „laut Reuters 900 Menschen“ counts people, and „Schalke
-    04“ is the club's name."""
+    """„an Bord der Boeing 737“ is a plane; „laut Reuters 900 Menschen“ and „hatte die Liberale Partei
+    125 der 308 Sitze“ count, and „Schalke 04“ is the club's name."""
     doc = analysed(
-        "An Bord der Boeing 737 saßen Gäste. Laut Reuters 900 Menschen. Schalke 04 gewann.",
-        orgs=("Boeing", "Reuters", "Schalke"),
-        pos={"737": "NUM", "900": "NUM", "Menschen": "NOUN", "04": "NUM"},
+        "An Bord der Boeing 737 saßen Gäste. Laut Reuters 900 Menschen. Schalke 04 gewann. "
+        "Bisher hatte die Liberale Partei 125 der 308 Sitze.",
+        orgs=("Boeing", "Reuters", "Schalke", "Liberale Partei"),
+        pos={"737": "NUM", "900": "NUM", "Menschen": "NOUN", "04": "NUM", "125": "NUM"},
     )
-    assert [o.name for o in doc._.organisations] == ["Reuters", "Schalke"]
+    assert [o.name for o in doc._.organisations] == ["Reuters", "Schalke", "Liberale Partei"]

@@ -56,6 +56,7 @@ class PersonNames:
     suffixes: frozenset[str]  # „a.D.“, „MdB“
     place_words: frozenset[str]  # „Road“, „Platz“: a name ending so is a place's
     place_prefixes: frozenset[str]  # „Sankt“, „San“: a name opening so is a place's
+    weather_words: frozenset[str]  # „Hurrikan“, „Tief“: the name after one is a weather system's
 
     def is_title(self, word: str) -> bool:
         return word in self.titles
@@ -76,6 +77,9 @@ class PersonNames:
     def is_place_prefix(self, word: str) -> bool:
         return word in self.place_prefixes
 
+    def is_weather_word(self, word: str) -> bool:
+        return word in self.weather_words
+
 
 def _person_names(data: dict) -> PersonNames:
     return PersonNames(
@@ -85,6 +89,7 @@ def _person_names(data: dict) -> PersonNames:
         suffixes=frozenset(data["suffixes"]),
         place_words=frozenset(data.get("place_words", [])),
         place_prefixes=frozenset(data.get("place_prefixes", [])),
+        weather_words=frozenset(data.get("weather_words", [])),
     )
 
 

@@ -32,6 +32,7 @@ from pipeline.nlp.known import (
 )
 
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]*[A-ZÄÖÜ][a-z]?$")
+_PARTITIVE = frozenset({"der", "von"})  # „125 der 308 Sitze“, „drei von vier“
 # a type designation after a maker's name: „Boeing 737“, „Airbus A380“
 _TYPE_LETTER = re.compile(r"^[A-Z]$")  # „A“ of a type written apart: „Airbus A 300“
 _MODEL = re.compile(r"^[A-Z]{0,2}-?\d{2,4}[a-z]?$")
@@ -307,7 +308,13 @@ class OrganisationFinder:
             or is_known_name(doc[start : end + 1].text)
         ):
             return False
-        counts = doc[end].text.isdigit() and end + 1 < len(doc) and doc[end + 1].pos_ in {"NOUN", "PROPN"}
+        following = doc[end + 1] if end + 1 < len(doc) else None
+        # a count: „laut Reuters 900 Menschen“, „hatte seine Partei 125 der 308 Sitze“
+        counts = (
+            doc[end].text.isdigit()
+            and following is not None
+            and (following.pos_ in {"NOUN", "PROPN"} or following.lower_ in _PARTITIVE)
+        )
         return not counts
 
     def _one_of_a_kind(self, start: int, end: int) -> bool:

@@ -618,6 +618,23 @@ def _place_name(doc: Doc, builder: _PersonBuilder, names: PersonNames) -> bool:
     )
 
 
+def _weather_names(doc: Doc, names: PersonNames) -> set[str]:
+    """The words right after a word that names a storm or a pressure system („Tropensturm Rita“), and
+    that word itself, which the NER may take into the name."""
+    named = [t for t in doc[:-1] if names.is_weather_word(t.text) and doc[t.i + 1].text[:1].isupper()]
+    return {word for t in named for word in (t.text, doc[t.i + 1].text)}
+
+
+def _weather_system(builder: _PersonBuilder, weather: set[str], common_nouns: dict[str, str]) -> bool:
+    """A name without title or address made of a storm's name in this text (:func:`_weather_names`)
+    and common nouns only: „Tropensturm Rita“, and „Rita Kurs“ the NER read into „Rita Kurs auf …“ —
+    not „Rita Süssmuth“."""
+    if not weather or any(m.salutation or m.titles for m in builder.mentions):
+        return False
+    words = {builder.parts.first_name, *builder.parts.surname.split()} - {""}
+    return bool(words & weather) and all(w in weather or w in common_nouns for w in words)
+
+
 def _place_or_organisation_words(doc: Doc) -> set[str]:
     """The places the NER tagged (also in the genitive) and the first words of its organisations of
     two or more words, for :func:`_place_or_organisation_elsewhere`."""
@@ -759,12 +776,14 @@ def _drop_unconfirmed_names(analysis: DocAnalysis) -> None:
     with_role = {h.role.person_local_id for h in analysis.role_hits}
     noun_ends = analysis.role_noun_ends
     elsewhere = _place_or_organisation_words(doc)  # once per document: a long report has thousands of names
+    weather = _weather_names(doc, analysis.lexicons.names)
     kept = [
         b
         for i, b in enumerate(analysis.builders)
         if not (
             _place_or_organisation_elsewhere(doc, b, elsewhere)
             or _place_name(doc, b, analysis.lexicons.names)
+            or _weather_system(b, weather, genders)
         )
         and (
             _believed(doc, b, genders)
