@@ -47,7 +47,13 @@ def test_explicit_path_wins_over_everything(tmp_path, fake_package, settings, mo
     explicit = _model_dir(tmp_path / "mine", name="mine")
     monkeypatch.setenv(ENV_VAR, str(fake_package))
     info = resolve_model(str(explicit), settings)
-    assert info.as_dict() == {"name": "de_mine", "version": "1.2.3", "path": str(explicit.resolve())}
+    weights = resolve.weights_digest(explicit)
+    assert info.as_dict() == {
+        "name": "de_mine",
+        "version": "1.2.3",
+        "path": str(explicit.resolve()),
+        "weights": weights,
+    }
 
 
 def test_env_var_names_a_package_or_a_path(tmp_path, fake_package, settings, monkeypatch):
@@ -106,3 +112,17 @@ def test_stale_cached_model_is_used_with_one_warning(tmp_path, caplog):
         f"Using cached model {models_dir(settings) / '0123456789abcdef'} built from an older recipe; "
         "`make model` rebuilds it."
     ) == 1
+
+
+def test_the_weights_name_the_build(tmp_path, settings):
+    """Two builds of one recipe (same name, version and path layout) differ by their weights only."""
+    builds = []
+    for build, weights in (("a", b"\x01\x02"), ("b", b"\x01\x03"), ("c", b"\x01\x02")):
+        directory = _model_dir(tmp_path / build)
+        (directory / "ner").mkdir()
+        (directory / "ner" / "model").write_bytes(weights)
+        builds.append(resolve_model(str(directory), settings))
+    assert {b.name for b in builds} == {"de_fake"} and {b.version for b in builds} == {"1.2.3"}
+    digests = [b.weights for b in builds]
+    assert digests[0] != digests[1] and digests[0] == digests[2] and len(digests[0]) == 16
+    assert builds[0].as_dict()["weights"] == digests[0]

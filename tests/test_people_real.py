@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pipeline.evaluation.people_real import SetScore, gold_persons, person_key
 
 
@@ -109,3 +111,20 @@ def test_names_compare_without_the_spaces_of_a_text_rebuilt_from_tokens():
 
     assert name_key("Sean O ’ Keefe") == name_key("Sean O’Keefe") == "sean o’keefe"
     assert name_key("Robert M. Böhmer") == "robert böhmer"
+
+
+def test_the_report_names_the_model_build_it_measured(tmp_path):
+    """Scores differ between builds of one recipe, so the report records the build's weights."""
+    from pipeline.evaluation.people_real import evaluate_real
+    from pipeline.nlp import load_nlp
+    from pipeline.settings import Settings
+
+    scores = evaluate_real(tmp_path, "dev", limit=2, rounds={5})
+    _, model = load_nlp(settings=Settings())
+    report = json.loads(
+        (tmp_path / "evaluation" / "people_real_dev_rounds5.json").read_text(encoding="utf-8")
+    )
+    assert report["documents"] == 8 and report["model"]["weights"] == model.weights != ""
+    markdown = (tmp_path / "evaluation" / "people_real_dev_rounds5.md").read_text(encoding="utf-8")
+    assert f"weights `{model.weights}`" in markdown
+    assert scores["wikinews-gold"]["persons"].gold > 0

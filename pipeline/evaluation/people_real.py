@@ -27,6 +27,7 @@ import json
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rich.console import Console
@@ -37,6 +38,9 @@ from pipeline.evaluation.names import name_key
 from pipeline.export import atomic_write_text
 from pipeline.extract.organisations import org_key
 from pipeline.settings import WIKINEWS_GOLD, Settings
+
+if TYPE_CHECKING:
+    from pipeline.nlp.resolve import ModelInfo
 
 SOURCES = {"germeval2014": "sentences", "uner-german-pud": "sentences", "smartdata": "documents"}
 SENTENCES_PER_DOC = 8
@@ -382,12 +386,14 @@ def score_annotated(doc, gold: dict, scores: dict) -> None:
     )
 
 
-def score_documents(docs: list[RealDoc], settings: Settings) -> dict[str, dict[str, SetScore]]:
-    """Run the people component over the documents; scores per source and ``all``."""
+def score_documents(
+    docs: list[RealDoc], settings: Settings
+) -> tuple[dict[str, dict[str, SetScore]], ModelInfo]:
+    """Run the people component over the documents; scores per source and ``all``, and the model."""
     from pipeline.extract import add_extractors
     from pipeline.nlp import load_nlp
 
-    nlp, _ = load_nlp(settings=settings)
+    nlp, model = load_nlp(settings=settings)
     nlp = add_extractors(nlp)
     scores: dict[str, dict[str, SetScore]] = {}
     with nlp.select_pipes(disable=["projektradar_quotes"]):
@@ -416,10 +422,10 @@ def score_documents(docs: list[RealDoc], settings: Settings) -> dict[str, dict[s
                 entry = scores.setdefault(group, {"persons": SetScore(), "organisations": SetScore()})
                 entry["persons"].add(persons, predicted_persons, full)
                 entry["organisations"].add(orgs, predicted_orgs, set())
-    return {group: scores[group] for group in sorted(scores, key=lambda g: g == "all")}
+    return {group: scores[group] for group in sorted(scores, key=lambda g: g == "all")}, model
 
 
-def markdown(scores: dict[str, dict[str, SetScore]], split: str, docs: int) -> str:
+def markdown(scores: dict[str, dict[str, SetScore]], split: str, docs: int, model: ModelInfo) -> str:
     lines = [
         "# Persons and organisations on real German news — held-out evaluation",
         "",
@@ -429,6 +435,9 @@ def markdown(scores: dict[str, dict[str, SetScore]], split: str, docs: int) -> s
         "(persons with their mentions, role heads, organisations with their variants, gender precision). "
         "The interval is the 95 % bootstrap interval over the documents (of the F1; for gender, of the "
         "precision).",
+        "",
+        f"Model: {model.name} {model.version}, weights `{model.weights}` (which build: the same recipe "
+        "trained on another machine scores differently).",
         "",
         "| source | category | precision | recall | F1 | 95 % interval | recall (full names) | predicted "
         "| gold |",
@@ -470,14 +479,15 @@ def evaluate_real(
     ``rounds`` restricts the Wikinews gold, e.g. to dev rounds 5–6, which the NER never trained on."""
     settings = settings or Settings()
     docs = real_documents(settings, split, limit) + wikinews_documents(settings, split, limit, rounds)
-    scores = score_documents(docs, settings)
+    scores, model = score_documents(docs, settings)
     target = out / "evaluation"
     name = report_name(split, rounds)
-    atomic_write_text(target / f"{name}.md", markdown(scores, split, len(docs)))
+    atomic_write_text(target / f"{name}.md", markdown(scores, split, len(docs), model))
     report = {
         "split": split,
         "rounds": sorted(rounds) if rounds else None,
         "documents": len(docs),
+        "model": model.as_dict(),
         **{group: {c: score.as_dict() for c, score in entry.items()} for group, entry in scores.items()},
     }
     atomic_write_text(target / f"{name}.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n")

@@ -8,6 +8,7 @@ entities and attributes.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import logging
@@ -39,6 +40,7 @@ class ModelInfo:
     name: str
     version: str
     path: str
+    weights: str = ""  # :func:`weights_digest`: which build of that name and version
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -49,10 +51,24 @@ def _meta(directory: Path) -> dict:
     return json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
 
 
+def weights_digest(directory: Path) -> str:
+    """16 hex digits of a SHA-256 over the components' weight files (``*/model``): one recipe trained
+    on two machines gives two builds with the same name, version and fingerprint but other weights
+    and scores (MODEL.md), so results and caches name the build by this."""
+    digest = hashlib.sha256()
+    for weights in sorted(directory.glob("*/model")):
+        digest.update(weights.parent.name.encode())
+        digest.update(weights.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _from_directory(directory: Path) -> ModelInfo:
     meta = _meta(directory)
     name = f"{meta.get('lang', 'xx')}_{meta['name']}" if meta.get("name") else directory.name
-    return ModelInfo(name=name, version=str(meta.get("version", "")), path=str(directory.resolve()))
+    version = str(meta.get("version", ""))
+    return ModelInfo(
+        name=name, version=version, path=str(directory.resolve()), weights=weights_digest(directory)
+    )
 
 
 def _from_package(package: str) -> ModelInfo | None:
@@ -64,7 +80,8 @@ def _from_package(package: str) -> ModelInfo | None:
     meta = _meta(package_dir)
     version = str(meta.get("version", ""))
     data_dir = package_dir / f"{package}-{version}"
-    return ModelInfo(name=package, version=version, path=str(data_dir if data_dir.is_dir() else package_dir))
+    directory = data_dir if data_dir.is_dir() else package_dir
+    return ModelInfo(name=package, version=version, path=str(directory), weights=weights_digest(directory))
 
 
 def trained_model_dir(settings: Settings) -> Path | None:
