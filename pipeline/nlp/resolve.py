@@ -8,6 +8,7 @@ entities and attributes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -54,11 +55,18 @@ def _meta(directory: Path) -> dict:
 def weights_digest(directory: Path) -> str:
     """16 hex digits of a SHA-256 over the components' weight files (``*/model``): one recipe trained
     on two machines gives two builds with the same name, version and fingerprint but other weights
-    and scores (MODEL.md), so results and caches name the build by this."""
+    and scores (MODEL.md), so results and caches name the build by this. Read once per process and
+    state of the files: every :func:`~pipeline.nlp.load.load_nlp` call resolves the model again."""
+    files = sorted(directory.glob("*/model"))
+    return _digest(tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
+@functools.cache
+def _digest(files: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for weights in sorted(directory.glob("*/model")):
-        digest.update(weights.parent.name.encode())
-        digest.update(weights.read_bytes())
+    for path, _, _ in files:
+        digest.update(Path(path).parent.name.encode())
+        digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
 
 
