@@ -201,7 +201,8 @@ class OrganisationFinder:
         self.blocked = blocked  # tokens inside person names
         self.surnames = surnames
         self.genders = genders  # noun → Masc/Fem/Neut (the pipeline's morphology lexicon)
-        self._title_types: dict[int, str] = {}  # quoted title's first token → type of the noun before it
+        # quoted title's first token → type of the noun before it ("" after a role: „Chef der „Roma-Garde““)
+        self._title_types: dict[int, str] = {}
 
     # -- spans -------------------------------------------------------------------------------------
     def _trim(self, start: int, end: int) -> tuple[int, int, int, int] | None:
