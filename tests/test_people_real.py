@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.evaluation.people_real import SetScore, gold_persons, person_key
 
 
@@ -89,6 +91,24 @@ def test_annotated_articles_score_mentions_role_heads_variants_and_gender():
     assert (scores["organisations"].gold_hit, scores["organisations"].missed) == (1, ["NATO"])
     assert scores["gender"].wrong == ["Weise: female (gold male)"]
     assert scores["gender"].documents == [(1, 0)]  # one document: one gender stated, none right
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Ministerpräsidenten", "Ministerpräsident", True),  # the guidelines allow inflected heads
+        ("Vorsitzenden", "Vorsitzender", True),
+        ("Kauffrau", "Kaufmann", True),  # one role, as the lexicon normalises it
+        ("Staatsführers", "Staatsführer", True),
+        ("IHK-Präsidentin", "Präsidentin", False),  # a prefix joined by a hyphen is kept
+        ("Bundesinnenminister", "Minister", False),
+        ("Hartz-IV-Empfängers", "Hartz-IV-Empfänger", True),  # no role noun: the genitive only
+    ],
+)
+def test_role_heads_are_compared_without_inflection(gold, predicted, same):
+    from pipeline.evaluation.people_real import role_head_key
+
+    assert (role_head_key(gold) == role_head_key(predicted)) is same
 
 
 def test_the_wikinews_gold_is_consistent_with_its_articles():

@@ -37,6 +37,7 @@ from scipy.stats import bootstrap
 from pipeline.evaluation.names import name_key
 from pipeline.export import atomic_write_text
 from pipeline.extract.organisations import org_key
+from pipeline.extract.roles import match_role_noun
 from pipeline.settings import WIKINEWS_GOLD, Settings
 
 if TYPE_CHECKING:
@@ -260,7 +261,13 @@ def wikinews_documents(
 
 
 def role_head_key(word: str) -> str:
-    """A role head compared without case and a genitive ending („Bundeskanzlers“ = „Bundeskanzler“)."""
+    """A role head compared without case and inflection, as the guidelines let annotators write it
+    inflected: a role noun of the lexicon by its normalised role, a prefix joined by a hyphen kept
+    („Ministerpräsidenten“ = „Ministerpräsident“, „IHK-Präsidentin“ ≠ „Präsident“); another word
+    without a genitive ending („Staatsführers“ = „Staatsführer“)."""
+    if noun := match_role_noun(word):
+        prefix, hyphen, _ = word.rpartition("-")
+        return (prefix + hyphen + noun.normalized).lower()
     key = word.lower()
     return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 

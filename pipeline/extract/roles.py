@@ -47,7 +47,6 @@ _NAME_JOINERS = frozenset({"-", "&", "+", "/", "’s", "'s"})
 _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
 _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
-_NOMINATIVE_DEFINITE = frozenset({"der", "die"})  # a definite subject
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
 _WEAK_ARTICLES = {"die": "female", "eine": "female", "der": "male"}  # … + adjectival noun in -e
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
@@ -446,9 +445,8 @@ class RoleFinder:
         if closing < len(doc) and doc[closing].text not in {",", ")"} and not doc[closing].is_sent_start:
             return []
         starts = self._noun_starts
-        before = starts[
-            bisect_left(starts, max(floor, comma - _APPOSITION_SPAN)) : bisect_left(starts, comma)
-        ]
+        reach = _APPOSITION_SPAN + self._quoted_tokens(max(floor, comma - 2 * _APPOSITION_SPAN), comma)
+        before = starts[bisect_left(starts, max(floor, comma - reach)) : bisect_left(starts, comma)]
         if not before or self._within(before[-1], comma):
             return []
         noun = before[-1]
@@ -460,14 +458,24 @@ class RoleFinder:
         if article == floor or doc[article - 1].lower_ not in _DEFINITE:
             return []
         between = doc[self.nouns[noun][0] : comma]
+        quoted = self._quoted_tokens(between.start, between.end)
         if any(
             t.pos_ not in _NOUN_PHRASE
             or t.lower_ in _NEGATIONS
-            or (t.is_punct and t.text not in _PHRASE_PUNCT)
+            or (t.is_punct and t.text not in _PHRASE_PUNCT and not (quoted and t.is_quote))
             for t in between
         ):
             return []
         return [self._hit(anchor.person, noun, floor, comma, "prenominal")]
+
+    def _quoted_tokens(self, start: int, end: int) -> int:
+        """How many tokens of ``start:end`` a closed pair of quotation marks takes up: a quoted title
+        („der Gewerkschaft „Öffentliche Dienste, Transport und Verkehr““) counts as one word."""
+        doc = self.doc
+        marks = [k for k in range(start, end) if doc[k].is_quote]
+        if len(marks) != 2 or marks[0] + 1 >= marks[1]:
+            return 0
+        return marks[1] - marks[0]
 
     def _owner_with_own_title(self, after: int, target: int) -> bool:
         """„eines Beraters von König Bhumibol“, „Sprecher von Bundeskanzlerin Merkel“: the name after
@@ -733,22 +741,21 @@ class RoleFinder:
         names a body is the body („wie der Stadtrat beschloss“); a phrase is not the person the sentence
         names later („Der Richter lehnte … die Unschuld Timoschenkos … ab“).
 
-        Where the sentence before names no one, only a role phrase that opens the sentence as its
-        subject („Der Ministerpräsident kritisierte …“) continues someone: the article's topic
-        (:meth:`_topic`), unless a proper noun right after the noun is a name it introduces („Der
-        Vorsitzende der Selbstverwaltung Istvan Kovacs“)."""
+        Where the sentence before names no one, the phrase continues the article's topic
+        (:meth:`_topic`): „Der Ministerpräsident kritisierte …“, „Nach dem Tod des Staatschefs …“,
+        unless a proper noun right after the noun is a name it introduces („Der Vorsitzende der
+        Selbstverwaltung Istvan Kovacs“)."""
         doc = self.doc
         named = {p.person for p in self._within(previous.start, previous.end)}
         inside = self._within(sentence.start, sentence.end)
         limit = inside[0].left if inside else sentence.end
         continues_topic = not named
-        articles, starts = _DEFINITE, range(sentence.start, limit)
         if continues_topic:
             topic = self._topic(previous.end)
             if topic is None:
                 return None
-            named, articles, starts = {topic}, _NOMINATIVE_DEFINITE, range(sentence.start, sentence.start + 1)
-        phrase = self._definite_phrase(starts, articles, limit)
+            named = {topic}
+        phrase = self._definite_phrase(range(sentence.start, limit), limit)
         if phrase is None:
             return None
         article, noun = phrase
@@ -764,16 +771,18 @@ class RoleFinder:
         generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
         return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
 
-    def _definite_phrase(self, starts: range, articles: frozenset[str], limit: int) -> tuple[int, int] | None:
+    def _definite_phrase(self, starts: range, limit: int) -> tuple[int, int] | None:
         """The first singular definite phrase (article, role noun) opening at one of ``starts`` and
-        ending before ``limit`` that names one person: not a body („der Stadtrat“), not a group and no
-        apposition to the name before it."""
+        ending before ``limit`` that names one person: not a body („der Stadtrat“), not a group, not an
+        office („vom Amt des Ministerpräsidenten“) and no apposition to the name before it."""
         doc = self.doc
+        offices = self.lexicons.roles.office_nouns
         for i in starts:
             if (
-                doc[i].lower_ not in articles
+                doc[i].lower_ not in _DEFINITE
                 or doc[i].pos_ != "DET"
                 or doc[i].morph.get("Number") == ["Plur"]
+                or (i > 0 and doc[i - 1].lower_ in offices)
             ):
                 continue
             k = self._past_adjectives(i + 1, limit)
