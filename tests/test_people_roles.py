@@ -324,6 +324,9 @@ def test_feminine_and_masculine_forms_are_the_same_role(feminine, masculine, nor
         ("Virologin", "Virologe/-in"),
         ("Hauptbelastungszeugin", "Hauptbelastungszeuge/-in"),
         ("Staatssekretärin", "Staatssekretär/in"),
+        ("Amtskollegen", "Amtskollege/-in"),
+        ("NS-Scherge", "Scherge/-in"),
+        ("Entwicklungshelfers", "Entwicklungshelfer/in"),
     ],
 )
 def test_occupations_news_names_people_by(word, normalized):
