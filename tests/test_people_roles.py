@@ -327,6 +327,8 @@ def test_feminine_and_masculine_forms_are_the_same_role(feminine, masculine, nor
         ("Amtskollegen", "Amtskollege/-in"),
         ("NS-Scherge", "Scherge/-in"),
         ("Entwicklungshelfers", "Entwicklungshelfer/in"),
+        ("Landesrätin", "Landesrat/in"),
+        ("Chairwoman", "Chairman/-woman"),
     ],
 )
 def test_occupations_news_names_people_by(word, normalized):
@@ -450,6 +452,11 @@ def test_stacked_roles_before_the_name():
             ("CSV", "Chrëschtlech Sozial Vollekspartei"),
             "Präsident der größten Fraktion CSV",
         ),
+        (  # indefinite, as news writes it („Ein Sprecher der Polizei, Lars Beringer, sagte“)
+            "Ein Vorsitzender der Gewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, sprach.",
+            ("ver.di", "ÖTV"),
+            "Vorsitzender der Gewerkschaft ver.di",
+        ),
         (  # a quoted title counts as one word, its commas included
             "Der ehemalige Chef der Gewerkschaft „Öffentliche Dienste, Transport und Verkehr“ (ÖTV), Frank "
             "Bsirske, ist tot.",
@@ -468,9 +475,9 @@ def test_a_definite_role_phrase_set_off_by_a_comma_before_the_name(text, orgs, p
     "text",
     [
         "Der Vorsitzende sprach heute, Frank Bsirske, sei zurückgetreten.",  # a verb between
-        # the name not closed; no definite phrase
+        # the name not closed; an indefinite phrase that is no subject („ein“, „eine“) may open a list
         "Der Vorsitzende der Gewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske und Co.",
-        "Ein Vorsitzender der Gewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, sprach.",
+        "Mit einem Vorsitzenden der Gewerkschaft ver.di, Nachfolger der ÖTV, Frank Bsirske, sprach er.",
     ],
 )
 def test_no_role_from_a_phrase_before_a_comma_that_does_not_introduce_the_name(text):

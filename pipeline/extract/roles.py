@@ -48,6 +48,9 @@ _ENUMERATION = frozenset({"und", "sowie", "&"})
 _COPULAS = frozenset({"sein", "werden", "bleiben"})
 _DEFINITE = frozenset({"der", "die", "dem", "den", "des"})
 _INDEFINITE_GENITIVE = frozenset({"eines", "einer"})
+# Articles of a role phrase that introduces the name set off after it: definite, or an indefinite
+# subject („Ein Sprecher der Polizei, Lars Beringer, sagte“); „mit einem Sprecher, X, und Y“ is a list.
+_INTRODUCING_ARTICLES = _DEFINITE | {"ein", "eine"}
 _WEAK_ARTICLES = {"die": "female", "eine": "female", "der": "male"}  # … + adjectival noun in -e
 _NEGATIONS = frozenset({"nicht", "nie", "niemals"})
 _PERSONAL = frozenset({"er", "sie", "ihn", "ihm", "ihr", "ihnen"})  # pronouns that name a person
@@ -434,8 +437,9 @@ class RoleFinder:
     def _introduced_after_comma(self, anchor: PersonAnchor, floor: int) -> list[RoleHit]:
         """„Der Vorsitzende der Dienstleistungsgewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank
         Bsirske, würdigte …“, „der Präsident der … Parlamentsfraktion CSV (Chrëschtlech Sozial
-        Vollekspartei), Michel Wolter,“: a definite role phrase whose complement the rules cannot follow
-        to its end, then the name set off by a comma. Between them a noun phrase only (no verb, no
+        Vollekspartei), Michel Wolter,“, „Ein Sprecher der Polizei, Lars Beringer, sagte“: a role phrase
+        (:data:`_INTRODUCING_ARTICLES`) whose complement the rules cannot follow to its end, then the
+        name set off by a comma. Between them a noun phrase only (no verb, no
         pronoun, no other person); the name is closed by a comma or a bracket or ends the sentence."""
         doc = self.doc
         comma = anchor.left - 1
@@ -455,7 +459,7 @@ class RoleFinder:
         article = noun
         while article > floor and is_adjective(doc[article - 1]):
             article -= 1
-        if article == floor or doc[article - 1].lower_ not in _DEFINITE:
+        if article == floor or doc[article - 1].lower_ not in _INTRODUCING_ARTICLES:
             return []
         between = doc[self.nouns[noun][0] : comma]
         quoted = self._quoted_tokens(between.start, between.end)
