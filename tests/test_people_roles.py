@@ -139,6 +139,20 @@ def test_predicative_role():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Beispiel, die lachte, wurde zur Geschäftsführerin gewählt.",
+        "Anna Beispiel, die nach der Wahl in Halle nur knapp verlor und ihre Kandidatur zurückzog, ist nun "
+        "Geschäftsführerin der Muster GmbH.",
+    ],
+)
+def test_predicative_role_past_a_relative_clause(text):
+    pos = {"die": "PRON", "ist": "AUX", "nun": "ADV"}
+    doc = analysed(text, persons=("Anna Beispiel",), orgs=("Muster GmbH",), pos=pos)
+    assert [r.role_normalized for r in roles_by_name(doc)["Anna Beispiel"]] == ["Geschäftsführer/in"]
+
+
 def test_predicative_role_after_an_inverted_copula():
     doc = analysed(
         "Seit 2005 ist Anna Beispiel Projektkoordinatorin bei der Muster GmbH.",
@@ -194,7 +208,7 @@ def test_predicative_role_of_werden_after_a_year_or_with_zum(text):
     role = roles_by_name(doc)["Anna Beispiel"][-1]  # past an age and an aside („Ingenieurin aus Halle“)
     assert (role.role_normalized, role.org_text) == ("Geschäftsführer/in", "Muster GmbH")
     doc = analysed(
-        "Anna Beispiel, die lachte, wurde zur Geschäftsführerin gewählt.", persons=("Anna Beispiel",)
+        "Anna Beispiel, so hieß es, wurde zur Geschäftsführerin gewählt.", persons=("Anna Beispiel",)
     )
     assert roles_by_name(doc) == {}  # an aside with a verb is a clause of its own
     doc = analysed("Anna Beispiel ist zur Geschäftsführerin gegangen.", persons=("Anna Beispiel",))

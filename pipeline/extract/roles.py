@@ -62,6 +62,8 @@ _APPOINTING = (
     *("kürt", "gekürt", "nominier", "beförder", "erklär", "mach"),
 )
 _CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})  # tags that open or make a clause of its own
+_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche"})  # pronouns that open a relative clause
+_RELATIVE_CLAUSE = 30  # at most this many tokens in a relative clause between a name and its predicate
 _APPOINTED_SPAN = 12  # at most this many tokens from the object's name to „zum“/„zur“
 _INTRODUCED = 3  # at most this many tokens between a role phrase and the name it introduces
 _APPOSITION_SPAN = 12  # at most this many tokens from a role noun to the comma before the name it introduces
@@ -674,15 +676,32 @@ class RoleFinder:
     def _past_aside(self, j: int, limit: int) -> int:
         """Past an age or party in brackets and an aside between commas after a name, before its
         predicate: „Perteck (30), Doktorand der Philosophie, wurde zum Vorsitzenden gewählt“, „Anna
-        Müller, 45, wurde Vorsitzende“. An aside with a verb is a clause of its own."""
+        Müller, 45, wurde Vorsitzende“, also a relative clause (:meth:`_relative_clause_end`). Another
+        aside with a verb is a clause of its own."""
         doc = self.doc
         j = self._bracket_end(j, limit) or j
         if j >= limit or doc[j].text != ",":
             return j
+        if relative_end := self._relative_clause_end(j, limit):
+            return relative_end
         close = next((k for k in range(j + 1, min(j + _APPOSITION_SPAN, limit)) if doc[k].text == ","), None)
         if close is None or any(doc[k].pos_ in _CLAUSE_WORDS for k in range(j + 1, close)):
             return j
         return close + 1
+
+    def _relative_clause_end(self, comma: int, limit: int) -> int | None:
+        """The token after a relative clause that opens after ``comma`` and ends in its verb and a
+        comma: „Joseph Biden, der nach den Vorwahlen … erlangte und seine Kandidatur zurückzog, ist nun
+        …“; ``None`` where none does within :data:`_RELATIVE_CLAUSE` tokens."""
+        doc = self.doc
+        if comma + 1 >= limit or doc[comma + 1].pos_ != "PRON" or doc[comma + 1].lower_ not in _RELATIVE:
+            return None
+        for k in range(comma + 2, min(limit, comma + _RELATIVE_CLAUSE)):
+            if doc[k].text == "," and doc[k - 1].pos_ in {"VERB", "AUX"}:
+                return k + 1
+            if doc[k].is_sent_start or doc[k].text in {".", ";", ":", "„", "“"}:
+                return None
+        return None
 
     def _past_adverbial(self, j: int, limit: int) -> int:
         """Past an adverb, a year or one short prepositional phrase after the copula, before the
