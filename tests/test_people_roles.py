@@ -153,6 +153,22 @@ def test_predicative_role_past_a_relative_clause(text):
     assert [r.role_normalized for r in roles_by_name(doc)["Anna Beispiel"]] == ["Geschäftsführer/in"]
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Projektleiterin ist Anna Beispiel.", ["Projektleiterin"]),
+        ("Die Ansprechpartnerin für Fragen zum Projekt ist Anna Beispiel.", ["Ansprechpartnerin"]),
+        ("Vizekanzlerin wird Außenministerin Anna Beispiel.", ["Außenministerin", "Vizekanzlerin"]),
+        ("Mit der Projektleiterin ist Anna Beispiel zufrieden.", []),  # the phrase opens no clause
+        ("Die Projektleiterin sagte, es ist Anna Beispiel.", []),  # no role phrase before the copula
+    ],
+)
+def test_a_role_phrase_opening_the_clause_before_a_copula_and_the_name(text, roles):
+    pos = {"ist": "AUX", "wird": "AUX", "es": "PRON", "zufrieden": "ADJ", "sagte": "VERB"}
+    doc = analysed(text, persons=("Anna Beispiel",), pos=pos)
+    assert sorted(r.short for r in roles_by_name(doc).get("Anna Beispiel", [])) == roles
+
+
 def test_predicative_role_after_an_inverted_copula():
     doc = analysed(
         "Seit 2005 ist Anna Beispiel Projektkoordinatorin bei der Muster GmbH.",
@@ -233,10 +249,12 @@ def test_no_predicative_role_inside_a_phrase_or_negated(text):
     [
         "Das sagte Anna Beispiel, seit 2019 Projektleiterin, am Montag.",
         "Das sagte Anna Beispiel – inzwischen Projektleiterin – am Montag.",
+        "Das sagte Anna Beispiel, ehemals Projektleiterin, am Montag.",  # tagged SCONJ by the model
     ],
 )
 def test_apposition_past_an_adverbial_or_between_dashes(text):
-    doc = analysed(text, persons=("Anna Beispiel",), pos={"seit": "ADP", "2019": "NUM", "inzwischen": "ADV"})
+    pos = {"seit": "ADP", "2019": "NUM", "inzwischen": "ADV", "ehemals": "SCONJ"}
+    doc = analysed(text, persons=("Anna Beispiel",), pos=pos)
     role = only_role(doc, "Anna Beispiel")
     assert (role.role_normalized, role.construction) == ("Projektleiter/in", "apposition")
 

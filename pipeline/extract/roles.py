@@ -648,6 +648,35 @@ class RoleFinder:
                 return None
         return None
 
+    def _inverted(self, anchor: PersonAnchor, floor: int) -> RoleHit | None:
+        """„Projektleiterin ist Anna Beispiel“, „Nachfolger und neuer Fürst ist der 47-jährige Albert
+        II.“: a role phrase that opens its clause, a copula, then the name (an article, adjectives and
+        a role noun may stand before it: „Erster Stellvertreter wurde der schiitische Wissenschaftler
+        Husain asch-Schahristani“)."""
+        doc = self.doc
+        k = anchor.left - 1
+        while k > floor and (doc[k].pos_ == "DET" or is_adjective(doc[k]) or k in self.all_nouns):
+            k -= 1
+        if k <= floor or doc[k].lemma_ not in _COPULAS or doc[k].pos_ not in {"AUX", "VERB"}:
+            return None
+        copula = k
+        starts = self._noun_starts
+        before = [
+            s for s in starts[bisect_left(starts, floor) : bisect_left(starts, copula)] if s in self.nouns
+        ]
+        if not before:
+            return None
+        noun = before[-1]
+        after, _ = self._suffixes(self.nouns[noun][0], copula)
+        end, _ = self.complement(after, copula)
+        if max(end, after) != copula:
+            return None
+        hit = self._hit(anchor.person, noun, floor, copula, "predicative")
+        opening = hit.start - 1 if hit.start > floor and doc[hit.start - 1].pos_ == "DET" else hit.start
+        if opening > floor and not (doc[opening - 1].is_punct or doc[opening - 1].lower_ in _ENUMERATION):
+            return None  # „Anna sagte, der Chef ist Max Müller“ opens no clause with the phrase
+        return hit
+
     def _appointed(self, anchor: PersonAnchor, limit: int) -> RoleHit | None:
         """„wählte der DFB Theo Zwanziger, mit nur einer Gegenstimme zum neuen Vorsitzenden“, „dass die
         Kommission Ghani zum Präsidenten erkläre“: the object of a verb that appoints (:data:`_APPOINTING`)
@@ -710,7 +739,8 @@ class RoleFinder:
         past („ist nicht Ministerpräsident“), nor is a role noun inside the phrase („ist mit dem
         Minister befreundet“)."""
         doc = self.doc
-        if j < limit and doc[j].pos_ == "ADV" and doc[j].lower_ not in _NEGATIONS:
+        adverb = j < limit and (doc[j].pos_ == "ADV" or doc[j].lower_ in self.lexicons.roles.time_adverbs)
+        if adverb and doc[j].lower_ not in _NEGATIONS:
             return j + 1
         if j < limit and doc[j].like_num and len(doc[j].text) == 4:  # a year: „wurde 2005 Bürgermeisterin“
             return j + 1
@@ -976,7 +1006,9 @@ class RoleFinder:
                 )
             for hit in (
                 self._apposition(anchor, limit),
-                self._predicative(anchor, limit) or self._appointed(anchor, limit),
+                self._predicative(anchor, limit)
+                or self._appointed(anchor, limit)
+                or self._inverted(anchor, floor),
                 self._relative(anchor, limit),
             ):
                 if hit:
