@@ -55,6 +55,7 @@ def test_a_body_named_by_its_portfolio_is_an_organisation_the_bare_head_is_not()
         "Ethikkommission",
         "Innenausschuss",
         "Haushaltsausschusses",
+        "Bundestagsrechtsausschuss",  # a portfolio after the parent body
     ):
         assert pattern.match(word) and is_known_organisation(word), word
     for word in (
@@ -63,6 +64,8 @@ def test_a_body_named_by_its_portfolio_is_an_organisation_the_bare_head_is_not()
         "Ausschuss",
         "Ministeriumssprecher",
         "Ausschussvorsitzende",
+        "Mordkommission",  # a task force, no body of its own
+        "Bundestagsausschusses",  # a committee of the parent body, no portfolio
         "außenministerium",
     ):
         assert not pattern.match(word), word

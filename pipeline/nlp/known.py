@@ -62,9 +62,13 @@ def compound_pattern(path: Path = GAZETTEER) -> str:
 
 def portfolio_pattern(path: Path = GAZETTEER) -> str:
     """One closed compound that names a body by its portfolio or task: „Außenministerium“,
-    „Bundesbildungsministeriums“, „Wahlkommission“ (the bare head is none)."""
-    heads = "|".join(sorted(map(re.escape, _gazetteer(path)["portfolio_heads"]), key=len, reverse=True))
-    return rf"^[A-ZÄÖÜ][a-zäöüß]{{2,}}[a-zäöüß-]*?(?:{heads}){_GENITIVE}$"
+    „Bundesbildungsministeriums“, „Wahlkommission“ (the bare head is none), not a task force or a
+    parent's committee („Mordkommission“, „Bundestagsausschuss“: ``task_force_openings``)."""
+    data = _gazetteer(path)
+    heads = "|".join(sorted(map(re.escape, data["portfolio_heads"]), key=len, reverse=True))
+    openings = "|".join(sorted(map(re.escape, data.get("task_force_openings", [])), key=len, reverse=True))
+    task_force = rf"(?!(?:{openings})(?:{heads}){_GENITIVE}$)" if openings else ""
+    return rf"^{task_force}[A-ZÄÖÜ][a-zäöüß]{{2,}}[a-zäöüß-]*?(?:{heads}){_GENITIVE}$"
 
 
 def newspaper_pattern(path: Path = GAZETTEER) -> list[dict]:
