@@ -133,7 +133,7 @@ class RoleNouns:
     excluded_endings: tuple[str, ...]  # lower case: words ending so are no role („Wegbegleiter“)
     ignored_adjectives: frozenset[str]  # „neu“: says nothing about the role
     office_nouns: frozenset[str]  # lower case: „das Amt des Präsidenten“ is the office, not a person
-    time_adverbs: frozenset[str]  # „ehemals“, „zuvor“: when a role was held, adverbs however tagged
+    time_adverbs: frozenset[str]  # lower case: „ehemals“, „zuvor“: adverbs before a role, however tagged
 
     def _lookup(self, word: str) -> RoleNoun | None:
         """Role noun for a plain word by its longest known ending; a closed compound keeps its prefix."""
@@ -197,7 +197,7 @@ def _role_nouns(data: dict) -> RoleNouns:
         excluded_endings=tuple(w.lower() for w in data.get("exclude", [])),
         ignored_adjectives=frozenset(data.get("ignore_adjectives", [])),
         office_nouns=frozenset(w.lower() for w in data.get("office_nouns", [])),
-        time_adverbs=frozenset(data.get("time_adverbs", [])),
+        time_adverbs=frozenset(w.lower() for w in data.get("time_adverbs", [])),
     )
 
 

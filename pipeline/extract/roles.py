@@ -661,9 +661,7 @@ class RoleFinder:
             return None
         copula = k
         starts = self._noun_starts
-        before = [
-            s for s in starts[bisect_left(starts, floor) : bisect_left(starts, copula)] if s in self.nouns
-        ]
+        before = starts[bisect_left(starts, floor) : bisect_left(starts, copula)]
         if not before:
             return None
         noun = before[-1]
@@ -808,7 +806,7 @@ class RoleFinder:
             if topic is None:
                 return None
             named = {topic}
-        phrase = self._definite_phrase(range(sentence.start, limit), limit)
+        phrase = self._definite_phrase(sentence.start, limit)
         if phrase is None:
             return None
         article, noun = phrase
@@ -824,13 +822,13 @@ class RoleFinder:
         generic = hit.end < limit and doc[hit.end].lower_ in _INDEFINITE_GENITIVE
         return None if generic or (inside and limit - hit.end <= _INTRODUCED) else hit
 
-    def _definite_phrase(self, starts: range, limit: int) -> tuple[int, int] | None:
-        """The first singular definite phrase (article, role noun) opening at one of ``starts`` and
-        ending before ``limit`` that names one person: not a body („der Stadtrat“), not a group, not an
-        office („vom Amt des Ministerpräsidenten“) and no apposition to the name before it."""
+    def _definite_phrase(self, start: int, limit: int) -> tuple[int, int] | None:
+        """The first singular definite phrase (article, role noun) within tokens ``start:limit`` that
+        names one person: not a body („der Stadtrat“), not a group, not an office („vom Amt des
+        Ministerpräsidenten“) and no apposition to the name before it."""
         doc = self.doc
         offices = self.lexicons.roles.office_nouns
-        for i in starts:
+        for i in range(start, limit):
             if (
                 doc[i].lower_ not in _DEFINITE
                 or doc[i].pos_ != "DET"
